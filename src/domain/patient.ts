@@ -1,0 +1,109 @@
+/**
+ * The patient as the specialist sees it: demographics, how to reach them (with consent per
+ * channel), their support system, where they live or reside, and their programme status.
+ * Pure data and derivations; "today" is always an argument.
+ */
+import type {
+  CaregiverId,
+  ContactPointId,
+  FacilityId,
+  IsoDate,
+  IsoDateTime,
+  LatLng,
+  PatientId,
+  TerritoryId,
+} from './ids';
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const CONTACT_CHANNELS = ['phone', 'sms', 'email'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+export const CONTACT_USES = ['mobile', 'home', 'work', 'facility'] as const;
+export type ContactUse = (typeof CONTACT_USES)[number];
+
+export const CONSENT_STATUSES = ['granted', 'declined', 'unknown'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+export const PORTAL_STATUSES = ['not_enrolled', 'invited', 'active'] as const;
+export type PortalStatus = (typeof PORTAL_STATUSES)[number];
+
+export const RPM_STATUSES = ['none', 'offered', 'active'] as const;
+export type RpmStatus = (typeof RPM_STATUSES)[number];
+
+export interface ContactPoint {
+  readonly id: ContactPointId;
+  readonly channel: ContactChannel;
+  readonly use: ContactUse;
+  /** Phone numbers in E.164 (`+16175550123`); email addresses as typed. */
+  readonly value: string;
+  readonly consent: ConsentStatus;
+  readonly consentAt: IsoDateTime | null;
+}
+
+export interface Caregiver {
+  readonly id: CaregiverId;
+  readonly name: string;
+  readonly relationship: string;
+  readonly phone: string | null;
+  readonly primary: boolean;
+}
+
+export interface Address {
+  readonly line1: string;
+  readonly line2: string | null;
+  readonly city: string;
+  readonly state: string;
+  readonly postalCode: string;
+  readonly location: LatLng | null;
+}
+
+export interface Patient {
+  readonly id: PatientId;
+  readonly territoryId: TerritoryId;
+  readonly mrn: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly birthDate: IsoDate;
+  readonly sex: Sex;
+  /** BCP 47 primary language subtag, e.g. `en`, `es`. */
+  readonly language: string;
+  readonly interpreterNeeded: boolean;
+  readonly address: Address;
+  readonly facilityId: FacilityId | null;
+  readonly room: string | null;
+  readonly accessNotes: string | null;
+  readonly contacts: readonly ContactPoint[];
+  readonly caregivers: readonly Caregiver[];
+  readonly portal: PortalStatus;
+  readonly rpm: RpmStatus;
+  readonly lastContactAt: IsoDateTime | null;
+  /** Date the next follow-up is due; overdue when before today. */
+  readonly nextDueDate: IsoDate | null;
+  /** A missed or cancelled appointment still needs chasing. */
+  readonly noShowFollowUp: boolean;
+}
+
+export function fullName(p: Pick<Patient, 'givenName' | 'familyName'>): string {
+  return `${p.givenName} ${p.familyName}`;
+}
+
+/** Age in whole years on `today`; a birthday on `today` counts. */
+export function ageOn(birthDate: IsoDate, today: IsoDate): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const beforeBirthday = tm < bm || (tm === bm && td < bd);
+  return ty - by - (beforeBirthday ? 1 : 0);
+}
+
+/** The number to dial first: a consented mobile, then any consented phone, then any phone. */
+export function primaryPhone(p: Pick<Patient, 'contacts'>): ContactPoint | null {
+  const phones = p.contacts.filter((c) => c.channel === 'phone');
+  return (
+    phones.find((c) => c.consent === 'granted' && c.use === 'mobile') ??
+    phones.find((c) => c.consent === 'granted') ??
+    phones[0] ??
+    null
+  );
+}
