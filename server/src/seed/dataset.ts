@@ -1,0 +1,36 @@
+/**
+ * The shape of an organisation's data as the seeder writes it: what the demo generator
+ * produces and what the database loader consumes. Passwords are plain here only because the
+ * demo sign-ins are printed for people to use; the loader stores scrypt hashes.
+ */
+import type { Appointment } from '../../../src/domain/appointment';
+import type { CareGap } from '../../../src/domain/careGap';
+import type { Facility } from '../../../src/domain/facility';
+import type { IsoDate, OrgId, TerritoryId } from '../../../src/domain/ids';
+import type { Patient } from '../../../src/domain/patient';
+import type { Territory, User } from '../../../src/domain/user';
+
+export interface SeedUser extends User {
+  readonly password: string;
+  /** Territories this user works; supervisors and admins see the whole organisation. */
+  readonly territoryIds: readonly TerritoryId[];
+}
+
+export interface Dataset {
+  readonly org: { readonly id: OrgId; readonly name: string };
+  readonly territories: readonly Territory[];
+  readonly users: readonly SeedUser[];
+  readonly facilities: readonly Facility[];
+  readonly patients: readonly Patient[];
+  readonly careGaps: readonly CareGap[];
+  readonly appointments: readonly Appointment[];
+}
+
+export interface GenerateOptions {
+  /** Same seed, same dataset, byte for byte. */
+  readonly seed: number;
+  /** Dates (due dates, appointments, last contacts) are spread around this day. */
+  readonly today: IsoDate;
+  /** Patients per territory, one entry per territory; the demo uses three territories. */
+  readonly patientsPerTerritory: readonly number[];
+}
