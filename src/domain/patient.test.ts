@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { asIsoDate } from './ids';
+import { ageOn, primaryPhone, type ContactPoint } from './patient';
+
+describe('ageOn', () => {
+  it.each([
+    ['1950-11-22', '2026-11-22', 76],
+    ['1950-11-23', '2026-11-22', 75],
+    ['1952-02-29', '2026-02-28', 73],
+    ['1952-02-29', '2026-03-01', 74],
+  ])('born %s, on %s -> %i', (born, on, age) => {
+    expect(ageOn(asIsoDate(born), asIsoDate(on))).toBe(age);
+  });
+});
+
+describe('primaryPhone', () => {
+  const c = (over: Partial<ContactPoint>): ContactPoint => ({
+    id: 'c' as never,
+    channel: 'phone',
+    use: 'home',
+    value: '+1',
+    consent: 'unknown',
+    consentAt: null,
+    ...over,
+  });
+  it('prefers a consented mobile, then any consented phone, then any phone', () => {
+    expect(primaryPhone({ contacts: [c({ value: 'h' }), c({ value: 'm', use: 'mobile', consent: 'granted' })] })?.value).toBe('m');
+    expect(primaryPhone({ contacts: [c({ value: 'h' }), c({ value: 'g', consent: 'granted' })] })?.value).toBe('g');
+    expect(primaryPhone({ contacts: [c({ value: 'h' }), c({ value: 'e', channel: 'email' })] })?.value).toBe('h');
+    expect(primaryPhone({ contacts: [] })).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * What the device knows about its own sync: the phase it is in, when the server last
+ * confirmed a sync, and why the last attempt failed, as a closed set of reasons that the UI
+ * renders in plain words.
+ */
+import type { IsoDateTime } from './ids';
+
+export const SYNC_ERROR_CODES = [
+  'offline',
+  'unauthorized',
+  'device_revoked',
+  'server_error',
+  'bad_response',
+  'storage_full',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export type SyncPhase = 'idle' | 'downloading';
+
+export interface SyncStatus {
+  readonly phase: SyncPhase;
+  /** Set only when the server confirmed the whole exchange. */
+  readonly lastSuccessAt: IsoDateTime | null;
+  readonly lastAttemptAt: IsoDateTime | null;
+  readonly lastError: SyncErrorCode | null;
+  /** Records received in the current or last download, for progress. */
+  readonly received: number;
+}
+
+export const INITIAL_SYNC_STATUS: SyncStatus = {
+  phase: 'idle',
+  lastSuccessAt: null,
+  lastAttemptAt: null,
+  lastError: null,
+  received: 0,
+};
+
+export const SIGN_IN_ERROR_CODES = ['wrong_credentials', 'offline', 'server_error', 'bad_response', 'device_revoked'] as const;
+export type SignInErrorCode = (typeof SIGN_IN_ERROR_CODES)[number];

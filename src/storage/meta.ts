@@ -1,0 +1,57 @@
+/**
+ * Typed access to the `meta` table: the session, the device id, the pull cursor and the sync
+ * status. Each key has exactly one value type, declared here.
+ */
+import type { IsoDateTime } from '../domain/ids';
+import type { SyncStatus } from '../domain/syncStatus';
+import { INITIAL_SYNC_STATUS } from '../domain/syncStatus';
+import type { Role } from '../domain/user';
+import type { RoundsDb } from './db';
+
+export interface Session {
+  readonly token: string;
+  readonly user: { readonly id: string; readonly name: string; readonly role: Role; readonly username: string };
+  readonly territories: readonly { readonly id: string; readonly name: string }[];
+  readonly signedInAt: IsoDateTime;
+}
+
+export interface MetaValues {
+  session: Session;
+  deviceId: string;
+  pullCursor: string;
+  syncStatus: SyncStatus;
+}
+export type MetaKey = keyof MetaValues;
+
+export async function getMeta<K extends MetaKey>(db: RoundsDb, key: K): Promise<MetaValues[K] | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as MetaValues[K] | undefined;
+}
+
+export async function setMeta<K extends MetaKey>(db: RoundsDb, key: K, value: MetaValues[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export async function getSyncStatus(db: RoundsDb): Promise<SyncStatus> {
+  return (await getMeta(db, 'syncStatus')) ?? INITIAL_SYNC_STATUS;
+}
+
+/** Read-modify-write in one transaction so concurrent updaters never lose each other's fields. */
+export async function updateSyncStatus(db: RoundsDb, patch: Partial<SyncStatus>): Promise<SyncStatus> {
+  return db.transaction('rw', db.meta, async () => {
+    const next = { ...(await getSyncStatus(db)), ...patch };
+    await setMeta(db, 'syncStatus', next);
+    return next;
+  });
+}
+
+/** A stable id for this browser profile, created on first use. */
+export async function ensureDeviceId(db: RoundsDb, newId: () => string): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await getMeta(db, 'deviceId');
+    if (existing) return existing;
+    const id = newId();
+    await setMeta(db, 'deviceId', id);
+    return id;
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Downloads everything in the caller's scope that changed since the stored cursor, page by
+ * page. Each page is applied together with its cursor, so an interrupted download resumes
+ * where it stopped and never re-applies or skips a page.
+ */
+import { asIsoDateTime } from '../domain/ids';
+import type { SyncErrorCode } from '../domain/syncStatus';
+import { PROTOCOL_VERSION, PULL_PAGE_DEFAULT, pullResponseSchema } from '../protocol/wire';
+import { applyPullPage } from '../storage/applyPullPage';
+import { getMeta, setMeta, updateSyncStatus } from '../storage/meta';
+import type { SyncDeps } from './deps';
+import { requestJson } from './requestJson';
+
+export type PullResult =
+  | { readonly ok: true; readonly received: number }
+  | { readonly ok: false; readonly code: SyncErrorCode | 'signed_out' };
+
+export interface PullOptions {
+  readonly pageSize?: number;
+}
+
+export function pullTerritory(deps: SyncDeps, options: PullOptions = {}): Promise<PullResult> {
+  return deps.withSyncLock(() => pullUnderLock(deps, options));
+}
+
+async function pullUnderLock(deps: SyncDeps, options: PullOptions): Promise<PullResult> {
+  const { db } = deps;
+  const session = await getMeta(db, 'session');
+  if (!session) return { ok: false, code: 'signed_out' };
+  const stamp = () => asIsoDateTime(deps.now().toISOString());
+  await updateSyncStatus(db, { phase: 'downloading', lastAttemptAt: stamp(), received: 0 });
+
+  let received = 0;
+  for (;;) {
+    const cursor = (await getMeta(db, 'pullCursor')) ?? null;
+    const res = await requestJson(
+      deps,
+      '/api/sync/pull',
+      { protocolVersion: PROTOCOL_VERSION, cursor, limit: options.pageSize ?? PULL_PAGE_DEFAULT },
+      pullResponseSchema,
+      session.token,
+    );
+    if (!res.ok) {
+      const code: SyncErrorCode =
+        res.code === 'unauthorized' ? 'unauthorized' : res.code === 'rejected' ? 'bad_response' : res.code;
+      await updateSyncStatus(db, { phase: 'idle', lastError: code });
+      return { ok: false, code };
+    }
+    const page = res.value;
+    try {
+      await applyPullPage(db, deps.codec, page.records, page.cursor);
+    } catch (e) {
+      if (e instanceof Error && e.name === 'QuotaExceededError') {
+        await updateSyncStatus(db, { phase: 'idle', lastError: 'storage_full' });
+        return { ok: false, code: 'storage_full' };
+      }
+      throw e;
+    }
+    received += page.records.length;
+    if (!page.hasMore) {
+      // Territory names can change on the server; the session shows the current ones.
+      await setMeta(db, 'session', { ...session, territories: page.territories });
+      await updateSyncStatus(db, { phase: 'idle', lastSuccessAt: stamp(), lastError: null, received });
+      return { ok: true, received };
+    }
+    await updateSyncStatus(db, { received });
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * One JSON request to the API, turned into a value: the parsed body, or a closed failure code.
+ * `navigator.onLine` is never consulted: only a request that could not reach the server
+ * counts as offline.
+ */
+import type { z } from 'zod';
+import { errorBodySchema } from '../protocol/wire';
+import type { SyncDeps } from './deps';
+
+export type RequestFailure =
+  | { readonly ok: false; readonly code: 'offline' }
+  | { readonly ok: false; readonly code: 'unauthorized'; readonly message: string }
+  | { readonly ok: false; readonly code: 'rejected'; readonly status: number; readonly message: string }
+  | { readonly ok: false; readonly code: 'server_error'; readonly status: number }
+  | { readonly ok: false; readonly code: 'bad_response' };
+
+export type RequestResult<T> = { readonly ok: true; readonly value: T } | RequestFailure;
+
+export async function requestJson<S extends z.ZodType>(
+  deps: Pick<SyncDeps, 'fetch' | 'baseUrl'>,
+  path: string,
+  body: unknown,
+  schema: S,
+  token?: string,
+): Promise<RequestResult<z.infer<S>>> {
+  let res: Response;
+  try {
+    res = await deps.fetch(`${deps.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, code: 'offline' };
+  }
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    // A captive portal or a proxy answering HTML is as good as no network.
+    return res.ok ? { ok: false, code: 'bad_response' } : { ok: false, code: 'offline' };
+  }
+  if (!res.ok) {
+    const err = errorBodySchema.safeParse(json);
+    const message = err.success ? err.data.error.message : res.statusText;
+    if (res.status === 401) return { ok: false, code: 'unauthorized', message };
+    if (res.status >= 500) return { ok: false, code: 'server_error', status: res.status };
+    return { ok: false, code: 'rejected', status: res.status, message };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, code: 'bad_response' };
+}
