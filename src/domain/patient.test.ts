@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoDate } from './ids';
-import { ageOn, primaryPhone, type ContactPoint } from './patient';
+import { ageOn, formatPhone, primaryPhone, type ContactPoint } from './patient';
 
 describe('ageOn', () => {
   it.each([
@@ -28,5 +28,15 @@ describe('primaryPhone', () => {
     expect(primaryPhone({ contacts: [c({ value: 'h' }), c({ value: 'g', consent: 'granted' })] })?.value).toBe('g');
     expect(primaryPhone({ contacts: [c({ value: 'h' }), c({ value: 'e', channel: 'email' })] })?.value).toBe('h');
     expect(primaryPhone({ contacts: [] })).toBeNull();
+  });
+});
+
+describe('formatPhone', () => {
+  it.each([
+    ['+16175550123', '(617) 555-0123'],
+    ['+442071234567', '+442071234567'],
+    ['617-555-0123', '617-555-0123'],
+  ])('%s -> %s', (raw, shown) => {
+    expect(formatPhone(raw)).toBe(shown);
   });
 });

@@ -107,3 +107,9 @@ export function primaryPhone(p: Pick<Patient, 'contacts'>): ContactPoint | null 
     null
   );
 }
+
+/** North American numbers in E.164 read as `(617) 555-0123`; anything else as stored. */
+export function formatPhone(value: string): string {
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(value);
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : value;
+}

@@ -3,7 +3,7 @@
  * locales for dates, Intl for numbers and language names). The choice is persisted per
  * browser and applied to <html lang> so screen readers pronounce correctly.
  */
-import { format, formatDistance, type Locale as DateLocale } from 'date-fns';
+import { format, formatDistance, min, type Locale as DateLocale } from 'date-fns';
 import { enUS, es as esDate } from 'date-fns/locale';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type Messages } from './en';
@@ -59,7 +59,9 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
       setLocale,
       formatDate: (d) => format(new Date(`${d}T12:00:00`), 'PP', { locale: dateLocale }),
       formatDateTime: (iso) => format(new Date(iso), 'PPp', { locale: dateLocale }),
-      formatRelative: (iso, now) => formatDistance(new Date(iso), now, { addSuffix: true, locale: dateLocale }),
+      // A moment a few seconds ahead of the refreshed clock still reads as "ago".
+      formatRelative: (iso, now) =>
+        formatDistance(min([new Date(iso), now]), now, { addSuffix: true, locale: dateLocale }),
       formatNumber: (n) => numberFormat.format(n),
       languageName: (code) => {
         const name = names.of(code) ?? code;

@@ -3,7 +3,7 @@ import type { Appointment } from '../../../domain/appointment';
 import type { CareGap } from '../../../domain/careGap';
 import type { Facility } from '../../../domain/facility';
 import { formatMinuteOfDay } from '../../../domain/facility';
-import type { Patient } from '../../../domain/patient';
+import { formatPhone, type Patient } from '../../../domain/patient';
 import { useI18n } from '../../i18n/I18n';
 
 export function ContactsSection({ patient }: { patient: Patient }) {
@@ -16,12 +16,12 @@ export function ContactsSection({ patient }: { patient: Patient }) {
         {patient.contacts.map((c) => (
           <li key={c.id} className="contact">
             <span>
-              <strong>{t.channel[c.channel]}</strong> ({t.contactUse[c.use]}): {c.value}
+              <strong>{t.channel[c.channel]}</strong> ({t.contactUse[c.use]}): {c.channel === 'email' ? c.value : formatPhone(c.value)}
             </span>
             <span className={`badge badge--consent-${c.consent}`}>{t.consent[c.consent]}</span>
             {c.channel === 'phone' && (
               <a className="button" href={`tel:${c.value}`} aria-label={t.call(`${patient.givenName} ${patient.familyName}`)}>
-                📞
+                {t.callShort}
               </a>
             )}
           </li>
@@ -41,12 +41,12 @@ export function CaregiversSection({ patient }: { patient: Patient }) {
         {patient.caregivers.map((c) => (
           <li key={c.id} className="contact">
             <span>
-              <strong>{c.name}</strong> · {c.relationship}
+              <strong>{c.name}</strong> · {t.relationship[c.relationship] ?? c.relationship}
               {c.primary ? ` · ${t.primaryCaregiver}` : ''}
             </span>
             {c.phone && (
               <a className="button" href={`tel:${c.phone}`} aria-label={t.call(c.name)}>
-                {c.phone}
+                {formatPhone(c.phone)}
               </a>
             )}
           </li>
@@ -90,7 +90,7 @@ export function FacilitySection({ facility, room }: { facility: Facility; room: 
       </p>
       <p>
         <a className="button" href={`tel:${facility.phone}`} aria-label={t.call(facility.name)}>
-          {facility.phone}
+          {formatPhone(facility.phone)}
         </a>
       </p>
       <h3>{t.visitingHours}</h3>
