@@ -1,0 +1,167 @@
+/**
+ * The client's sign-in and territory download (real Dexie on fake-indexeddb, the real sync
+ * code) against the real server (Fastify on embedded PostgreSQL) over real HTTP on loopback.
+ * Faults are injected in the fetch the client is given: the server itself is never faked.
+ */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/domain/ids';
+import { plainCodec } from '../../src/storage/codec';
+import { openRoundsDb, type RoundsDb } from '../../src/storage/db';
+import { getMeta, getSyncStatus } from '../../src/storage/meta';
+import { localLock, type SyncDeps } from '../../src/sync/deps';
+import { pullTerritory } from '../../src/sync/pullTerritory';
+import { signIn } from '../../src/sync/signIn';
+import type { Db } from '../../server/src/db/db';
+import { openPglite } from '../../server/src/db/pglite';
+import { buildApp } from '../../server/src/http/buildApp';
+import { migrate } from '../../server/src/migrations/migrate';
+import type { Dataset } from '../../server/src/seed/dataset';
+import { generateDataset } from '../../server/src/seed/generateDataset';
+import { loadDataset } from '../../server/src/seed/loadDataset';
+
+let server: Db;
+let app: FastifyInstance;
+let baseUrl: string;
+let dataset: Dataset;
+let local: RoundsDb;
+let n = 0;
+
+beforeAll(async () => {
+  server = await openPglite({});
+  await migrate(server);
+  dataset = generateDataset({ seed: 11, today: '2026-11-22' as IsoDate, patientsPerTerritory: [60, 25, 25] });
+  await loadDataset(server, dataset);
+  app = await buildApp({ db: server, version: 'test' });
+  baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+});
+afterAll(async () => {
+  await app?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  local.close();
+  await Dexie.delete(local.name);
+});
+
+function deps(fetchImpl: typeof fetch = fetch): SyncDeps {
+  local = openRoundsDb(`contract-${n++}`);
+  return {
+    db: local,
+    codec: plainCodec,
+    fetch: fetchImpl,
+    baseUrl,
+    now: () => new Date(),
+    newId: () => `device-${n}-abcdef`,
+    withSyncLock: localLock(),
+  };
+}
+
+function specialist(territoryId: string) {
+  const user = dataset.users.find((u) => u.role === 'specialist' && u.territoryIds.includes(territoryId as never));
+  if (!user) throw new Error(`no specialist for ${territoryId}`);
+  const patientIds = new Set(dataset.patients.filter((p) => p.territoryId === territoryId).map((p) => p.id as string));
+  return {
+    user,
+    patientIds,
+    gapIds: dataset.careGaps.filter((g) => patientIds.has(g.patientId)).map((g) => g.id as string),
+    appointmentIds: dataset.appointments.filter((a) => patientIds.has(a.patientId)).map((a) => a.id as string),
+  };
+}
+
+async function localIds(db: RoundsDb) {
+  const keys = async (t: Dexie.Table) => ((await t.toCollection().primaryKeys()) as string[]).sort();
+  return {
+    patients: await keys(db.patients),
+    careGaps: await keys(db.careGaps),
+    appointments: await keys(db.appointments),
+    facilities: await keys(db.facilities),
+  };
+}
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+describe('sign-in and territory download against the real server', () => {
+  it('downloads exactly the specialist territory, page by page, and records a confirmed sync', async () => {
+    const d = deps();
+    const north = specialist('ter_north');
+    expect((await signIn(d, north.user.username, north.user.password)).ok).toBe(true);
+    const pulled = await pullTerritory(d, { pageSize: 17 });
+    expect(pulled.ok).toBe(true);
+
+    const ids = await localIds(d.db);
+    expect(ids.patients).toEqual(sorted(north.patientIds));
+    expect(ids.careGaps).toEqual(sorted(north.gapIds));
+    expect(ids.appointments).toEqual(sorted(north.appointmentIds));
+    expect(ids.facilities).toEqual(sorted(dataset.facilities.map((f) => f.id)));
+    const status = await getSyncStatus(d.db);
+    expect(status.lastSuccessAt).not.toBeNull();
+    expect(status.lastError).toBeNull();
+  });
+
+  it('a wrong password stores nothing on the device', async () => {
+    const d = deps();
+    const res = await signIn(d, 'maria', 'wrong');
+    expect(res).toEqual({ ok: false, code: 'wrong_credentials' });
+    expect(await getMeta(d.db, 'session')).toBeUndefined();
+  });
+
+  it('a download cut off by lost signal resumes where it stopped and ends complete', async () => {
+    let calls = 0;
+    // The third pull request never reaches the server.
+    const flaky: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/api/sync/pull') && ++calls === 3) throw new TypeError('Failed to fetch');
+      return fetch(input, init);
+    };
+    const d = deps(flaky);
+    const north = specialist('ter_north');
+    await signIn(d, north.user.username, north.user.password);
+    const first = await pullTerritory(d, { pageSize: 20 });
+    expect(first).toEqual({ ok: false, code: 'offline' });
+    const status = await getSyncStatus(d.db);
+    expect(status.lastError).toBe('offline');
+    expect(status.lastSuccessAt).toBeNull();
+    const partial = (await localIds(d.db)).patients.length;
+    expect(partial).toBeGreaterThan(0);
+
+    expect((await pullTerritory(d, { pageSize: 20 })).ok).toBe(true);
+    expect((await localIds(d.db)).patients).toEqual(sorted(north.patientIds));
+    expect((await getSyncStatus(d.db)).lastError).toBeNull();
+  });
+
+  it('a response lost after the server answered leaves the cursor where it was; the retry completes', async () => {
+    let calls = 0;
+    const lossy: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (String(input).endsWith('/api/sync/pull') && ++calls === 2) {
+        await res.arrayBuffer();
+        throw new TypeError('network connection was lost');
+      }
+      return res;
+    };
+    const d = deps(lossy);
+    const north = specialist('ter_north');
+    await signIn(d, north.user.username, north.user.password);
+    await pullTerritory(d, { pageSize: 25 });
+    const cursorAfterFailure = await getMeta(d.db, 'pullCursor');
+    expect((await pullTerritory(d, { pageSize: 25 })).ok).toBe(true);
+    expect(await getMeta(d.db, 'pullCursor')).not.toBe(cursorAfterFailure);
+    const ids = await localIds(d.db);
+    expect(ids.patients).toEqual(sorted(north.patientIds));
+    expect(ids.careGaps).toEqual(sorted(north.gapIds));
+  });
+
+  it('when another person signs in on the same device, the previous territory is removed first', async () => {
+    const d = deps();
+    const north = specialist('ter_north');
+    const central = specialist('ter_central');
+    await signIn(d, north.user.username, north.user.password);
+    await pullTerritory(d);
+    await signIn(d, central.user.username, central.user.password);
+    expect((await localIds(d.db)).patients).toEqual([]);
+    await pullTerritory(d);
+    expect((await localIds(d.db)).patients).toEqual(sorted(central.patientIds));
+  });
+});
