@@ -12,7 +12,7 @@ import { startBenchServer } from './support/benchServer';
 import { median, ms, quantile } from './support/stats';
 
 const TERRITORY = 5000;
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const USABLE_MARK = 'rounds:roster-usable';
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -26,25 +26,42 @@ async function waitForFullRoster(page: Page): Promise<void> {
   await page.getByTestId('results-count').filter({ hasText: 'of 5,000 patients' }).waitFor({ timeout: 120_000 });
 }
 
-/** Runs in the page: types `query` one character at a time, timing each until its results render. */
-async function keystrokeLatencies(page: Page, query: string): Promise<number[]> {
-  return page.evaluate(async (q) => {
-    const input = document.querySelector('input[type=search]') as HTMLInputElement;
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    const list = document.querySelector('[data-query]') as HTMLElement;
-    const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-    const out: number[] = [];
-    for (const value of ['', ...Array.from(q, (_, i) => q.slice(0, i + 1))]) {
-      const t0 = performance.now();
-      setValue?.call(input, value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      while (list.getAttribute('data-query') !== value) await nextFrame();
-      // The results are committed; wait for the frame that paints them.
-      await nextFrame();
-      if (value !== '') out.push(performance.now() - t0);
-    }
-    return out;
-  }, query);
+/**
+ * Runs in the page: types `query` one character at a time, timing each from the input event
+ * until the frame that paints its results. Kept as source text because the TypeScript loader
+ * would otherwise wrap inner functions in helpers that do not exist inside the page.
+ */
+const KEYSTROKE_SCRIPT = `async (q) => {
+  const input = document.querySelector('input[type=search]');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const list = document.querySelector('[data-query]');
+  const committed = (value) => new Promise((resolve) => {
+    if (list.getAttribute('data-query') === value) return resolve();
+    const mo = new MutationObserver(() => {
+      if (list.getAttribute('data-query') === value) { mo.disconnect(); resolve(); }
+    });
+    mo.observe(list, { attributes: true });
+  });
+  // A frame callback runs just before paint; a task queued from it runs just after.
+  const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const out = [];
+  const prefixes = [''];
+  for (let i = 1; i <= q.length; i++) prefixes.push(q.slice(0, i));
+  for (const value of prefixes) {
+    const t0 = performance.now();
+    setValue.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await committed(value);
+    const t1 = performance.now();
+    await painted();
+    if (value !== '') out.push([t1 - t0, performance.now() - t0]);
+  }
+  return out;
+}`;
+
+/** Per keystroke: [ms until the results are in the DOM, ms until they are painted]. */
+async function keystrokeLatencies(page: Page, query: string): Promise<[number, number][]> {
+  return page.evaluate(`(${KEYSTROKE_SCRIPT})(${JSON.stringify(query)})`) as Promise<[number, number][]>;
 }
 
 export async function runAppStartupBench(): Promise<string> {
@@ -54,7 +71,7 @@ export async function runAppStartupBench(): Promise<string> {
   if (!user) throw new Error('no specialist for the large territory');
   const downloads: number[] = [];
   const coldStarts: number[] = [];
-  const keystrokes: number[] = [];
+  const keystrokes: [number, number][] = [];
   const profile = mkdtempSync(join(tmpdir(), 'rounds-bench-'));
   try {
     // First download: a fresh profile each run, from pressing "Sign in" to all 5,000 listed.
@@ -66,6 +83,7 @@ export async function runAppStartupBench(): Promise<string> {
       await signIn(page, user.username, user.password);
       await waitForFullRoster(page);
       downloads.push(Date.now() - t0);
+      console.log(`  download ${i + 1}/${RUNS}: ${downloads.at(-1)} ms`);
       await browser.close();
     }
 
@@ -83,6 +101,7 @@ export async function runAppStartupBench(): Promise<string> {
       await page.goto(server.url);
       await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, USABLE_MARK, { timeout: 60_000 });
       coldStarts.push(await page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, USABLE_MARK));
+      console.log(`  cold start ${i + 1}/${RUNS}: ${coldStarts.at(-1)?.toFixed(0)} ms`);
       if (i === RUNS - 1) {
         const town = server.dataset.patients[0]?.address.city ?? 'Lynn';
         const family = server.dataset.patients[123]?.familyName ?? 'Garcia';
@@ -97,6 +116,8 @@ export async function runAppStartupBench(): Promise<string> {
     await server.close();
   }
 
+  const inDom = keystrokes.map(([d]) => d);
+  const painted = keystrokes.map(([, p]) => p);
   return [
     `### App start-up and search, 5,000-patient territory (headless Chromium)`,
     '',
@@ -104,7 +125,8 @@ export async function runAppStartupBench(): Promise<string> {
     `| --- | --- | --- | --- |`,
     `| first territory download (sign-in pressed → 5,000 listed, sync confirmed) | ${ms(median(downloads))} | ${ms(quantile(downloads, 0.95))} | ${downloads.length} |`,
     `| cold start to a usable roster (browser launch, navigation start → roster listed) | ${ms(median(coldStarts))} | ${ms(quantile(coldStarts, 0.95))} | ${coldStarts.length} |`,
-    `| search, keystroke → results painted | ${ms(median(keystrokes))} | ${ms(quantile(keystrokes, 0.95))} | ${keystrokes.length} keystrokes |`,
+    `| search, keystroke → results in the page | ${ms(median(inDom))} | ${ms(quantile(inDom, 0.95))} | ${keystrokes.length} keystrokes |`,
+    `| search, keystroke → results painted (includes waiting for the next frame) | ${ms(median(painted))} | ${ms(quantile(painted, 0.95))} | ${keystrokes.length} keystrokes |`,
     '',
     `Targets (issue 2): cold start under 1.5 s, search under 50 ms per keystroke.`,
   ].join('\n');
