@@ -33,6 +33,9 @@ export default defineConfig({
         // API calls are never served from the cache: sync must see the real network.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first install takes control of the open page at once, so it works offline
+        // without a reload. Later versions wait for the person's "Update" (no skipWaiting).
+        clientsClaim: true,
       },
     }),
   ],
