@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RosterPage } from './pages/RosterPage';
 import { SignInPage } from './pages/SignInPage';
+import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { demoSpecialist } from './support/demo';
 
@@ -30,6 +31,7 @@ describe('first day', () => {
     await page.goto(baseUrl);
     await new SignInPage(page).signIn(user.username, 'not-the-password');
     await new SignInPage(page).error().filter({ hasText: 'Wrong username or password.' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('a specialist signs in and the whole territory arrives on the device', async () => {
@@ -38,6 +40,7 @@ describe('first day', () => {
     await roster.waitForDownload(patients.length);
     expect(await roster.patients().count()).toBeGreaterThan(0);
     await expect(roster.connectivity().textContent()).resolves.toBe('Online');
+    expect(await accessibilityViolations(page)).toEqual([]);
     // The service worker has cached the app shell before we take the network away.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   });
@@ -71,6 +74,20 @@ describe('first day', () => {
     await roster.open(name);
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByRole('heading', { name: 'Care gaps' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('offline, the whole app switches to Spanish and stays Spanish after a reload', async () => {
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { name: 'Brechas de atención' }).waitFor();
+    await page.getByRole('link', { name: /Volver a pacientes/ }).click();
+    await page.getByRole('list', { name: 'Pacientes' }).waitFor();
+    await page.reload();
+    await page.getByLabel('Buscar por nombre, teléfono o ciudad').waitFor();
+    await expect(page.getByTestId('connectivity').textContent()).resolves.toBe('Sin conexión');
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
     await context.setOffline(false);
   });
 });

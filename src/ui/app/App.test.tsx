@@ -113,7 +113,7 @@ describe('App', () => {
     await userEvent.click(await screen.findByRole('link', { name: /Mary OBrien/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Mary OBrien' })).toBeVisible();
     expect(screen.getByText('Breast cancer screening')).toBeVisible();
-    expect(screen.getByRole('link', { name: 'Call Mary OBrien' })).toHaveAttribute('href', 'tel:+16175550123');
+    expect(screen.getByRole('link', { name: 'Call Mary OBrien, (617) 555-0123' })).toHaveAttribute('href', 'tel:+16175550123');
     expect(screen.getByText(/Room 214B/)).toBeVisible();
     expect(screen.getByText('Mon 10:00–12:00')).toBeVisible();
   });

@@ -20,7 +20,8 @@ export function ContactsSection({ patient }: { patient: Patient }) {
             </span>
             <span className={`badge badge--consent-${c.consent}`}>{t.consent[c.consent]}</span>
             {c.channel === 'phone' && (
-              <a className="button" href={`tel:${c.value}`} aria-label={t.call(`${patient.givenName} ${patient.familyName}`)}>
+              <a className="button" href={`tel:${c.value}`} aria-label={`${t.call(`${patient.givenName} ${patient.familyName}`)}, ${formatPhone(c.value)}`}
+              >
                 {t.callShort}
               </a>
             )}
@@ -45,7 +46,7 @@ export function CaregiversSection({ patient }: { patient: Patient }) {
               {c.primary ? ` · ${t.primaryCaregiver}` : ''}
             </span>
             {c.phone && (
-              <a className="button" href={`tel:${c.phone}`} aria-label={t.call(c.name)}>
+              <a className="button" href={`tel:${c.phone}`} aria-label={`${t.call(c.name)}, ${formatPhone(c.phone)}`}>
                 {formatPhone(c.phone)}
               </a>
             )}
@@ -89,7 +90,7 @@ export function FacilitySection({ facility, room }: { facility: Facility; room: 
         {facility.address.line1}, {facility.address.city}
       </p>
       <p>
-        <a className="button" href={`tel:${facility.phone}`} aria-label={t.call(facility.name)}>
+        <a className="button" href={`tel:${facility.phone}`} aria-label={`${t.call(facility.name)}, ${formatPhone(facility.phone)}`}>
           {formatPhone(facility.phone)}
         </a>
       </p>
