@@ -1,0 +1,56 @@
+/**
+ * Assembles the HTTP server: error handling, security headers, the API routes and, when a
+ * build is present, the PWA's static files. Everything it needs comes in through AppOptions;
+ * it opens no database and reads no environment.
+ */
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Db } from '../db/db';
+import { makeDecoyHash } from '../auth/login';
+import { installErrorHandler, installNotFoundHandler } from './errorHandling';
+import { installSessionGate } from './sessionGate';
+import { healthRoute } from './routes/health';
+import { loginRoute } from './routes/login';
+import { pullRoute } from './routes/pull';
+import { installSecurityHeaders } from './securityHeaders';
+import { installStaticFiles } from './staticFiles';
+
+export interface AppOptions {
+  readonly db: Db;
+  /** The app's release, reported by /api/health. */
+  readonly version: string;
+  /** Folder of the built PWA; without it only the API is served. */
+  readonly staticDir?: string;
+  readonly now?: () => Date;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/** Upper bound for any body; routes set tighter limits of their own. */
+const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Errors are logged by the error handler; a line per request would bury them.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+  });
+  const deps = { db: options.db, now: options.now ?? (() => new Date()) };
+
+  // JSON only: a text/plain body would otherwise reach the routes as a string, and rejecting
+  // it also keeps cross-site "simple" form posts away from the API.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('session', null);
+  installErrorHandler(app);
+  installNotFoundHandler(app, { spaFallback: options.staticDir !== undefined });
+  installSecurityHeaders(app);
+
+  healthRoute(app, { version: options.version });
+  loginRoute(app, { ...deps, decoyHash: makeDecoyHash() });
+  await app.register(async (gated) => {
+    installSessionGate(gated, deps);
+    pullRoute(gated, deps);
+  });
+
+  if (options.staticDir !== undefined) await installStaticFiles(app, options.staticDir);
+  return app;
+}

@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loginResponseSchema, type ErrorCode } from '../../../../src/protocol/wire';
+import { DEVICE, fixtureDataset, NORTH, PASSWORD } from '../../../test/fixtures';
+import { expectError } from '../../../test/http';
+import { describeEachDb } from '../../../test/testDb';
+import type { Db } from '../../db/db';
+import { loadDataset } from '../../seed/loadDataset';
+import { buildApp } from '../buildApp';
+
+const NOW = new Date('2026-11-20T09:30:00.000Z');
+
+async function writes(db: Db): Promise<{ sessions: number; devices: number }> {
+  const [row] = await db.query<{ sessions: number; devices: number }>(
+    'select (select count(*) from sessions) as sessions, (select count(*) from devices) as devices',
+  );
+  return row ?? { sessions: -1, devices: -1 };
+}
+
+describeEachDb('POST /api/auth/login', (current) => {
+  let app: FastifyInstance;
+  const login = (payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as string, headers });
+
+  beforeAll(async () => {
+    await loadDataset(current().db, fixtureDataset());
+    app = await buildApp({ db: current().db, version: '9.9.9', now: () => NOW });
+  });
+  afterAll(() => app.close());
+  beforeEach(() => current().db.exec('truncate sessions, devices'));
+
+  it('signs in: a token, who the user is, their territories and the server time', async () => {
+    const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = loginResponseSchema.parse(res.json());
+    expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.user).toEqual({ id: 'user-ana', name: 'Ana Tester', role: 'specialist' });
+    expect(body.territories).toEqual([{ id: NORTH, name: 'North' }]);
+    expect(body.serverTime).toBe(NOW.toISOString());
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('records the device and a session holding only the token hash', async () => {
+    const { db } = current();
+    const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
+    const { token } = res.json() as { token: string };
+    const sessions = await db.query<{ token_hash: string; device_id: string; expires_at: Date }>(
+      'select token_hash, device_id, expires_at from sessions',
+    );
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]?.token_hash).not.toContain(token);
+    expect(sessions[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(sessions[0]?.device_id).toBe(DEVICE);
+    expect(sessions[0]?.expires_at.toISOString()).toBe('2026-12-20T09:30:00.000Z');
+    const devices = await db.query<{ user_id: string; first_seen: Date }>('select user_id, first_seen from devices');
+    expect(devices).toEqual([{ user_id: 'user-ana', first_seen: NOW }]);
+  });
+
+  it('ignores the case and surrounding spaces of the username', async () => {
+    const res = await login({ username: '  Ana ', password: PASSWORD, deviceId: DEVICE });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('gives supervisors every territory of their organisation', async () => {
+    const res = await login({ username: 'sol', password: PASSWORD, deviceId: DEVICE });
+    expect(loginResponseSchema.parse(res.json()).territories.map((t) => t.name)).toEqual(['North', 'South']);
+  });
+
+  it('a second sign-in on a shared device moves the device to the new user', async () => {
+    await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
+    await login({ username: 'ben', password: PASSWORD, deviceId: DEVICE });
+    expect(await current().db.query('select user_id from devices')).toEqual([{ user_id: 'user-ben' }]);
+    expect(await writes(current().db)).toEqual({ sessions: 2, devices: 1 });
+  });
+
+  it('refuses a revoked device, even with the right password', async () => {
+    const { db } = current();
+    await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
+    await db.query('update devices set revoked_at = $1', [NOW]);
+    const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
+    expect(expectError(res, 401, 'unauthorized')).toMatch(/signed out by an administrator/);
+    expect(await writes(db)).toEqual({ sessions: 1, devices: 1 });
+  });
+
+  describe('rejects, writing nothing', () => {
+    const ok = { username: 'ana', password: PASSWORD, deviceId: DEVICE };
+    const json = { 'content-type': 'application/json' };
+    const wrong = /^Wrong username or password$/;
+    const required = /^username: username is required$/;
+    // [case, body (objects are sent as JSON), headers, status, code, message]
+    const cases: [string, unknown, Record<string, string>, number, ErrorCode, RegExp][] = [
+      ['a wrong password', { ...ok, password: 'nope' }, {}, 401, 'unauthorized', wrong],
+      ['an unknown user', { ...ok, username: 'zed' }, {}, 401, 'unauthorized', wrong],
+      ['a missing username', { password: PASSWORD, deviceId: DEVICE }, {}, 400, 'bad_request', required],
+      ['an empty username', { ...ok, username: '  ' }, {}, 400, 'bad_request', required],
+      ['a username that is a number', { ...ok, username: 5 }, {}, 400, 'bad_request', /^username: .*string/],
+      ['a short deviceId', { ...ok, deviceId: 'abc' }, {}, 400, 'bad_request', /^deviceId: /],
+      ['an unknown field', { ...ok, admin: true }, {}, 400, 'bad_request', /^admin: unknown field$/],
+      ['a body that is an array', [1, 2], {}, 400, 'bad_request', /JSON object/],
+      ['malformed JSON', '{"username": "ana",', json, 400, 'bad_request', /^Request body is not valid JSON$/],
+      ['an empty JSON body', '', json, 400, 'bad_request', /empty/],
+      ['a prototype-poisoning body', '{"__proto__": {"admin": true}}', json, 400, 'bad_request', /JSON/],
+      ['a form body', 'username=ana', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'bad_request', /JSON/],
+      ['a text/plain body', JSON.stringify(ok), { 'content-type': 'text/plain' }, 415, 'bad_request', /JSON/],
+      ['a body that is too large', { ...ok, password: 'x'.repeat(100_000) }, {}, 413, 'payload_too_large', /too large/],
+    ];
+    it.each(cases)('%s', async (_name, body, headers, status, code, message) => {
+      const before = await writes(current().db);
+      expect(expectError(await login(body, headers), status, code)).toMatch(message);
+      expect(await writes(current().db)).toEqual(before);
+    });
+  });
+});

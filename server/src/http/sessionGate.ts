@@ -1,0 +1,41 @@
+/**
+ * The gate in front of every /api route except health and sign-in: a valid, unexpired bearer
+ * token on a device that has not been revoked. The session it finds is attached to the request
+ * for the route; routes behind the gate can rely on it being there.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../db/db';
+import { findSession, type Session, type SessionRejection } from '../auth/sessions';
+import { sendError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: Session | null;
+  }
+}
+
+const MESSAGES: Record<SessionRejection, string> = {
+  missing_token: 'Sign in first',
+  unknown_or_expired: 'Your session has expired; sign in again',
+  device_revoked: 'This device has been signed out by an administrator',
+};
+
+export interface SessionGateDeps {
+  readonly db: Db;
+  readonly now: () => Date;
+}
+
+export function installSessionGate(app: FastifyInstance, deps: SessionGateDeps): void {
+  app.addHook('preHandler', async (request, reply) => {
+    const found = await findSession(deps.db, request.headers.authorization, deps.now());
+    if (!found.ok) return sendError(reply, 'unauthorized', MESSAGES[found.code]);
+    request.session = found.session;
+  });
+}
+
+/** The session behind a gated route; its absence means the route was registered outside the gate. */
+export function sessionOf(request: FastifyRequest): Session {
+  if (!request.session) throw new Error(`route ${request.routeOptions.url ?? request.url} is not behind the session gate`);
+  return request.session;
+}
+

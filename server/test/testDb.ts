@@ -1,0 +1,122 @@
+/**
+ * Real databases for server tests, never doubles. PGlite in memory always; PostgreSQL as well
+ * when DATABASE_URL is set, each opened database in a schema of its own (dropped on close) so
+ * test files running in parallel on one server do not see each other's tables.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { Db, DbKind } from '../src/db/db';
+import { openPglite } from '../src/db/pglite';
+import { createPostgresDb } from '../src/db/postgres';
+import { migrate } from '../src/migrations/migrate';
+
+export interface TestDb {
+  readonly kind: DbKind;
+  readonly db: Db;
+  /** Empties every table (the schema stays) and waits until pull can see past the truncate. */
+  reset(): Promise<void>;
+  /** Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface OpenTestDbOptions {
+  /** Apply the migrations (default true). */
+  readonly migrate?: boolean;
+}
+
+const ALL_TABLES = 'sessions, devices, user_territories, appointments, care_gaps, patients, facilities, users, territories, orgs';
+
+export function testDbKinds(): DbKind[] {
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export async function openTestDb(kind: DbKind = 'pglite', options: OpenTestDbOptions = {}): Promise<TestDb> {
+  const opened = kind === 'pglite' ? { db: await openPglite({}), dispose: async () => undefined } : await openPostgresSchema();
+  const { db } = opened;
+  if (options.migrate ?? true) await migrate(db);
+  let closed = false;
+  return {
+    kind,
+    db,
+    async reset() {
+      await db.exec(`truncate ${ALL_TABLES}`);
+      await settle(db);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await db.close();
+      } finally {
+        await opened.dispose();
+      }
+    },
+  };
+}
+
+/**
+ * Opens a describe block per test database, with the database open for the whole block.
+ * `current()` gives the open database inside tests and hooks; `kind` is known up front, for
+ * `it.skipIf`.
+ */
+export function describeEachDb(
+  title: string,
+  body: (current: () => TestDb, kind: DbKind) => void,
+  options: OpenTestDbOptions = {},
+): void {
+  describe.each(testDbKinds())(`${title} [%s]`, (kind) => {
+    let testDb: TestDb | undefined;
+    beforeAll(async () => {
+      testDb = await openTestDb(kind, options);
+    });
+    afterAll(async () => {
+      await testDb?.close();
+    });
+    body(() => {
+      if (!testDb) throw new Error('the test database is not open yet');
+      return testDb;
+    }, kind);
+  });
+}
+
+/**
+ * Waits until every transaction that had an id when this was called has finished. Pull only
+ * delivers rows below the oldest running transaction (see pullChanges.ts); on a PostgreSQL
+ * server shared with other test files running in parallel, one of their transactions could
+ * otherwise hold back rows this test just wrote. A no-op in effect on PGlite.
+ */
+export async function settle(db: Db): Promise<void> {
+  const [mark] = await db.query<{ xmax: string }>('select pg_snapshot_xmax(pg_current_snapshot())::text as xmax');
+  const target = BigInt(mark?.xmax ?? '0');
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const [now] = await db.query<{ xmin: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
+    if (BigInt(now?.xmin ?? '0') >= target) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('another transaction kept running for 10 s; pulls cannot see past it');
+}
+
+async function openPostgresSchema(): Promise<{ db: Db; dispose: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(url, (client) => client.query(`create schema ${schema}`));
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const db = createPostgresDb({
+    connectionString: scoped.toString(),
+    onIdleError: (error) => console.error('idle PostgreSQL connection failed', error),
+  });
+  return { db, dispose: () => withAdmin(url, (client) => client.query(`drop schema ${schema} cascade`)) };
+}
+
+async function withAdmin(url: string, fn: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await fn(client);
+  } finally {
+    await client.end();
+  }
+}
