@@ -48,6 +48,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'tests/property/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/support/fakeIndexedDb.ts'],
@@ -57,6 +58,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'component',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/support/fakeIndexedDb.ts', 'tests/support/componentSetup.ts'],
@@ -66,6 +68,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'server',
+          // Groups run one after another: pure tests first, then the database suites, then
+          // the browser, so the heavy suites never compete for this machine's two cores.
+          sequence: { groupOrder: 1 },
           include: ['server/**/*.test.ts', 'tests/contract/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -78,6 +83,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/support/globalSetup.ts'],
