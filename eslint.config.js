@@ -64,7 +64,7 @@ export default tseslint.config(
     forbid(['storage', 'sync', 'worker', 'ui'], 'the server never imports client storage or UI.'),
   ]),
   {
-    files: ['bench/**', 'tests/**', 'server/src/main.ts', 'server/src/log.ts'],
+    files: ['bench/**', 'tests/**', '**/*.test.ts', '**/*.test.tsx', 'server/src/main.ts'],
     rules: { 'no-console': 'off' },
   },
 );
