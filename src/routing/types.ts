@@ -80,12 +80,13 @@ export interface PlannedBreak {
   readonly end: Minutes;
 }
 
-export const SKIP_REASONS = ['window_unreachable', 'not_enough_time', 'lower_priority', 'no_priority'] as const;
+export const SKIP_REASONS = ['window_unreachable', 'not_enough_time', 'lower_priority', 'no_priority', 'unavailable'] as const;
 /**
  * window_unreachable: cannot be served even as the only visit of the day.
  * not_enough_time:    a mandatory stop that fits alone but not with the other mandatory stops.
  * lower_priority:     optional; the time went to stops whose priorities add up to more.
  * no_priority:        optional with priority 0; serving it would only add travel.
+ * unavailable:        taken out of the day while re-planning (for example "not home").
  */
 export type SkipReason = (typeof SKIP_REASONS)[number];
 

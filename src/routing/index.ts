@@ -1,0 +1,10 @@
+/**
+ * Public surface of the day planner, for the worker. Pure: no I/O, no clock, no randomness
+ * beyond the seeded generator; the worker passes `now`, `shouldStop` and `onProgress`.
+ */
+export type * from './types';
+export { SKIP_REASONS, INFEASIBILITY_CODES } from './types';
+export { parseProblem, parseProblemText, type ParseResult } from './problem';
+export { solve, DEFAULT_TIME_LIMIT_MS, DEFAULT_EXACT_MAX_STOPS } from './solve';
+export { replan, remainingProblem, REPLAN_TIME_LIMIT_MS, type DayProgress } from './replan';
+export { checkPlan } from './checkPlan';

@@ -1,0 +1,131 @@
+/**
+ * The planner's entry point: compile the problem, pick the engines, keep the best route, and
+ * hand back a verified Plan. Small days (<= exactMaxStops candidates) get a quick heuristic
+ * incumbent and then the exact search, which proves the optimum; bigger days, or an exact
+ * search stopped by its budget, get the iterated local search until the time limit. Days with
+ * no windows and no breaks whose full tour fits (the TSP case) go to the dedicated TSP engine.
+ *
+ * Deterministic: the only randomness is the seeded Rng, and the clock is only consulted to stop.
+ * With an iteration cap and no clock, the same seed gives the same plan.
+ */
+import { checkPlan } from './checkPlan';
+import { solveExact } from './exact';
+import { iteratedLocalSearch } from './ils';
+import { compileProblem, type Model } from './model';
+import { compareScores, type Score } from './objective';
+import { aloneFeasibility, buildPlan, unschedulablePlan } from './plan';
+import { createRng } from './rng';
+import { scheduleRoute } from './schedule';
+import { EPS, serviceStart } from './timing';
+import { shortestPath } from './tsp';
+import type { Plan, Problem, SolveOptions } from './types';
+
+export const DEFAULT_TIME_LIMIT_MS = 1000;
+export const DEFAULT_EXACT_MAX_STOPS = 20;
+/** Iteration caps used when no clock is given (a plain, reproducible call). */
+const ITERATIONS_WITHOUT_CLOCK = 1500;
+const EXACT_MAX_LABELS = 4_000_000;
+
+function scoreOf(m: Model, seq: readonly number[]): Score | null {
+  const tl = scheduleRoute(m, seq);
+  if (!tl) return null;
+  let priority = 0;
+  let mandatory = 0;
+  for (const j of seq) {
+    priority += m.priority[j]!;
+    mandatory += m.mandatory[j]!;
+  }
+  return { mandatory, priority, travel: tl.travel, returnAt: tl.returnAt };
+}
+
+const hasNoWindows = (m: Model, j: number): boolean => m.winOpen[j]!.length === 1 && m.winOpen[j]![0] === -Infinity && m.winClose[j]![0] === Infinity;
+
+function mightBeServed(m: Model, j: number): boolean {
+  const s = serviceStart(m, j, m.shiftStart + m.reach[j]!);
+  return s + m.service[j]! + m.reach[j * m.size + 1]! <= m.shiftEnd + EPS;
+}
+
+/**
+ * A feasible route to start from: the empty day, else (only on a matrix without the triangle
+ * inequality, where a detour can be shorter than going home directly) the best one-stop day,
+ * else whatever the exact search finds. Null when no route at all can fit the breaks.
+ */
+function firstRoute(m: Model, candidates: readonly number[], exact: boolean, shouldStop: () => boolean): { seq: number[]; score: Score } | null {
+  const empty = scoreOf(m, []);
+  if (empty) return { seq: [], score: empty };
+  let best: { seq: number[]; score: Score } | null = null;
+  for (const j of candidates) {
+    const score = scoreOf(m, [j]);
+    if (score && (!best || compareScores(score, best.score) > 0)) best = { seq: [j], score };
+  }
+  if (best || !exact) return best;
+  const r = solveExact(m, candidates, null, { shouldStop, maxLabels: EXACT_MAX_LABELS });
+  return r.seq && r.score ? { seq: r.seq, score: r.score } : null;
+}
+
+export function solve(problem: Problem, options: SolveOptions = {}): Plan {
+  const m = compileProblem(problem);
+  const rng = createRng(options.seed ?? problem.seed ?? 1);
+  const limit = options.timeLimitMs ?? problem.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const clock = options.now;
+  const deadline = clock ? clock() + limit : Infinity;
+  const shouldStop = (): boolean => !!options.signal?.aborted || !!options.shouldStop?.() || (clock !== undefined && clock() >= deadline);
+  const maxIterations = options.maxIterations ?? (clock ? Infinity : ITERATIONS_WITHOUT_CLOCK);
+  const alone = aloneFeasibility(m);
+  // Stops worth considering: mandatory or worth some priority (an optional stop with priority 0
+  // is never planned), and reachable in a window with time to get home. Not "servable alone":
+  // on a matrix without the triangle inequality a stop may only fit via a detour.
+  const candidates: number[] = [];
+  for (let j = 2; j < m.size; j++) if ((m.mandatory[j] || m.priority[j]! > 0) && mightBeServed(m, j)) candidates.push(j);
+
+  const exact = candidates.length <= (options.exactMaxStops ?? DEFAULT_EXACT_MAX_STOPS);
+  const start = firstRoute(m, candidates, exact, shouldStop);
+  if (!start) return unschedulablePlan(problem, m);
+  let best = start;
+  let proven = false;
+  const consider = (seq: readonly number[], known?: Score): void => {
+    const score = known ?? scoreOf(m, seq);
+    if (!score || compareScores(score, best.score) <= 0) return;
+    best = { seq: [...seq], score };
+    options.onProgress?.(buildPlan(problem, m, best.seq, alone, false));
+  };
+
+  let settled = false;
+  if (m.nBreaks === 0 && candidates.length > 0 && candidates.every((j) => hasNoWindows(m, j))) {
+    // Every candidate fits if the shortest tour does; then only travel is left to minimise.
+    const order = shortestPath(m, candidates, rng, {
+      shouldStop,
+      // A small day only needs a good incumbent here: the exact search proves the optimum.
+      maxIterations: exact ? Math.min(maxIterations, 300) : maxIterations,
+      stallIterations: Math.max(5000, 100 * candidates.length),
+      onImprove: (stops) => consider(stops),
+    });
+    const score = scoreOf(m, order);
+    if (score) {
+      consider(order, score);
+      settled = candidates.length > (options.exactMaxStops ?? DEFAULT_EXACT_MAX_STOPS);
+    }
+  }
+
+  const runIls = (iterations: number, stall: number): void => {
+    const r = iteratedLocalSearch(m, candidates, best.seq, rng, {
+      shouldStop,
+      maxIterations: iterations,
+      stallIterations: stall,
+      onImprove: (stops, score) => consider(stops, score),
+    });
+    consider(r.stops, r.score);
+  };
+  if (!settled && exact) {
+    runIls(Math.min(maxIterations, 20 * candidates.length + 50), Infinity);
+    const r = solveExact(m, candidates, best, { shouldStop, maxLabels: EXACT_MAX_LABELS });
+    if (r.seq && r.score) consider(r.seq, r.score);
+    proven = r.proven;
+  }
+  if (!settled && !proven) runIls(maxIterations, Math.max(20000, 200 * candidates.length));
+
+  const plan = buildPlan(problem, m, best.seq, alone, proven);
+  const errors = checkPlan(problem, plan);
+  if (errors.length > 0) throw new Error(`planner produced an invalid plan: ${errors.join('; ')}`);
+  return plan;
+}
