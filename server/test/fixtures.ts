@@ -1,23 +1,33 @@
 /**
  * A small hand-made organisation for server tests: two territories (North, South) with a few
- * patients each, their care gaps and appointments, two facilities, a specialist per territory,
- * a supervisor and an admin; plus a second organisation that nobody in the first may see.
+ * patients each, their care gaps and appointments, a few records of each patient-owned kind
+ * (contact points, caregivers, barriers, goals, devices, tasks), two facilities, a specialist
+ * per territory, a supervisor and an admin; plus a second organisation that nobody in the
+ * first may see.
  */
 import type {
   AppointmentId,
+  BarrierId,
   CareGapId,
+  CaregiverId,
+  ContactPointId,
   FacilityId,
+  GoalId,
   IsoDate,
   IsoDateTime,
   OrgId,
   PatientId,
+  RpmDeviceId,
+  TaskId,
   TerritoryId,
   UserId,
 } from '../../src/domain/ids';
 import type { Appointment } from '../../src/domain/appointment';
 import type { CareGap } from '../../src/domain/careGap';
 import type { Facility } from '../../src/domain/facility';
-import type { Patient } from '../../src/domain/patient';
+import type { ContactPoint, Patient } from '../../src/domain/patient';
+import type { Barrier, Caregiver, Goal, RpmDevice } from '../../src/domain/supportSystem';
+import type { Task } from '../../src/domain/task';
 import type { Role } from '../../src/domain/user';
 import type { Dataset, SeedUser } from '../src/seed/dataset';
 
@@ -70,9 +80,9 @@ export function patient(id: PatientId, territoryId: TerritoryId, overrides: Part
     facilityId: null,
     room: null,
     accessNotes: null,
-    contacts: [],
-    caregivers: [],
+    bestTimeToCall: null,
     portal: 'not_enrolled',
+    portalSteps: { emailCreated: false, accountActivated: false, firstLoginTaught: false },
     rpm: 'none',
     lastContactAt: null,
     nextDueDate: '2026-12-01' as IsoDate,
@@ -105,13 +115,74 @@ function appointment(patientId: PatientId): Appointment {
   };
 }
 
+function phone(patientId: PatientId, n: number, consent: ContactPoint['consent'] = 'granted'): ContactPoint {
+  const asked = consent !== 'unknown';
+  return {
+    id: `cp-${patientId}-${n}` as ContactPointId,
+    patientId,
+    channel: 'phone',
+    use: 'mobile',
+    value: `+1781555010${n}`,
+    consent,
+    consentAt: asked ? ('2026-05-04T14:00:00.000Z' as IsoDateTime) : null,
+    consentBy: asked ? 'Ana Tester' : null,
+    removed: false,
+  };
+}
+
+function caregiver(patientId: PatientId): Caregiver {
+  const id = `cg-${patientId}` as CaregiverId;
+  return { id, patientId, name: 'Rosa Lima', relationship: 'daughter', phone: '+17815550199', primary: true, removed: false };
+}
+
+function barrier(patientId: PatientId): Barrier {
+  return {
+    id: `bar-${patientId}` as BarrierId,
+    patientId,
+    kind: 'transport',
+    detail: 'No ride to appointments in Lynn',
+    status: 'open',
+    identifiedOn: '2026-09-14' as IsoDate,
+    resolvedOn: null,
+  };
+}
+
+function goal(patientId: PatientId): Goal {
+  const setOn = '2026-10-01' as IsoDate;
+  return { id: `goal-${patientId}` as GoalId, patientId, text: 'Walk 15 minutes 5 days a week', status: 'active', setOn, targetDate: null };
+}
+
+function rpmDevice(patientId: PatientId): RpmDevice {
+  return { id: `rpm-${patientId}` as RpmDeviceId, patientId, kind: 'bp_cuff', stage: 'transmitting', since: '2026-08-20' as IsoDate };
+}
+
+function task(patientId: PatientId): Task {
+  return {
+    id: `task-${patientId}` as TaskId,
+    patientId,
+    kind: 'follow_up',
+    title: 'Call back about colonoscopy prep',
+    dueDate: '2026-11-24' as IsoDate,
+    ownerName: 'Ana Tester',
+    status: 'open',
+    sourceNoteId: null,
+    sourceAppointmentId: null,
+    createdAt: '2026-11-18T15:00:00.000Z' as IsoDateTime,
+    completedAt: null,
+    completedByNoteId: null,
+  };
+}
+
+const [N1, N2, N3] = NORTH_PATIENTS as [PatientId, PatientId, PatientId];
+const [S1, S2] = SOUTH_PATIENTS as [PatientId, PatientId];
+
 export function fixtureDataset(): Dataset {
   const patients = [
     ...NORTH_PATIENTS.map((id) => patient(id, NORTH)),
     ...SOUTH_PATIENTS.map((id) => patient(id, SOUTH, { language: 'es' })),
   ];
   return {
-    org: { id: ORG, name: 'Test Health' },
+    org: { id: ORG, name: 'Test Health', careTeamPhone: '+16175550100' },
     territories: [
       { id: NORTH, orgId: ORG, name: 'North' },
       { id: SOUTH, orgId: ORG, name: 'South' },
@@ -126,6 +197,12 @@ export function fixtureDataset(): Dataset {
     patients,
     careGaps: patients.flatMap((p) => [gap(p.id, 'CBP'), gap(p.id, 'EED')]),
     appointments: patients.filter((_, i) => i % 2 === 0).map((p) => appointment(p.id)),
+    contactPoints: [phone(N1, 1), phone(N1, 2, 'unknown'), phone(S1, 1)],
+    caregivers: [caregiver(N2)],
+    barriers: [barrier(N1), barrier(S1)],
+    goals: [goal(N3)],
+    rpmDevices: [rpmDevice(S2)],
+    tasks: [task(N1), task(S2)],
   };
 }
 
@@ -136,24 +213,48 @@ const EAST = 'ter-east' as TerritoryId;
 export function otherOrgDataset(): Dataset {
   const p = patient('pat-e1' as PatientId, EAST);
   return {
-    org: { id: OTHER_ORG, name: 'Other Health' },
+    org: { id: OTHER_ORG, name: 'Other Health', careTeamPhone: null },
     territories: [{ id: EAST, orgId: OTHER_ORG, name: 'East' }],
     users: [user('user-cam', 'cam', 'supervisor', [], OTHER_ORG)],
     facilities: [facility('fac-e1', OTHER_ORG)],
     patients: [p],
     careGaps: [gap(p.id, 'COL')],
     appointments: [appointment(p.id)],
+    contactPoints: [phone(p.id, 1)],
+    caregivers: [caregiver(p.id)],
+    barriers: [],
+    goals: [],
+    rpmDevices: [],
+    tasks: [task(p.id)],
   };
 }
 
-/** Every entity id of `dataset` that the given territories can see (facilities: the whole org). */
+/** Everything a patient owns, of every kind. */
+export function patientOwned(dataset: Dataset): readonly { id: string; patientId: string }[] {
+  return [
+    ...dataset.careGaps,
+    ...dataset.appointments,
+    ...dataset.contactPoints,
+    ...dataset.caregivers,
+    ...dataset.barriers,
+    ...dataset.goals,
+    ...dataset.rpmDevices,
+    ...dataset.tasks,
+  ];
+}
+
+/**
+ * Every entity id of `dataset` that the given territories can see: their patients and all
+ * those patients own; facilities of the whole org.
+ */
 export function idsInScope(dataset: Dataset, territoryIds: readonly TerritoryId[]): string[] {
   const patients = dataset.patients.filter((p) => territoryIds.includes(p.territoryId));
   const patientIds = new Set<string>(patients.map((p) => p.id));
   return [
     ...dataset.facilities.map((f) => f.id),
     ...patients.map((p) => p.id),
-    ...dataset.careGaps.filter((g) => patientIds.has(g.patientId)).map((g) => g.id),
-    ...dataset.appointments.filter((a) => patientIds.has(a.patientId)).map((a) => a.id),
+    ...patientOwned(dataset)
+      .filter((r) => patientIds.has(r.patientId))
+      .map((r) => r.id),
   ].sort();
 }

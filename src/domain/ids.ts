@@ -16,6 +16,14 @@ export type CareGapId = Brand<string, 'CareGapId'>;
 export type AppointmentId = Brand<string, 'AppointmentId'>;
 export type ContactPointId = Brand<string, 'ContactPointId'>;
 export type CaregiverId = Brand<string, 'CaregiverId'>;
+export type BarrierId = Brand<string, 'BarrierId'>;
+export type GoalId = Brand<string, 'GoalId'>;
+export type RpmDeviceId = Brand<string, 'RpmDeviceId'>;
+export type NoteId = Brand<string, 'NoteId'>;
+export type AddendumId = Brand<string, 'AddendumId'>;
+export type TaskId = Brand<string, 'TaskId'>;
+export type EscalationId = Brand<string, 'EscalationId'>;
+export type QuestionnaireResponseId = Brand<string, 'QuestionnaireResponseId'>;
 
 /** Calendar date without time zone, `YYYY-MM-DD`. Compares correctly as a string. */
 export type IsoDate = Brand<string, 'IsoDate'>;

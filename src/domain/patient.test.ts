@@ -21,13 +21,16 @@ describe('primaryPhone', () => {
     value: '+1',
     consent: 'unknown',
     consentAt: null,
+    patientId: 'p' as never,
+    consentBy: null,
+    removed: false,
     ...over,
   });
   it('prefers a consented mobile, then any consented phone, then any phone', () => {
-    expect(primaryPhone({ contacts: [c({ value: 'h' }), c({ value: 'm', use: 'mobile', consent: 'granted' })] })?.value).toBe('m');
-    expect(primaryPhone({ contacts: [c({ value: 'h' }), c({ value: 'g', consent: 'granted' })] })?.value).toBe('g');
-    expect(primaryPhone({ contacts: [c({ value: 'h' }), c({ value: 'e', channel: 'email' })] })?.value).toBe('h');
-    expect(primaryPhone({ contacts: [] })).toBeNull();
+    expect(primaryPhone([c({ value: 'h' }), c({ value: 'm', use: 'mobile', consent: 'granted' })])?.value).toBe('m');
+    expect(primaryPhone([c({ value: 'h' }), c({ value: 'g', consent: 'granted' })])?.value).toBe('g');
+    expect(primaryPhone([c({ value: 'h' }), c({ value: 'e', channel: 'email' })])?.value).toBe('h');
+    expect(primaryPhone([])).toBeNull();
   });
 });
 

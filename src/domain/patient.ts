@@ -4,7 +4,6 @@
  * Pure data and derivations; "today" is always an argument.
  */
 import type {
-  CaregiverId,
   ContactPointId,
   FacilityId,
   IsoDate,
@@ -32,22 +31,29 @@ export type PortalStatus = (typeof PORTAL_STATUSES)[number];
 export const RPM_STATUSES = ['none', 'offered', 'active'] as const;
 export type RpmStatus = (typeof RPM_STATUSES)[number];
 
+/**
+ * One way to reach the patient, with consent for that channel. Its own record (not a field
+ * of the patient) so that two people adding a number at once both keep theirs.
+ */
 export interface ContactPoint {
   readonly id: ContactPointId;
+  readonly patientId: PatientId;
   readonly channel: ContactChannel;
   readonly use: ContactUse;
   /** Phone numbers in E.164 (`+16175550123`); email addresses as typed. */
   readonly value: string;
   readonly consent: ConsentStatus;
+  /** When and by whom consent was last recorded; null while never asked. */
   readonly consentAt: IsoDateTime | null;
+  readonly consentBy: string | null;
+  /** A retired number stays on record (history) but is no longer offered for calls. */
+  readonly removed: boolean;
 }
 
-export interface Caregiver {
-  readonly id: CaregiverId;
-  readonly name: string;
-  readonly relationship: string;
-  readonly phone: string | null;
-  readonly primary: boolean;
+export interface PortalSteps {
+  readonly emailCreated: boolean;
+  readonly accountActivated: boolean;
+  readonly firstLoginTaught: boolean;
 }
 
 export interface Address {
@@ -74,9 +80,10 @@ export interface Patient {
   readonly facilityId: FacilityId | null;
   readonly room: string | null;
   readonly accessNotes: string | null;
-  readonly contacts: readonly ContactPoint[];
-  readonly caregivers: readonly Caregiver[];
+  /** Free text such as "mornings before 11". */
+  readonly bestTimeToCall: string | null;
   readonly portal: PortalStatus;
+  readonly portalSteps: PortalSteps;
   readonly rpm: RpmStatus;
   readonly lastContactAt: IsoDateTime | null;
   /** Date the next follow-up is due; overdue when before today. */
@@ -98,8 +105,8 @@ export function ageOn(birthDate: IsoDate, today: IsoDate): number {
 }
 
 /** The number to dial first: a consented mobile, then any consented phone, then any phone. */
-export function primaryPhone(p: Pick<Patient, 'contacts'>): ContactPoint | null {
-  const phones = p.contacts.filter((c) => c.channel === 'phone');
+export function primaryPhone(contacts: readonly ContactPoint[]): ContactPoint | null {
+  const phones = contacts.filter((c) => c.channel === 'phone' && !c.removed);
   return (
     phones.find((c) => c.consent === 'granted' && c.use === 'mobile') ??
     phones.find((c) => c.consent === 'granted') ??

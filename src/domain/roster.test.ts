@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Appointment } from './appointment';
 import type { CareGap } from './careGap';
 import type { Facility } from './facility';
-import { asIsoDate, asIsoDateTime, type AppointmentId, type CareGapId, type FacilityId, type OrgId, type PatientId, type TerritoryId } from './ids';
+import { asIsoDate, asIsoDateTime, type AppointmentId, type CareGapId, type ContactPointId, type FacilityId, type OrgId, type PatientId, type TerritoryId } from './ids';
 import type { Patient } from './patient';
 import { buildRoster, dueStateOf, EMPTY_FILTER, filterRoster, languagesIn, normalizeForSearch } from './roster';
 
@@ -24,9 +24,9 @@ function patient(id: string, over: Partial<Patient> = {}): Patient {
     facilityId: null,
     room: null,
     accessNotes: null,
-    contacts: [],
-    caregivers: [],
+    bestTimeToCall: null,
     portal: 'not_enrolled',
+    portalSteps: { emailCreated: false, accountActivated: false, firstLoginTaught: false },
     rpm: 'none',
     lastContactAt: null,
     nextDueDate: null,
@@ -73,9 +73,6 @@ const patients = [
     language: 'en',
     address: { line1: '2 Oak', line2: null, city: 'Lynn', state: 'MA', postalCode: '01901', location: null },
     facilityId: facility.id,
-    contacts: [
-      { id: 'c1' as never, channel: 'phone', use: 'mobile', value: '+16175550123', consent: 'granted', consentAt: null },
-    ],
     nextDueDate: asIsoDate('2026-11-25'),
   }),
   patient('p3', { givenName: 'Li', familyName: 'Chen', language: 'en', noShowFollowUp: true }),
@@ -87,6 +84,19 @@ const rows = buildRoster(
     facilities: [facility],
     careGaps: [gap('g1', 'p1', 'open'), gap('g2', 'p1', 'closed'), gap('g3', 'p3', 'scheduled')],
     appointments: [appt('a1', 'p3', '2026-12-01T14:00:00.000Z', 'scheduled'), appt('a2', 'p3', '2026-11-30T14:00:00.000Z', 'cancelled')],
+    contactPoints: [
+      {
+        id: 'c1' as ContactPointId,
+        patientId: 'p2' as PatientId,
+        channel: 'phone',
+        use: 'mobile',
+        value: '+16175550123',
+        consent: 'granted',
+        consentAt: null,
+        consentBy: null,
+        removed: false,
+      },
+    ],
   },
   today,
   now,

@@ -10,7 +10,7 @@ import type { CareGap, CareGapMeasure } from './careGap';
 import { isGapOutstanding } from './careGap';
 import type { Facility } from './facility';
 import type { FacilityId, IsoDate, IsoDateTime, PatientId } from './ids';
-import type { Patient } from './patient';
+import type { ContactPoint, Patient } from './patient';
 import { ageOn, fullName, primaryPhone } from './patient';
 
 export type DueState = 'overdue' | 'due_soon' | 'later' | 'none';
@@ -59,6 +59,7 @@ export interface RosterSource {
   readonly facilities: readonly Facility[];
   readonly careGaps: readonly CareGap[];
   readonly appointments: readonly Appointment[];
+  readonly contactPoints: readonly ContactPoint[];
 }
 
 const DUE_ORDER: Record<DueState, number> = { overdue: 0, due_soon: 1, later: 2, none: 3 };
@@ -80,7 +81,16 @@ export function buildRoster(src: RosterSource, today: IsoDate, now: IsoDateTime)
     if (!current || a.startsAt < current.startsAt) nextAppt.set(a.patientId, a);
   }
 
+  const contactsByPatient = new Map<string, ContactPoint[]>();
+  for (const c of src.contactPoints) {
+    if (c.removed) continue;
+    const list = contactsByPatient.get(c.patientId);
+    if (list) list.push(c);
+    else contactsByPatient.set(c.patientId, [c]);
+  }
+
   const rows = src.patients.map((p): RosterRow => {
+    const contacts = contactsByPatient.get(p.id) ?? [];
     const name = fullName(p);
     const fName = p.facilityId ? (facilityName.get(p.facilityId) ?? null) : null;
     return {
@@ -95,10 +105,10 @@ export function buildRoster(src: RosterSource, today: IsoDate, now: IsoDateTime)
       facilityId: p.facilityId,
       facilityName: fName,
       noShowFollowUp: p.noShowFollowUp,
-      phone: primaryPhone(p)?.value ?? null,
+      phone: primaryPhone(contacts)?.value ?? null,
       nextAppointment: nextAppt.get(p.id) ?? null,
       searchText: normalizeForSearch(`${name} ${p.familyName} ${p.address.city} ${fName ?? ''}`),
-      searchDigits: p.contacts
+      searchDigits: contacts
         .filter((c) => c.channel !== 'email')
         .map((c) => c.value.replace(/\D/g, ''))
         .join(' '),

@@ -4,13 +4,33 @@
  * the model cannot drift apart silently.
  */
 import { z } from 'zod';
+import type { EntityKind as DomainEntityKind } from '../domain/entities';
 import type { Appointment } from '../domain/appointment';
 import { APPOINTMENT_MODES, APPOINTMENT_STATUSES } from '../domain/appointment';
 import type { CareGap } from '../domain/careGap';
 import { CARE_GAP_MEASURES, CARE_GAP_STATUSES } from '../domain/careGap';
 import type { Facility } from '../domain/facility';
 import { FACILITY_KINDS } from '../domain/facility';
-import type { Patient } from '../domain/patient';
+import type { Patient, ContactPoint } from '../domain/patient';
+import type { Addendum, ContactNote ,
+  ACTIVITY_KINDS} from '../domain/contactNote';
+import {
+  APPOINTMENT_ACTIONS,
+  CONTACT_MODES,
+  ESCALATION_SEVERITIES,
+  NOTE_STATUSES,
+  OUTCOMES,
+  PORTAL_HELP_STEPS,
+  REFERRAL_TARGETS,
+  TEACH_BACK,
+} from '../domain/contactNote';
+import type { Escalation } from '../domain/escalation';
+import { ESCALATION_STATUSES } from '../domain/escalation';
+import type { QuestionnaireResponse } from '../domain/questionnaire';
+import type { Barrier, Caregiver, Goal, RpmDevice } from '../domain/supportSystem';
+import { BARRIER_KINDS, BARRIER_STATUSES, GOAL_STATUSES, RPM_DEVICE_KINDS, RPM_DEVICE_STAGES } from '../domain/supportSystem';
+import type { Task } from '../domain/task';
+import { TASK_KINDS, TASK_STATUSES } from '../domain/task';
 import {
   CONSENT_STATUSES,
   CONTACT_CHANNELS,
@@ -19,6 +39,10 @@ import {
   RPM_STATUSES,
   SEXES,
 } from '../domain/patient';
+
+// Compile-time guarantee that the wire shapes are exactly the domain shapes (modulo brands).
+type Unbrand<T> = T extends string ? string : T extends number ? number : T extends object ? { -readonly [K in keyof T]: Unbrand<T[K]> } : T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 const id = z.string().min(1).max(100);
 const isoDate = z.iso.date();
@@ -49,26 +73,9 @@ export const patientSchema = z.object({
   facilityId: id.nullable(),
   room: z.string().nullable(),
   accessNotes: z.string().nullable(),
-  contacts: z.array(
-    z.object({
-      id,
-      channel: z.enum(CONTACT_CHANNELS),
-      use: z.enum(CONTACT_USES),
-      value: z.string(),
-      consent: z.enum(CONSENT_STATUSES),
-      consentAt: isoDateTime.nullable(),
-    }),
-  ),
-  caregivers: z.array(
-    z.object({
-      id,
-      name: z.string(),
-      relationship: z.string(),
-      phone: z.string().nullable(),
-      primary: z.boolean(),
-    }),
-  ),
+  bestTimeToCall: z.string().nullable(),
   portal: z.enum(PORTAL_STATUSES),
+  portalSteps: z.object({ emailCreated: z.boolean(), accountActivated: z.boolean(), firstLoginTaught: z.boolean() }),
   rpm: z.enum(RPM_STATUSES),
   lastContactAt: isoDateTime.nullable(),
   nextDueDate: isoDate.nullable(),
@@ -111,6 +118,154 @@ export const appointmentSchema = z.object({
   status: z.enum(APPOINTMENT_STATUSES),
 });
 
+export const contactPointSchema = z.object({
+  id,
+  patientId: id,
+  channel: z.enum(CONTACT_CHANNELS),
+  use: z.enum(CONTACT_USES),
+  value: z.string().min(1).max(200),
+  consent: z.enum(CONSENT_STATUSES),
+  consentAt: isoDateTime.nullable(),
+  consentBy: z.string().max(200).nullable(),
+  removed: z.boolean(),
+});
+
+export const caregiverSchema = z.object({
+  id,
+  patientId: id,
+  name: z.string().min(1).max(200),
+  relationship: z.string().max(50),
+  phone: z.string().max(50).nullable(),
+  primary: z.boolean(),
+  removed: z.boolean(),
+});
+
+export const barrierSchema = z.object({
+  id,
+  patientId: id,
+  kind: z.enum(BARRIER_KINDS),
+  detail: z.string().max(2000),
+  status: z.enum(BARRIER_STATUSES),
+  identifiedOn: isoDate,
+  resolvedOn: isoDate.nullable(),
+});
+
+export const goalSchema = z.object({
+  id,
+  patientId: id,
+  text: z.string().min(1).max(2000),
+  status: z.enum(GOAL_STATUSES),
+  setOn: isoDate,
+  targetDate: isoDate.nullable(),
+});
+
+export const rpmDeviceSchema = z.object({
+  id,
+  patientId: id,
+  kind: z.enum(RPM_DEVICE_KINDS),
+  stage: z.enum(RPM_DEVICE_STAGES),
+  since: isoDate,
+});
+
+const activitySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('education'), topic: z.string().max(500), materialGiven: z.boolean(), teachBack: z.enum(TEACH_BACK).nullable() }),
+  z.object({ kind: z.literal('portal_help'), steps: z.array(z.enum(PORTAL_HELP_STEPS)) }),
+  z.object({ kind: z.literal('rpm'), device: z.enum(RPM_DEVICE_KINDS), action: z.enum(['setup', 'training']) }),
+  z.object({ kind: z.literal('questionnaire'), questionnaireId: z.string().max(50), responseId: id.nullable() }),
+  z.object({
+    kind: z.literal('appointment'),
+    action: z.enum(APPOINTMENT_ACTIONS),
+    provider: z.string().max(200),
+    reason: z.string().max(500),
+    startsAt: isoDateTime.nullable(),
+    mode: z.enum(APPOINTMENT_MODES),
+    appointmentId: id.nullable(),
+  }),
+  z.object({ kind: z.literal('referral'), to: z.enum(REFERRAL_TARGETS), reason: z.string().max(2000) }),
+  z.object({
+    kind: z.literal('barrier'),
+    action: z.enum(['found', 'resolved']),
+    barrier: z.enum(BARRIER_KINDS),
+    barrierId: id.nullable(),
+    detail: z.string().max(2000),
+  }),
+  z.object({ kind: z.literal('goal'), action: z.enum(['set', 'updated']), text: z.string().max(2000), goalId: id.nullable() }),
+  z.object({ kind: z.literal('care_gap'), gapId: id, measure: z.enum(CARE_GAP_MEASURES), action: z.enum(['discussed', 'scheduled', 'closed']) }),
+]);
+const _activityKindsCovered: Same<(typeof ACTIVITY_KINDS)[number], z.infer<typeof activitySchema>['kind']> = true;
+void _activityKindsCovered;
+
+export const contactNoteSchema = z.object({
+  id,
+  patientId: id,
+  authorId: id,
+  authorName: z.string().max(200),
+  status: z.enum(NOTE_STATUSES),
+  mode: z.enum(CONTACT_MODES),
+  contactAt: isoDateTime,
+  durationMinutes: z.number().int().min(0).max(24 * 60).nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  activities: z.array(activitySchema).max(100),
+  text: z.string().max(20_000),
+  followUps: z.array(z.object({ id, title: z.string().max(500), dueDate: isoDate, ownerName: z.string().max(200) })).max(50),
+  escalation: z.object({ reason: z.string().max(2000), severity: z.enum(ESCALATION_SEVERITIES) }).nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  signedAt: isoDateTime.nullable(),
+  fromTaskId: id.nullable(),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  enteredInError: z.object({ at: isoDateTime, by: z.string().max(200), reason: z.string().min(1).max(2000) }).nullable(),
+});
+
+export const addendumSchema = z.object({
+  id,
+  noteId: id,
+  patientId: id,
+  authorId: id,
+  authorName: z.string().max(200),
+  at: isoDateTime,
+  text: z.string().min(1).max(20_000),
+});
+
+export const taskSchema = z.object({
+  id,
+  patientId: id,
+  kind: z.enum(TASK_KINDS),
+  title: z.string().min(1).max(500),
+  dueDate: isoDate,
+  ownerName: z.string().max(200),
+  status: z.enum(TASK_STATUSES),
+  sourceNoteId: id.nullable(),
+  sourceAppointmentId: id.nullable(),
+  createdAt: isoDateTime,
+  completedAt: isoDateTime.nullable(),
+  completedByNoteId: id.nullable(),
+});
+
+export const escalationSchema = z.object({
+  id,
+  patientId: id,
+  noteId: id,
+  reason: z.string().min(1).max(2000),
+  severity: z.enum(ESCALATION_SEVERITIES),
+  raisedAt: isoDateTime,
+  raisedBy: z.string().max(200),
+  status: z.enum(ESCALATION_STATUSES),
+});
+
+export const questionnaireResponseSchema = z.object({
+  id,
+  questionnaireId: z.string().max(50),
+  questionnaireVersion: z.string().max(20),
+  patientId: id,
+  noteId: id.nullable(),
+  answers: z.record(z.string().max(100), z.union([z.string().max(5000), z.number()])),
+  score: z.number().nullable(),
+  language: z.enum(['en', 'es']),
+  status: z.enum(['in_progress', 'completed']),
+  updatedAt: isoDateTime,
+});
+
 const recordBase = { id, version: z.number().int().nonnegative(), deleted: z.boolean() };
 
 /**
@@ -122,26 +277,40 @@ export const entityRecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('facility'), ...recordBase, data: facilitySchema.nullable() }),
   z.object({ kind: z.literal('careGap'), ...recordBase, data: careGapSchema.nullable() }),
   z.object({ kind: z.literal('appointment'), ...recordBase, data: appointmentSchema.nullable() }),
+  z.object({ kind: z.literal('contactPoint'), ...recordBase, data: contactPointSchema.nullable() }),
+  z.object({ kind: z.literal('caregiver'), ...recordBase, data: caregiverSchema.nullable() }),
+  z.object({ kind: z.literal('barrier'), ...recordBase, data: barrierSchema.nullable() }),
+  z.object({ kind: z.literal('goal'), ...recordBase, data: goalSchema.nullable() }),
+  z.object({ kind: z.literal('rpmDevice'), ...recordBase, data: rpmDeviceSchema.nullable() }),
+  z.object({ kind: z.literal('note'), ...recordBase, data: contactNoteSchema.nullable() }),
+  z.object({ kind: z.literal('addendum'), ...recordBase, data: addendumSchema.nullable() }),
+  z.object({ kind: z.literal('task'), ...recordBase, data: taskSchema.nullable() }),
+  z.object({ kind: z.literal('escalation'), ...recordBase, data: escalationSchema.nullable() }),
+  z.object({ kind: z.literal('questionnaireResponse'), ...recordBase, data: questionnaireResponseSchema.nullable() }),
 ]);
 export type EntityRecord = z.infer<typeof entityRecordSchema>;
-export type EntityKind = EntityRecord['kind'];
-export const ENTITY_KINDS = ['patient', 'facility', 'careGap', 'appointment'] as const satisfies readonly EntityKind[];
+export type EntityKind = DomainEntityKind;
+const _allKinds: Same<DomainEntityKind, EntityRecord['kind']> = true;
+void _allKinds;
+export { ENTITY_KINDS } from '../domain/entities';
+export type { EntityTypes, PatientChildKind } from '../domain/entities';
 
-/** Maps each entity kind to its domain type; the storage layer is keyed by this. */
-export interface EntityTypes {
-  patient: Patient;
-  facility: Facility;
-  careGap: CareGap;
-  appointment: Appointment;
-}
 
-// Compile-time guarantee that the wire shapes are exactly the domain shapes (modulo brands).
-type Unbrand<T> = T extends string ? string : T extends number ? number : T extends object ? { -readonly [K in keyof T]: Unbrand<T[K]> } : T;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
 const wireMatchesDomain: [
   Same<Unbrand<Patient>, Unbrand<z.infer<typeof patientSchema>>>,
   Same<Unbrand<Facility>, Unbrand<z.infer<typeof facilitySchema>>>,
   Same<Unbrand<CareGap>, Unbrand<z.infer<typeof careGapSchema>>>,
   Same<Unbrand<Appointment>, Unbrand<z.infer<typeof appointmentSchema>>>,
-] = [true, true, true, true];
+  Same<Unbrand<ContactPoint>, Unbrand<z.infer<typeof contactPointSchema>>>,
+  Same<Unbrand<Caregiver>, Unbrand<z.infer<typeof caregiverSchema>>>,
+  Same<Unbrand<Barrier>, Unbrand<z.infer<typeof barrierSchema>>>,
+  Same<Unbrand<Goal>, Unbrand<z.infer<typeof goalSchema>>>,
+  Same<Unbrand<RpmDevice>, Unbrand<z.infer<typeof rpmDeviceSchema>>>,
+  Same<Unbrand<ContactNote>, Unbrand<z.infer<typeof contactNoteSchema>>>,
+  Same<Unbrand<Addendum>, Unbrand<z.infer<typeof addendumSchema>>>,
+  Same<Unbrand<Task>, Unbrand<z.infer<typeof taskSchema>>>,
+  Same<Unbrand<Escalation>, Unbrand<z.infer<typeof escalationSchema>>>,
+  Same<Unbrand<QuestionnaireResponse>, Unbrand<z.infer<typeof questionnaireResponseSchema>>>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void wireMatchesDomain;

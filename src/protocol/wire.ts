@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/user';
 import { entityRecordSchema } from './entities';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const ERROR_CODES = [
   'bad_request',
@@ -49,6 +49,8 @@ export const loginResponseSchema = z.object({
   token: z.string(),
   user: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }),
   territories: z.array(territorySummarySchema),
+  /** The care team's line, offered when a specialist escalates an urgent concern. */
+  careTeamPhone: z.string().nullable(),
   serverTime: z.string(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;

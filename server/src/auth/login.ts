@@ -27,6 +27,7 @@ export type LoginOutcome =
       token: string;
       user: { id: UserId; name: string; role: Role };
       territories: TerritorySummary[];
+      careTeamPhone: string | null;
     }
   | { ok: false; code: 'wrong_credentials' | 'device_revoked' };
 
@@ -51,5 +52,11 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
     token: signIn.token,
     user: { id: user.userId, name: user.name, role: user.role },
     territories: await territoriesInScope(deps.db, user),
+    careTeamPhone: await careTeamPhone(deps.db, user.orgId),
   };
+}
+
+async function careTeamPhone(db: LoginDeps['db'], orgId: string): Promise<string | null> {
+  const [org] = await db.query<{ phone: string | null }>('select care_team_phone as phone from orgs where id = $1', [orgId]);
+  return org?.phone ?? null;
 }

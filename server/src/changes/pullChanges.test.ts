@@ -1,19 +1,28 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { EntityRecord } from '../../../src/protocol/entities';
-import { fixtureDataset, NORTH, NORTH_PATIENTS, ORG, SOUTH } from '../../test/fixtures';
+import type { TerritoryId } from '../../../src/domain/ids';
+import { entityRecordSchema } from '../../../src/protocol/entities';
+import { fixtureDataset, idsInScope, NORTH, NORTH_PATIENTS, ORG, otherOrgDataset, patientOwned, SOUTH } from '../../test/fixtures';
 import { describeEachDb, settle } from '../../test/testDb';
 import type { Db } from '../db/db';
 import { loadDataset } from '../seed/loadDataset';
 import { compareCursors, CURSOR_START, type PullCursor } from './cursor';
 import { pullChanges } from './pullChanges';
 
-const scope = { orgId: ORG, territoryIds: [NORTH, SOUTH] };
+const dataset = fixtureDataset();
+const bothTerritories = [NORTH, SOUTH];
+const scope = { orgId: ORG, territoryIds: bothTerritories };
 
-async function drain(db: Db, from: PullCursor): Promise<{ records: EntityRecord[]; cursor: PullCursor }> {
+async function drain(
+  db: Db,
+  from: PullCursor,
+  { territoryIds = bothTerritories, limit = 100 }: { territoryIds?: readonly TerritoryId[]; limit?: number } = {},
+): Promise<{ records: EntityRecord[]; cursor: PullCursor }> {
   const records: EntityRecord[] = [];
   let cursor = from;
   for (;;) {
-    const page = await pullChanges(db, { scope, after: cursor, limit: 100 });
+    const page = await pullChanges(db, { scope: { ...scope, territoryIds }, after: cursor, limit });
+    expect(page.records.length).toBeLessThanOrEqual(limit);
     records.push(...page.records);
     expect(compareCursors(page.cursor, cursor)).toBeGreaterThanOrEqual(0);
     cursor = page.cursor;
@@ -33,8 +42,52 @@ const touch = (db: Db, patientId: string | undefined) =>
 describeEachDb('pullChanges', (current, kind) => {
   beforeEach(async () => {
     await current().reset();
-    await loadDataset(current().db, fixtureDataset());
+    await loadDataset(current().db, dataset);
+    await loadDataset(current().db, otherOrgDataset());
     await settle(current().db);
+  });
+
+  it("a specialist receives their territory's patient records of every kind, and none of another territory's", async () => {
+    const { db } = current();
+    const { records } = await drain(db, CURSOR_START, { territoryIds: [NORTH] });
+    const northPatients = new Set<string>(NORTH_PATIENTS);
+    const owned = patientOwned(dataset);
+    const expected = owned.filter((r) => northPatients.has(r.patientId)).map((r) => r.id);
+    const received = new Set(records.map((r) => r.id));
+    expect(expected.filter((id) => !received.has(id))).toEqual([]);
+    expect(owned.filter((r) => !northPatients.has(r.patientId) && received.has(r.id))).toEqual([]);
+    expect(records.map((r) => r.id).sort()).toEqual(idsInScope(dataset, [NORTH]));
+    const kinds = new Set(records.map((r) => r.kind));
+    for (const kind of ['contactPoint', 'caregiver', 'barrier', 'goal', 'task'] as const) expect(kinds).toContain(kind);
+    for (const r of records) entityRecordSchema.parse(r);
+    const task = records.find((r) => r.kind === 'task');
+    expect(task?.data).toEqual(dataset.tasks.find((t) => t.id === task?.id));
+  });
+
+  it.each([1, 2, 5])('pages of %i concatenate to the whole scope, in (txid, version) order, without duplicates', async (limit) => {
+    const { db } = current();
+    const { records } = await drain(db, CURSOR_START, { limit });
+    const ids = records.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(idsInScope(dataset, bothTerritories));
+    // The fixture loads in one transaction, so version order is delivery order here.
+    const versions = records.map((r) => r.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+  });
+
+  it('a changed or deleted patient record arrives again after the cursor', async () => {
+    const { db } = current();
+    const initial = await drain(db, CURSOR_START);
+    const [goal] = dataset.goals;
+    const [contact] = dataset.contactPoints;
+    await db.query(`update patient_records set data = jsonb_set(data, '{status}', '"met"') where kind = 'goal' and id = $1`, [goal?.id]);
+    await db.query(`update patient_records set deleted = true where kind = 'contactPoint' and id = $1`, [contact?.id]);
+    await settle(db);
+    const { records } = await drain(db, initial.cursor);
+    expect(records).toEqual([
+      { kind: 'goal', id: goal?.id, version: expect.any(Number), deleted: false, data: { ...goal, status: 'met' } },
+      { kind: 'contactPoint', id: contact?.id, version: expect.any(Number), deleted: true, data: null },
+    ]);
   });
 
   it('an idle pull moves the cursor up to the watermark, and later writes still arrive', async () => {

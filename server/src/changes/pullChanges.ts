@@ -63,8 +63,9 @@ interface ChangeRow {
 
 /*
  * Each branch takes its own first `limit` rows after the cursor (so each can use its
- * (txid, version) index) and the outer query keeps the first `limit` of their union. Care gaps
- * and appointments are in scope through their patient's territory.
+ * (txid, version) index) and the outer query keeps the first `limit` of their union. Care gaps,
+ * appointments and every patient record (contact points, caregivers, tasks...) are in scope
+ * through their patient's territory; a patient record's kind comes from its row.
  * $1 org, $2 territory ids, $3/$4 cursor, $5 xmin, $6 rows wanted.
  */
 const CHANGES_SQL = /* sql */ `
@@ -85,6 +86,12 @@ union all
   where p.org_id = $1 and p.territory_id = any($2::text[])
     and a.txid < $5::xid8 and (a.txid, a.version) > ($3::xid8, $4::bigint)
   order by a.txid, a.version limit $6)
+union all
+(select r.kind, r.id, r.version, r.deleted, r.data, r.txid
+   from patient_records r join patients p on p.id = r.patient_id
+  where p.org_id = $1 and p.territory_id = any($2::text[])
+    and r.txid < $5::xid8 and (r.txid, r.version) > ($3::xid8, $4::bigint)
+  order by r.txid, r.version limit $6)
 union all
 (select 'facility', f.id, f.version, f.deleted, f.data, f.txid
    from facilities f

@@ -3,6 +3,8 @@
  * edited, because databases that already ran it would not see the change.
  */
 import { initialSchema } from './001_initial';
+import { patientRecordsSchema } from './002_patientRecords';
+import { careTeamPhoneSchema } from './003_careTeamPhone';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -11,4 +13,8 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'initial', sql: initialSchema }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'initial', sql: initialSchema },
+  { id: 2, name: 'patient records', sql: patientRecordsSchema },
+  { id: 3, name: 'care team phone', sql: careTeamPhoneSchema },
+];

@@ -4,6 +4,7 @@
  * (US Eastern, with daylight saving) and are emitted as UTC instants.
  */
 import type { IsoDate, IsoDateTime } from '../../../src/domain/ids';
+import type { Rng } from './random';
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -67,4 +68,10 @@ export function bostonDateTime(day: Day, minuteOfDay: number): IsoDateTime {
   const offsetHours = isEasternDaylightTime(day) ? 4 : 5;
   const ms = day * DAY_MS + (minuteOfDay + offsetHours * 60) * 60_000;
   return new Date(ms).toISOString() as IsoDateTime;
+}
+
+/** A seeded stream and the day everything it draws is dated around. */
+export interface DatedStream {
+  readonly rng: Rng;
+  readonly today: Day;
 }

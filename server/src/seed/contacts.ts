@@ -1,11 +1,13 @@
 /**
  * How to reach a patient and who supports them: contact points with consent recorded per
- * channel, and caregivers. Consent is per channel because a patient may welcome calls but
- * refuse texts to the same number; `consentAt` is set exactly when consent is granted and is
- * always before `today`.
+ * channel, and caregivers, each its own record pointing at the patient. Consent is per channel
+ * because a patient may welcome calls but refuse texts to the same number; `consentAt` and
+ * `consentBy` are set exactly when the patient was asked (granted or declined), always before
+ * `today`.
  */
-import type { CaregiverId, ContactPointId, IsoDateTime } from '../../../src/domain/ids';
-import type { Caregiver, ConsentStatus, ContactChannel, ContactPoint, ContactUse } from '../../../src/domain/patient';
+import type { CaregiverId, ContactPointId, IsoDateTime, PatientId } from '../../../src/domain/ids';
+import type { ConsentStatus, ContactChannel, ContactPoint, ContactUse } from '../../../src/domain/patient';
+import type { Caregiver, Relationship } from '../../../src/domain/supportSystem';
 import type { Day } from './calendar';
 import { bostonDateTime } from './calendar';
 import type { Language, NameSex, NameSource, PersonName } from './people';
@@ -14,11 +16,17 @@ import type { Rng } from './random';
 
 export interface ContactContext {
   readonly rng: Rng;
+  /**
+   * Who recorded consent, and when a refusal was recorded. Its own stream, added after the
+   * `rng` stream's draws were settled, so those stay as they were.
+   */
+  readonly consentRng: Rng;
   readonly names: NameSource;
   readonly today: Day;
 }
 
 export interface ContactSubject {
+  readonly patientId: PatientId;
   /** The numeric part of the patient id, reused so child ids stay unique and readable. */
   readonly key: string;
   readonly name: PersonName;
@@ -28,6 +36,8 @@ export interface ContactSubject {
   readonly areaCode: '617' | '781';
   /** Main line of the facility the patient lives in, if any. */
   readonly facilityPhone: string | null;
+  /** The territory's specialist, who records most consents on their calls and visits. */
+  readonly specialist: string;
 }
 
 /** Channels differ: texts are refused more often than calls, and many never answer about email. */
@@ -37,9 +47,16 @@ const CONSENT: Record<ContactChannel, readonly (readonly [ConsentStatus, number]
   email: [['granted', 0.62], ['unknown', 0.3], ['declined', 0.08]],
 };
 
+/** Office staff who take consent on enrolment calls; not sign-ins of the demo. */
+const INTAKE_STAFF: readonly string[] = ['Linda Nguyen', 'Tom Reilly', 'Grace Mwangi'];
+
 /** A weekday-agnostic daytime moment 3 days to ~2.5 years before today. */
-function consentMoment(ctx: ContactContext): IsoDateTime {
-  return bostonDateTime(ctx.today - ctx.rng.int(3, 900), ctx.rng.int(9 * 60, 17 * 60));
+function consentMoment(today: Day, rng: Rng): IsoDateTime {
+  return bostonDateTime(today - rng.int(3, 900), rng.int(9 * 60, 17 * 60));
+}
+
+function consentRecorder(ctx: ContactContext, s: ContactSubject): string {
+  return ctx.consentRng.chance(0.6) ? s.specialist : ctx.consentRng.pick(INTAKE_STAFF);
 }
 
 /** 1 to 3 contact points; there is always at least one phone to call. */
@@ -48,13 +65,18 @@ export function buildContacts(ctx: ContactContext, s: ContactSubject): ContactPo
   const points: ContactPoint[] = [];
   const add = (channel: ContactChannel, use: ContactUse, value: string, consent?: ConsentStatus): void => {
     const status = consent ?? rng.weighted(CONSENT[channel]);
+    const consentAt =
+      status === 'granted' ? consentMoment(ctx.today, rng) : status === 'declined' ? consentMoment(ctx.today, ctx.consentRng) : null;
     points.push({
       id: `cp_${s.key}_${points.length + 1}` as ContactPointId,
+      patientId: s.patientId,
       channel,
       use,
       value,
       consent: status,
-      consentAt: status === 'granted' ? consentMoment(ctx) : null,
+      consentAt,
+      consentBy: status === 'unknown' ? null : consentRecorder(ctx, s),
+      removed: false,
     });
   };
 
@@ -79,9 +101,6 @@ export function buildContacts(ctx: ContactContext, s: ContactSubject): ContactPo
   if (points.length < 3 && rng.chance(s.age < 75 ? 0.56 : 0.32)) add('email', 'home', emailFor(s.name, rng));
   return points;
 }
-
-export const CAREGIVER_RELATIONSHIPS = ['daughter', 'son', 'spouse', 'sibling', 'friend', 'neighbor', 'other'] as const;
-type Relationship = (typeof CAREGIVER_RELATIONSHIPS)[number];
 
 const opposite = (sex: NameSex): NameSex => (sex === 'female' ? 'male' : 'female');
 
@@ -118,10 +137,12 @@ export function buildCaregivers(ctx: ContactContext, s: ContactSubject): Caregiv
     used.add(rel);
     result.push({
       id: `cg_${s.key}_${i + 1}` as CaregiverId,
+      patientId: s.patientId,
       name: caregiverName(ctx, s, rel),
       relationship: rel,
       phone: rng.chance(0.92) ? mobilePhone(s.areaCode, rng) : null,
       primary: i === 0,
+      removed: false,
     });
   }
   return result;

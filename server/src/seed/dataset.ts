@@ -7,7 +7,9 @@ import type { Appointment } from '../../../src/domain/appointment';
 import type { CareGap } from '../../../src/domain/careGap';
 import type { Facility } from '../../../src/domain/facility';
 import type { IsoDate, OrgId, TerritoryId } from '../../../src/domain/ids';
-import type { Patient } from '../../../src/domain/patient';
+import type { ContactPoint, Patient } from '../../../src/domain/patient';
+import type { Barrier, Caregiver, Goal, RpmDevice } from '../../../src/domain/supportSystem';
+import type { Task } from '../../../src/domain/task';
 import type { Territory, User } from '../../../src/domain/user';
 
 export interface SeedUser extends User {
@@ -17,13 +19,19 @@ export interface SeedUser extends User {
 }
 
 export interface Dataset {
-  readonly org: { readonly id: OrgId; readonly name: string };
+  readonly org: { readonly id: OrgId; readonly name: string; readonly careTeamPhone: string | null };
   readonly territories: readonly Territory[];
   readonly users: readonly SeedUser[];
   readonly facilities: readonly Facility[];
   readonly patients: readonly Patient[];
   readonly careGaps: readonly CareGap[];
   readonly appointments: readonly Appointment[];
+  readonly contactPoints: readonly ContactPoint[];
+  readonly caregivers: readonly Caregiver[];
+  readonly barriers: readonly Barrier[];
+  readonly goals: readonly Goal[];
+  readonly rpmDevices: readonly RpmDevice[];
+  readonly tasks: readonly Task[];
 }
 
 export interface GenerateOptions {

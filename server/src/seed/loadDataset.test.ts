@@ -6,7 +6,7 @@ import type { Db } from '../db/db';
 import { hasOrg, loadDataset, seedIfEmpty } from './loadDataset';
 
 async function counts(db: Db): Promise<Record<string, number>> {
-  const tables = ['orgs', 'territories', 'users', 'user_territories', 'facilities', 'patients', 'care_gaps', 'appointments'];
+  const tables = ['orgs', 'territories', 'users', 'user_territories', 'facilities', 'patients', 'care_gaps', 'appointments', 'patient_records'];
   const result: Record<string, number> = {};
   for (const table of tables) {
     const [row] = await db.query<{ n: number }>(`select count(*) as n from ${table}`);
@@ -25,6 +25,13 @@ const fixtureCounts = {
   patients: fixture.patients.length,
   care_gaps: fixture.careGaps.length,
   appointments: fixture.appointments.length,
+  patient_records:
+    fixture.contactPoints.length +
+    fixture.caregivers.length +
+    fixture.barriers.length +
+    fixture.goals.length +
+    fixture.rpmDevices.length +
+    fixture.tasks.length,
 };
 
 describeEachDb('loading a dataset', (current) => {
@@ -47,6 +54,26 @@ describeEachDb('loading a dataset', (current) => {
     expect(row?.territory_id).toBe(fixture.patients[0]?.territoryId);
     expect(row?.deleted).toBe(false);
     expect(typeof row?.version).toBe('number');
+  });
+
+  it('stores each patient-owned record under its kind, as given', async () => {
+    const { db } = current();
+    await loadDataset(db, fixture);
+    const rows = await db.query<{ kind: string; id: string; patient_id: string; data: { patientId: string } }>(
+      'select kind, id, patient_id, data from patient_records',
+    );
+    const byKey = new Map(rows.map((r) => [`${r.kind}/${r.id}`, r]));
+    const given = {
+      contactPoint: fixture.contactPoints,
+      caregiver: fixture.caregivers,
+      barrier: fixture.barriers,
+      goal: fixture.goals,
+      rpmDevice: fixture.rpmDevices,
+      task: fixture.tasks,
+    };
+    for (const [kind, list] of Object.entries(given)) {
+      for (const record of list) expect(byKey.get(`${kind}/${record.id}`)).toEqual({ kind, id: record.id, patient_id: record.patientId, data: record });
+    }
   });
 
   it('stores scrypt hashes, never the passwords', async () => {
@@ -73,6 +100,13 @@ describeEachDb('loading a dataset', (current) => {
     const broken = { ...fixture, careGaps: [...fixture.careGaps, { ...fixture.careGaps[0]!, patientId: 'no-such-patient' }] };
     await expect(loadDataset(db, broken as typeof fixture)).rejects.toThrow();
     expect((await counts(db)).orgs).toBe(0);
+  });
+
+  it('writes nothing when a patient record names an unknown patient', async () => {
+    const { db } = current();
+    const broken = { ...fixture, tasks: [...fixture.tasks, { ...fixture.tasks[0]!, id: 'task-orphan', patientId: 'no-such-patient' }] };
+    await expect(loadDataset(db, broken as typeof fixture)).rejects.toThrow();
+    expect(Object.values(await counts(db)).every((n) => n === 0)).toBe(true);
   });
 
   it('seedIfEmpty seeds an empty database once; a second start seeds nothing', async () => {

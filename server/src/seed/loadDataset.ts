@@ -1,11 +1,14 @@
 /**
  * Writes a Dataset (one organisation: territories, users, facilities, patients, care gaps,
- * appointments) into the database in one transaction, and seeds the demo on first start.
+ * appointments, and the patients' own records: contact points, caregivers, barriers, goals,
+ * monitoring devices, tasks) into the database in one transaction, and seeds the demo on
+ * first start.
  *
  * Entities go in as JSON arrays expanded by `jsonb_array_elements`, a chunk per statement, so
  * thousands of patients take a handful of round trips instead of one each. The sync trigger
  * stamps every row, so seeded data reaches devices through pull like any other change.
  */
+import type { PatientChildKind } from '../../../src/protocol/entities';
 import type { Dataset } from './dataset';
 import type { Db } from '../db/db';
 import { hashPassword } from '../auth/password';
@@ -53,7 +56,11 @@ async function hasAnyOrg(db: Db): Promise<boolean> {
 
 async function insertDataset(tx: Db, dataset: Dataset, passwordHashes: readonly string[]): Promise<void> {
   const orgId = dataset.org.id;
-  await tx.query('insert into orgs (id, name) values ($1, $2)', [orgId, dataset.org.name]);
+  await tx.query('insert into orgs (id, name, care_team_phone) values ($1, $2, $3)', [
+    orgId,
+    dataset.org.name,
+    dataset.org.careTeamPhone,
+  ]);
   await insertJson(
     tx,
     `insert into territories (id, org_id, name)
@@ -98,6 +105,30 @@ async function insertDataset(tx: Db, dataset: Dataset, passwordHashes: readonly 
       [orgId],
     );
   }
+  for (const [kind, rows] of patientRecords(dataset)) {
+    await insertJson(
+      tx,
+      `insert into patient_records (kind, id, patient_id, data)
+       select $2::text, e->>'id', e->>'patientId', e from jsonb_array_elements($1::jsonb) e`,
+      rows,
+      [kind],
+    );
+  }
+}
+
+/** Care gaps and appointments have tables of their own; every other patient-owned kind does not. */
+type PatientRecordKind = Exclude<PatientChildKind, 'careGap' | 'appointment'>;
+
+/** The Dataset arrays stored in `patient_records`, with the kind each is delivered as. */
+function patientRecords(d: Dataset): [PatientRecordKind, readonly { patientId: string }[]][] {
+  return [
+    ['contactPoint', d.contactPoints],
+    ['caregiver', d.caregivers],
+    ['barrier', d.barriers],
+    ['goal', d.goals],
+    ['rpmDevice', d.rpmDevices],
+    ['task', d.tasks],
+  ];
 }
 
 async function insertJson(

@@ -10,9 +10,11 @@ import type { TerritoryPlan } from './towns';
 /** Demo only. Every seeded user signs in with this. */
 export const DEMO_PASSWORD = 'rounds-demo';
 
-export const ORG: { readonly id: OrgId; readonly name: string } = {
+export const ORG: { readonly id: OrgId; readonly name: string; readonly careTeamPhone: string } = {
   id: 'org_harbor' as OrgId,
   name: 'Harbor Community Health',
+  // Fictional (555-01xx range), like every number in the demo.
+  careTeamPhone: '+16175550100',
 };
 
 export function buildTerritories(plans: readonly TerritoryPlan[]): Territory[] {

@@ -1,17 +1,21 @@
 /**
- * One patient record with everything on it except care gaps and appointments: who they are,
- * where they live (a home in a territory town, or a facility), how to reach them, and where
- * they stand in outreach. Also rolls the two conditions that care gaps and remote monitoring
- * depend on, so that a diabetic patient gets both diabetes measures and is likelier on RPM.
+ * One patient record with everything on it except care gaps, appointments and the support
+ * records built later: who they are, where they live (a home in a territory town, or a
+ * facility), how to reach them (contact points and caregivers, returned beside the patient as
+ * records of their own), and where they stand in outreach. Also rolls the two conditions that
+ * care gaps and remote monitoring depend on, so that a diabetic patient gets both diabetes
+ * measures and is likelier on RPM.
  */
 import type { FacilityId, IsoDate, IsoDateTime, PatientId, TerritoryId } from '../../../src/domain/ids';
-import type { Address, Patient, PortalStatus, RpmStatus } from '../../../src/domain/patient';
+import type { Address, ContactPoint, Patient, PortalStatus, RpmStatus } from '../../../src/domain/patient';
+import type { Caregiver } from '../../../src/domain/supportSystem';
 import type { Day } from './calendar';
 import { bostonDateTime, formatIsoDate } from './calendar';
 import type { ContactContext } from './contacts';
 import { buildCaregivers, buildContacts } from './contacts';
 import type { SeedFacility } from './facilities';
 import { residentAccessNote, residentRoom } from './facilities';
+import { bestTimeToCall, portalStepsFor } from './outreachPrefs';
 import type { Language, NameSex, NameSource } from './people';
 import type { Rng } from './random';
 import type { TerritoryPlan, Town } from './towns';
@@ -21,14 +25,28 @@ export interface PatientContext {
   readonly rng: Rng;
   readonly names: NameSource;
   readonly contacts: ContactContext;
+  /** Best time to call and portal steps: added later, so on a stream of their own. */
+  readonly prefsRng: Rng;
   readonly today: Day;
   /** Mixed into MRNs so that different seeds do not share MRNs for the same index. */
   readonly mrnOffset: number;
 }
 
+/** Where a patient is placed: their territory, its care homes, and who works it. */
+export interface TerritorySite {
+  readonly plan: TerritoryPlan;
+  /** Long-term care and assisted living only: residents never live in the hospital. */
+  readonly homes: readonly SeedFacility[];
+  /** The territory's specialist, by name. */
+  readonly specialist: string;
+}
+
 /** A patient plus the facts later stages need that the record does not carry. */
 export interface PatientDraft {
   readonly patient: Patient;
+  readonly contactPoints: readonly ContactPoint[];
+  readonly caregivers: readonly Caregiver[];
+  readonly specialist: string;
   readonly index: number;
   readonly age: number;
   readonly sex: NameSex;
@@ -131,13 +149,9 @@ function nextDue(today: Day, noShow: boolean, rng: Rng): IsoDate | null {
   return formatIsoDate(today + offset);
 }
 
-export function buildPatient(
-  ctx: PatientContext,
-  plan: TerritoryPlan,
-  facilities: readonly SeedFacility[],
-  index: number,
-): PatientDraft {
+export function buildPatient(ctx: PatientContext, site: TerritorySite, index: number): PatientDraft {
   const { rng, today } = ctx;
+  const { plan, homes: facilities } = site;
   const resident = facilities.length > 0 && rng.chance(0.1) ? rng.pick(facilities) : null;
   const town = resident ? findTown(resident.facility.address.city) : rng.weighted(plan.towns.map((t) => [t, t.weight] as const));
   const sex: NameSex = rng.chance(0.56) ? 'female' : 'male';
@@ -147,6 +161,7 @@ export function buildPatient(
   const interpreterNeeded = language === 'en' ? false : rng.chance(language === 'es' ? 0.5 : 0.65);
   const name = ctx.names.personName(language, sex);
   const key = patientKey(index);
+  const id = `pat_${key}` as PatientId;
 
   // Diabetes raises the odds of hypertension, as it does in life.
   const diabetic = rng.chance(0.3);
@@ -154,6 +169,7 @@ export function buildPatient(
   const noShow = rng.chance(0.06);
 
   const subject = {
+    patientId: id,
     key,
     name,
     sex,
@@ -161,28 +177,38 @@ export function buildPatient(
     language,
     areaCode: town.areaCode,
     facilityPhone: resident ? resident.facility.phone : null,
+    specialist: site.specialist,
   };
+  // Drawn in this order, the order of the record's fields before contacts moved out, so the
+  // patients stream gives every patient the same values as before.
+  const birthDate = birthDateFor(age, today, rng);
+  const address = resident ? copyAddress(resident.facility.address) : homeAddress(town, rng);
+  const room = resident ? residentRoom(resident.facility.kind, rng) : null;
+  const accessNotes = resident ? residentAccessNote(resident, rng) : rng.chance(0.15) ? rng.pick(HOME_ACCESS_NOTES) : null;
+  const contactPoints = buildContacts(ctx.contacts, subject);
+  const caregivers = buildCaregivers(ctx.contacts, subject);
+  const portal = portalStatus(resident !== null, interpreterNeeded, rng);
   const patient: Patient = {
-    id: `pat_${key}` as PatientId,
+    id,
     territoryId: plan.id as TerritoryId,
     mrn: `MRN${1_000_000 + ((index * 7919 + ctx.mrnOffset) % 9_000_000)}`,
     givenName: name.given,
     familyName: name.family,
-    birthDate: birthDateFor(age, today, rng),
+    birthDate,
     sex,
     language,
     interpreterNeeded,
-    address: resident ? copyAddress(resident.facility.address) : homeAddress(town, rng),
+    address,
     facilityId: resident ? (resident.facility.id as FacilityId) : null,
-    room: resident ? residentRoom(resident.facility.kind, rng) : null,
-    accessNotes: resident ? residentAccessNote(resident, rng) : rng.chance(0.15) ? rng.pick(HOME_ACCESS_NOTES) : null,
-    contacts: buildContacts(ctx.contacts, subject),
-    caregivers: buildCaregivers(ctx.contacts, subject),
-    portal: portalStatus(resident !== null, interpreterNeeded, rng),
+    room,
+    accessNotes,
+    bestTimeToCall: bestTimeToCall(ctx.prefsRng, { age, resident: resident !== null }),
+    portal,
+    portalSteps: portalStepsFor(portal, ctx.prefsRng),
     rpm: rpmStatus(resident === null && (diabetic || hypertensive), rng),
     lastContactAt: lastContact(today, rng),
     nextDueDate: nextDue(today, noShow, rng),
     noShowFollowUp: noShow,
   };
-  return { patient, index, age, sex, resident, hypertensive, diabetic };
+  return { patient, contactPoints, caregivers, specialist: site.specialist, index, age, sex, resident, hypertensive, diabetic };
 }

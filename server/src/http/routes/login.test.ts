@@ -37,6 +37,7 @@ describeEachDb('POST /api/auth/login', (current) => {
     expect(body.user).toEqual({ id: 'user-ana', name: 'Ana Tester', role: 'specialist' });
     expect(body.territories).toEqual([{ id: NORTH, name: 'North' }]);
     expect(body.serverTime).toBe(NOW.toISOString());
+    expect(body.careTeamPhone).toBe('+16175550100');
     expect(res.headers['cache-control']).toBe('no-store');
   });
 

@@ -25,6 +25,7 @@ export function loginRoute(app: FastifyInstance, deps: LoginDeps): void {
       token: outcome.token,
       user: outcome.user,
       territories: outcome.territories,
+      careTeamPhone: outcome.careTeamPhone,
       serverTime: deps.now().toISOString(),
     };
     return response;

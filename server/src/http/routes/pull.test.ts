@@ -108,7 +108,7 @@ describeEachDb('POST /api/sync/pull', (current) => {
   });
 
   describe('scope', () => {
-    it('a specialist gets exactly their territory: its patients, their gaps and appointments, and the facilities', async () => {
+    it('a specialist gets exactly their territory: its patients, everything they own, and the facilities', async () => {
       const token = await tokenOf('ana');
       const pages = await pullAll(app, token, null);
       expect(ids(pages).sort()).toEqual(idsInScope(dataset, [NORTH]));
@@ -135,7 +135,8 @@ describeEachDb('POST /api/sync/pull', (current) => {
       const records = (await pullAll(app, token, null)).flatMap((p) => p.records);
       const first = records.find((r) => r.id === NORTH_PATIENTS[0]);
       expect(first).toMatchObject({ kind: 'patient', deleted: false, data: dataset.patients[0] });
-      expect(new Set(records.map((r) => r.kind))).toEqual(new Set(['patient', 'careGap', 'appointment', 'facility']));
+      const kinds = ['patient', 'careGap', 'appointment', 'facility', 'contactPoint', 'caregiver', 'barrier', 'goal', 'task'];
+      expect(new Set(records.map((r) => r.kind))).toEqual(new Set(kinds));
     });
   });
 
