@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { build } from 'vite';
 import { findChromium } from '../tests/e2e/support/chromium';
 import { runAppStartupBench } from './appStartup';
+import { runDocumentationBench } from './documentation';
 import { describeMachine } from './support/machine';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,6 +26,9 @@ async function main() {
   const sections: string[] = [];
   console.log('app start-up and search…');
   sections.push(await runAppStartupBench());
+  console.log('documentation…');
+  sections.push(await runDocumentationBench());
+  console.log('routing…');
   const routing = await optionalSection('bench/routing/run.ts', 'runRoutingBench');
   if (routing) sections.push(routing);
 

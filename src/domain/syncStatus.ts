@@ -35,5 +35,12 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   received: 0,
 };
 
-export const SIGN_IN_ERROR_CODES = ['wrong_credentials', 'offline', 'server_error', 'bad_response', 'device_revoked'] as const;
+export const SIGN_IN_ERROR_CODES = [
+  'wrong_credentials',
+  'offline',
+  'server_error',
+  'bad_response',
+  'device_revoked',
+  'unsynced_changes',
+] as const;
 export type SignInErrorCode = (typeof SIGN_IN_ERROR_CODES)[number];

@@ -6,7 +6,7 @@
 import type { EntityRecord } from '../protocol/entities';
 import type { RecordCodec } from './codec';
 import type { RoundsDb, StoredRecord } from './db';
-import { TABLE_OF_KIND } from './db';
+import { entityTables, TABLE_OF_KIND } from './db';
 import { setMeta } from './meta';
 
 interface PreparedRow {
@@ -33,7 +33,7 @@ export async function applyPullPage(
     }),
   );
 
-  await db.transaction('rw', [db.patients, db.facilities, db.careGaps, db.appointments, db.meta], async () => {
+  await db.transaction('rw', [...entityTables(db), db.meta], async () => {
     const byTable = new Map<PreparedRow['table'], PreparedRow[]>();
     for (const p of prepared) byTable.set(p.table, [...(byTable.get(p.table) ?? []), p]);
     for (const [tableName, rows] of byTable) {

@@ -1,12 +1,18 @@
 /**
  * Removes every patient record and the session from the device (sign-out, or a different
- * person signing in). The device id survives: it names the hardware, not the person.
+ * person signing in). Refuses while the outbox holds changes the server has not confirmed:
+ * wiping them would lose a person's work. The device id survives: it names the hardware.
  */
-import type { RoundsDb } from './db';
+import { entityTables, type RoundsDb } from './db';
 
-export async function clearLocalData(db: RoundsDb): Promise<void> {
-  await db.transaction('rw', [db.patients, db.facilities, db.careGaps, db.appointments, db.meta], async () => {
-    await Promise.all([db.patients.clear(), db.facilities.clear(), db.careGaps.clear(), db.appointments.clear()]);
+export type ClearResult = { readonly ok: true } | { readonly ok: false; readonly code: 'unsynced_changes'; readonly pending: number };
+
+export async function clearLocalData(db: RoundsDb): Promise<ClearResult> {
+  return db.transaction('rw', [...entityTables(db), db.meta, db.outbox], async () => {
+    const pending = await db.outbox.count();
+    if (pending > 0) return { ok: false, code: 'unsynced_changes', pending } as const;
+    await Promise.all(entityTables(db).map((t) => t.clear()));
     await db.meta.bulkDelete(['session', 'pullCursor', 'syncStatus']);
+    return { ok: true } as const;
   });
 }

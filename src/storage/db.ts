@@ -1,18 +1,42 @@
 /**
- * The device database: one Dexie database per device, holding the signed-in user's territory.
+ * The device database: one Dexie database per device, holding the signed-in user's territory
+ * and everything written on the device that the server has not confirmed yet (the outbox).
  * Owns the schema and its versions. Every upgrade must keep what people typed: add a new
  * version with an upgrade function; never edit a shipped version.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { Hlc } from '../domain/hlc';
 import type { EntityKind } from '../protocol/entities';
+import { splitEmbeddedContacts } from './upgrades/v2SplitContacts';
 
 /** A synced entity as stored: clear index fields plus the sealed body (see codec.ts). */
 export interface StoredRecord {
   readonly id: string;
-  /** Server change version this copy reflects. */
+  /** Server change version this copy reflects; 0 for a record created on this device. */
   readonly version: number;
-  /** Only for care gaps and appointments: the owning patient, for per-patient reads. */
+  /** For patient-owned records: the owning patient, for per-patient reads. */
   readonly patientId?: string;
+  readonly body: unknown;
+}
+
+/**
+ * One local change waiting for the server. `hlc` and the keys stay in clear (no personal
+ * data in them); the change itself is sealed like any record body.
+ */
+export interface OutboxRow {
+  /** Local order of changes; assigned by IndexedDB. */
+  readonly seq?: number;
+  /** Unique per change, so the server can apply each exactly once. */
+  readonly mutationId: string;
+  readonly kind: EntityKind;
+  readonly entityId: string;
+  /** `${kind}:${entityId}`, to find what is pending for a record. */
+  readonly entityKey: string;
+  /** Rows with the same key replace each other while unsent (draft autosave). */
+  readonly coalesceKey: string | null;
+  readonly hlc: Hlc;
+  /** Server version of the record this change was made on; 0 for a record new here. */
+  readonly baseVersion: number;
   readonly body: unknown;
 }
 
@@ -28,15 +52,28 @@ export const TABLE_OF_KIND = {
   facility: 'facilities',
   careGap: 'careGaps',
   appointment: 'appointments',
+  contactPoint: 'contactPoints',
+  caregiver: 'caregivers',
+  barrier: 'barriers',
+  goal: 'goals',
+  rpmDevice: 'rpmDevices',
+  note: 'notes',
+  addendum: 'addenda',
+  task: 'tasks',
+  escalation: 'escalations',
+  questionnaireResponse: 'questionnaireResponses',
 } as const satisfies Record<EntityKind, string>;
 
-export type RoundsDb = Dexie & {
-  patients: EntityTable<StoredRecord, 'id'>;
-  facilities: EntityTable<StoredRecord, 'id'>;
-  careGaps: EntityTable<StoredRecord, 'id'>;
-  appointments: EntityTable<StoredRecord, 'id'>;
+export type EntityTableName = (typeof TABLE_OF_KIND)[EntityKind];
+
+export type RoundsDb = Dexie & { [T in EntityTableName]: EntityTable<StoredRecord, 'id'> } & {
   meta: EntityTable<MetaRow, 'key'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
 };
+
+export function entityTables(db: RoundsDb): EntityTable<StoredRecord, 'id'>[] {
+  return Object.values(TABLE_OF_KIND).map((name) => db[name]);
+}
 
 export function openRoundsDb(name: string = DB_NAME): RoundsDb {
   const db = new Dexie(name) as RoundsDb;
@@ -47,5 +84,22 @@ export function openRoundsDb(name: string = DB_NAME): RoundsDb {
     appointments: 'id, patientId',
     meta: 'key',
   });
+  // v2: contacts and caregivers become records of their own; documentation and follow-up
+  // records; the outbox.
+  db.version(2)
+    .stores({
+      contactPoints: 'id, patientId',
+      caregivers: 'id, patientId',
+      barriers: 'id, patientId',
+      goals: 'id, patientId',
+      rpmDevices: 'id, patientId',
+      notes: 'id, patientId',
+      addenda: 'id, patientId',
+      tasks: 'id, patientId',
+      escalations: 'id, patientId',
+      questionnaireResponses: 'id, patientId',
+      outbox: '++seq, &mutationId, entityKey, coalesceKey',
+    })
+    .upgrade((tx) => splitEmbeddedContacts(tx));
   return db;
 }

@@ -2,6 +2,7 @@
  * Typed access to the `meta` table: the session, the device id, the pull cursor and the sync
  * status. Each key has exactly one value type, declared here.
  */
+import type { HlcState } from '../domain/hlc';
 import type { IsoDateTime } from '../domain/ids';
 import type { SyncStatus } from '../domain/syncStatus';
 import { INITIAL_SYNC_STATUS } from '../domain/syncStatus';
@@ -13,6 +14,8 @@ export interface Session {
   readonly user: { readonly id: string; readonly name: string; readonly role: Role; readonly username: string };
   readonly territories: readonly { readonly id: string; readonly name: string }[];
   readonly signedInAt: IsoDateTime;
+  /** The care team's line for urgent escalations, when the organisation has one. */
+  readonly careTeamPhone?: string | null;
 }
 
 export interface MetaValues {
@@ -20,6 +23,8 @@ export interface MetaValues {
   deviceId: string;
   pullCursor: string;
   syncStatus: SyncStatus;
+  /** The device's hybrid logical clock, advanced with every local change. */
+  hlc: HlcState;
 }
 export type MetaKey = keyof MetaValues;
 

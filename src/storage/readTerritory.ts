@@ -6,7 +6,8 @@
 import type { Appointment } from '../domain/appointment';
 import type { CareGap } from '../domain/careGap';
 import type { Facility } from '../domain/facility';
-import type { Patient } from '../domain/patient';
+import type { ContactPoint, Patient } from '../domain/patient';
+import type { Task } from '../domain/task';
 import type { RecordCodec } from './codec';
 import type { RoundsDb, StoredRecord } from './db';
 
@@ -15,6 +16,10 @@ export interface RawTerritory {
   readonly facilities: readonly StoredRecord[];
   readonly careGaps: readonly StoredRecord[];
   readonly appointments: readonly StoredRecord[];
+  readonly contactPoints: readonly StoredRecord[];
+  readonly tasks: readonly StoredRecord[];
+  /** Record ids with changes the server has not confirmed yet. */
+  readonly pendingKeys: readonly string[];
 }
 
 export interface Territory {
@@ -22,25 +27,33 @@ export interface Territory {
   readonly facilities: readonly Facility[];
   readonly careGaps: readonly CareGap[];
   readonly appointments: readonly Appointment[];
+  readonly contactPoints: readonly ContactPoint[];
+  readonly tasks: readonly Task[];
+  readonly pendingKeys: ReadonlySet<string>;
 }
 
 export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
-  const [patients, facilities, careGaps, appointments] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks, pendingKeys] = await Promise.all([
     db.patients.toArray(),
     db.facilities.toArray(),
     db.careGaps.toArray(),
     db.appointments.toArray(),
+    db.contactPoints.toArray(),
+    db.tasks.toArray(),
+    db.outbox.orderBy('entityKey').uniqueKeys() as Promise<string[]>,
   ]);
-  return { patients, facilities, careGaps, appointments };
+  return { patients, facilities, careGaps, appointments, contactPoints, tasks, pendingKeys };
 }
 
 export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Promise<Territory> {
   const open = <T>(rows: readonly StoredRecord[]) => Promise.all(rows.map((r) => codec.open<T>(r.body)));
-  const [patients, facilities, careGaps, appointments] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks] = await Promise.all([
     open<Patient>(raw.patients),
     open<Facility>(raw.facilities),
     open<CareGap>(raw.careGaps),
     open<Appointment>(raw.appointments),
+    open<ContactPoint>(raw.contactPoints),
+    open<Task>(raw.tasks),
   ]);
-  return { patients, facilities, careGaps, appointments };
+  return { patients, facilities, careGaps, appointments, contactPoints, tasks, pendingKeys: new Set(raw.pendingKeys) };
 }

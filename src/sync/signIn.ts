@@ -28,15 +28,20 @@ export async function signIn(deps: SyncDeps, username: string, password: string)
         return { ok: false, code: res.code };
     }
   }
-  const { token, user, territories } = res.value;
+  const { token, user, territories, careTeamPhone } = res.value;
   const session: Session = {
     token,
     user: { ...user, username: username.trim() },
     territories,
+    careTeamPhone,
     signedInAt: asIsoDateTime(deps.now().toISOString()),
   };
   const previous = await getMeta(deps.db, 'session');
-  if (previous && previous.user.id !== user.id) await clearLocalData(deps.db);
+  if (previous && previous.user.id !== user.id) {
+    // The previous person's unsynced work stays until it reaches the server.
+    const cleared = await clearLocalData(deps.db);
+    if (!cleared.ok) return { ok: false, code: 'unsynced_changes' };
+  }
   await setMeta(deps.db, 'session', session);
   return { ok: true, session };
 }

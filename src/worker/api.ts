@@ -1,13 +1,38 @@
 /**
  * What the worker offers the UI. The UI's type for it is derived from this implementation
- * (`WorkerApi`), so the two cannot drift apart.
+ * (`WorkerApi`), so the two cannot drift apart. Every write a person makes passes through
+ * here into storage commands (change + outbox row in one transaction).
  */
+import type { AppointmentStatus } from '../domain/appointment';
+import type { ContactNote } from '../domain/contactNote';
+import type { EntityTypes } from '../domain/entities';
+import type { IsoDate } from '../domain/ids';
 import { clearLocalData } from '../storage/clearLocalData';
+import type { CommandDeps } from '../storage/commands/commandDeps';
+import { addAddendum, enterNoteInError, saveDraft, signNoteCommand, startNote } from '../storage/commands/notes';
+import { saveRecord, setAppointmentStatus, updateRecord, type EditableKind } from '../storage/commands/records';
+import { ensureDeviceId } from '../storage/meta';
 import type { SyncDeps } from '../sync/deps';
 import { pullTerritory } from '../sync/pullTerritory';
 import { signIn } from '../sync/signIn';
 
+function localDay(d: Date): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` as IsoDate;
+}
+
 export function createWorkerApi(deps: SyncDeps) {
+  // The device id is the HLC node id; it exists before the first write (created on demand).
+  const nodeId = ensureDeviceId(deps.db, deps.newId);
+  const commandDeps = async (): Promise<CommandDeps> => ({
+    db: deps.db,
+    codec: deps.codec,
+    now: deps.now,
+    newId: deps.newId,
+    nodeId: await nodeId,
+    today: () => localDay(deps.now()),
+  });
+
   return {
     /** Signs in, then downloads the territory; resolves when both are done or one failed. */
     async signIn(username: string, password: string) {
@@ -19,8 +44,33 @@ export function createWorkerApi(deps: SyncDeps) {
     syncNow() {
       return pullTerritory(deps);
     },
-    async signOut() {
-      await deps.withSyncLock(() => clearLocalData(deps.db));
+    signOut() {
+      return deps.withSyncLock(() => clearLocalData(deps.db));
+    },
+
+    async startNote(input: Parameters<typeof startNote>[1]) {
+      return startNote(await commandDeps(), input);
+    },
+    async saveDraft(note: ContactNote) {
+      return saveDraft(await commandDeps(), note);
+    },
+    async signNote(noteId: string) {
+      return signNoteCommand(await commandDeps(), noteId);
+    },
+    async addAddendum(noteId: string, text: string) {
+      return addAddendum(await commandDeps(), noteId, text);
+    },
+    async enterNoteInError(noteId: string, reason: string) {
+      return enterNoteInError(await commandDeps(), noteId, reason);
+    },
+    async saveRecord<K extends EditableKind>(kind: K, value: EntityTypes[K]) {
+      return saveRecord(await commandDeps(), kind, value);
+    },
+    async updateRecord<K extends EditableKind>(kind: K, id: string, patch: Partial<EntityTypes[K]>) {
+      return updateRecord(await commandDeps(), kind, id, patch);
+    },
+    async setAppointmentStatus(appointmentId: string, status: AppointmentStatus) {
+      return setAppointmentStatus(await commandDeps(), appointmentId, status);
     },
   };
 }

@@ -1,8 +1,8 @@
 /** Small hand-made records for client tests; each builder takes overrides. */
 import type { CareGap } from '../../src/domain/careGap';
 import type { Facility } from '../../src/domain/facility';
-import { asIsoDate, type CareGapId, type FacilityId, type OrgId, type PatientId, type TerritoryId } from '../../src/domain/ids';
-import type { Patient } from '../../src/domain/patient';
+import { asIsoDate, type CareGapId, type ContactPointId, type FacilityId, type OrgId, type PatientId, type TerritoryId } from '../../src/domain/ids';
+import type { ContactPoint, Patient } from '../../src/domain/patient';
 import type { EntityRecord } from '../../src/protocol/entities';
 
 export function buildPatient(id: string, over: Partial<Patient> = {}): Patient {
@@ -20,9 +20,9 @@ export function buildPatient(id: string, over: Partial<Patient> = {}): Patient {
     facilityId: null,
     room: null,
     accessNotes: null,
-    contacts: [],
-    caregivers: [],
+    bestTimeToCall: null,
     portal: 'not_enrolled',
+    portalSteps: { emailCreated: false, accountActivated: false, firstLoginTaught: false },
     rpm: 'none',
     lastContactAt: null,
     nextDueDate: null,
@@ -58,9 +58,24 @@ export function buildGap(id: string, patientId: string, over: Partial<CareGap> =
 }
 
 let version = 0;
+export function buildContactPoint(id: string, patientId: string, over: Partial<ContactPoint> = {}): ContactPoint {
+  return {
+    id: id as ContactPointId,
+    patientId: patientId as PatientId,
+    channel: 'phone',
+    use: 'mobile',
+    value: '+16175550123',
+    consent: 'granted',
+    consentAt: null,
+    consentBy: null,
+    removed: false,
+    ...over,
+  };
+}
+
 export function asRecord(
   kind: EntityRecord['kind'],
-  data: Patient | Facility | CareGap,
+  data: Patient | Facility | CareGap | ContactPoint,
 ): EntityRecord {
   version += 1;
   return { kind, id: data.id, version, deleted: false, data } as EntityRecord;

@@ -7,7 +7,7 @@ import { applyPullPage } from '../../storage/applyPullPage';
 import { plainCodec } from '../../storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../storage/db';
 import { setMeta } from '../../storage/meta';
-import { asRecord, buildFacility, buildGap, buildPatient } from '../../../tests/support/builders';
+import { asRecord, buildContactPoint, buildFacility, buildGap, buildPatient } from '../../../tests/support/builders';
 import { AppServicesProvider, type AppServices } from '../data/AppServices';
 import { I18nProvider } from '../i18n/I18n';
 import { App } from './App';
@@ -55,9 +55,9 @@ async function seedTerritory() {
           language: 'en',
           facilityId: facility.id,
           room: '214B',
-          contacts: [{ id: 'c1' as never, channel: 'phone', use: 'mobile', value: '+16175550123', consent: 'granted', consentAt: null }],
         }),
       ),
+      asRecord('contactPoint', buildContactPoint('cp_1', 'pat_2')),
       asRecord('careGap', buildGap('gap_1', 'pat_2', { measure: 'BCS' })),
     ],
     'cursor-1',

@@ -1,21 +1,42 @@
-/** The signed-in frame: header with status, language and sign-out; the routed screen below. */
+/** The signed-in frame: header with status, navigation, language and sign-out; the routed screen below. */
+import { useState } from 'react';
 import type { Session } from '../../storage/meta';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SyncStatusBar } from '../components/SyncStatusBar';
 import { useServices } from '../data/AppServices';
+import { FollowUpsScreen } from '../features/followUps/FollowUpsScreen';
+import { FOLLOW_UPS_TEXT } from '../features/followUps/followUpsText';
+import { NoteScreen } from '../features/note/NoteScreen';
 import { PatientScreen } from '../features/patient/PatientScreen';
 import { RosterScreen } from '../features/roster/RosterScreen';
 import { useI18n } from '../i18n/I18n';
-import { useHashRoute } from './useHashRoute';
+import { hrefFor, useHashRoute, type Route } from './useHashRoute';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'patient':
+      return <PatientScreen id={route.id} />;
+    case 'note':
+      return <NoteScreen patientId={route.patientId} noteId={route.noteId} />;
+    case 'followUps':
+      return <FollowUpsScreen />;
+    case 'roster':
+      return <RosterScreen />;
+  }
+}
 
 export function AppShell({ session }: { session: Session }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { worker } = useServices();
   const [route] = useHashRoute();
+  const [signOutError, setSignOutError] = useState<number | null>(null);
 
   async function signOut() {
-    if (window.confirm(t.signOutConfirm)) await worker.signOut();
+    if (!window.confirm(t.signOutConfirm)) return;
+    const res = await worker.signOut();
+    setSignOutError(res.ok ? null : res.pending);
   }
+  const onFollowUps = route.name === 'followUps';
 
   return (
     <>
@@ -32,9 +53,22 @@ export function AppShell({ session }: { session: Session }) {
           </button>
         </div>
         <SyncStatusBar />
+        {signOutError !== null && (
+          <p role="alert" className="sync-status__error">
+            {t.signOutBlocked(signOutError)}
+          </p>
+        )}
+        <nav className="app-nav" aria-label={t.mainNavigation}>
+          <a href={hrefFor({ name: 'roster' })} aria-current={!onFollowUps ? 'page' : undefined}>
+            {t.rosterTitle}
+          </a>
+          <a href={hrefFor({ name: 'followUps' })} aria-current={onFollowUps ? 'page' : undefined}>
+            {FOLLOW_UPS_TEXT[locale].nav}
+          </a>
+        </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        {route.name === 'patient' ? <PatientScreen id={route.id} /> : <RosterScreen />}
+        <Screen route={route} />
       </main>
     </>
   );

@@ -4,15 +4,31 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 
-export type Route = { readonly name: 'roster' } | { readonly name: 'patient'; readonly id: string };
+export type Route =
+  | { readonly name: 'roster' }
+  | { readonly name: 'followUps' }
+  | { readonly name: 'patient'; readonly id: string }
+  | { readonly name: 'note'; readonly patientId: string; readonly noteId: string };
 
 export function parseRoute(hash: string): Route {
-  const m = /^#\/patients\/([^/?#]+)$/.exec(hash);
-  return m?.[1] ? { name: 'patient', id: decodeURIComponent(m[1]) } : { name: 'roster' };
+  const note = /^#\/patients\/([^/?#]+)\/notes\/([^/?#]+)$/.exec(hash);
+  if (note?.[1] && note[2]) return { name: 'note', patientId: decodeURIComponent(note[1]), noteId: decodeURIComponent(note[2]) };
+  const patient = /^#\/patients\/([^/?#]+)$/.exec(hash);
+  if (patient?.[1]) return { name: 'patient', id: decodeURIComponent(patient[1]) };
+  return hash === '#/follow-ups' ? { name: 'followUps' } : { name: 'roster' };
 }
 
 export function hrefFor(route: Route): string {
-  return route.name === 'patient' ? `#/patients/${encodeURIComponent(route.id)}` : '#/';
+  switch (route.name) {
+    case 'patient':
+      return `#/patients/${encodeURIComponent(route.id)}`;
+    case 'note':
+      return `#/patients/${encodeURIComponent(route.patientId)}/notes/${encodeURIComponent(route.noteId)}`;
+    case 'followUps':
+      return '#/follow-ups';
+    case 'roster':
+      return '#/';
+  }
 }
 
 function subscribe(onChange: () => void) {

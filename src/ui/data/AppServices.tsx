@@ -11,7 +11,7 @@ import type { WorkerClient } from '../../worker/client';
 export interface AppServices {
   readonly db: RoundsDb;
   readonly codec: RecordCodec;
-  readonly worker: Pick<WorkerClient, 'signIn' | 'syncNow' | 'signOut'>;
+  readonly worker: WorkerClient;
 }
 
 const Ctx = createContext<AppServices | null>(null);

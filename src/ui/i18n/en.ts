@@ -23,6 +23,9 @@ export const en = {
   syncNow: 'Sync now',
   signOut: 'Sign out',
   signOutConfirm: 'Sign out and remove this territory from the device?',
+  signOutBlocked: (n: number) =>
+    `Not signed out: ${n} change${n === 1 ? '' : 's'} on this device have not reached the server yet. Sync first so nothing is lost.`,
+  mainNavigation: 'Main',
   signedInAs: (name: string, role: string) => `${name} · ${role}`,
   role: { specialist: 'Specialist', supervisor: 'Supervisor', admin: 'Administrator' } satisfies Record<Role, string>,
   syncError: {
@@ -46,6 +49,7 @@ export const en = {
     server_error: 'The server had a problem. Try again in a few minutes.',
     bad_response: 'The server sent something unexpected. Try again.',
     device_revoked: 'This device has been revoked. Contact your administrator.',
+    unsynced_changes: 'This device holds another person\'s work that has not reached the server yet. Ask them to sync first.',
   } satisfies Record<SignInErrorCode, string>,
 
   rosterTitle: 'Patients',

@@ -14,6 +14,9 @@ export const es: Messages = {
   syncNow: 'Sincronizar ahora',
   signOut: 'Cerrar sesión',
   signOutConfirm: '¿Cerrar sesión y quitar este territorio del dispositivo?',
+  signOutBlocked: (n) =>
+    `No se cerró la sesión: ${n} cambio${n === 1 ? '' : 's'} en este dispositivo aún no llegaron al servidor. Sincronice primero para no perder nada.`,
+  mainNavigation: 'Principal',
   signedInAs: (name, role) => `${name} · ${role}`,
   role: { specialist: 'Especialista', supervisor: 'Supervisor/a', admin: 'Administrador/a' },
   syncError: {
@@ -38,6 +41,7 @@ export const es: Messages = {
     server_error: 'El servidor tuvo un problema. Inténtelo de nuevo en unos minutos.',
     bad_response: 'El servidor envió algo inesperado. Inténtelo de nuevo.',
     device_revoked: 'Este dispositivo fue revocado. Comuníquese con su administrador.',
+    unsynced_changes: 'Este dispositivo tiene trabajo de otra persona que aún no llegó al servidor. Pídale que sincronice primero.',
   },
 
   rosterTitle: 'Pacientes',

@@ -1,32 +1,54 @@
-/** Everything the patient screen shows about one patient, read from the local territory. */
-import { useMemo } from 'react';
-import type { Appointment } from '../../../domain/appointment';
-import type { CareGap } from '../../../domain/careGap';
+/**
+ * Everything the patient screen shows about one patient: the patient and facility from the
+ * territory, and every record of theirs read live by patient id (so a territory of 5,000
+ * patients with 50,000 notes never loads all notes).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
 import type { Facility } from '../../../domain/facility';
 import type { Patient } from '../../../domain/patient';
+import { openPatientRecords, readRawPatientRecords, type PatientRecords } from '../../../storage/readRecords';
+import { useServices } from '../../data/AppServices';
 import { useTerritory } from '../../data/hooks';
 
 export interface PatientView {
   readonly patient: Patient;
   readonly facility: Facility | null;
-  readonly careGaps: readonly CareGap[];
-  readonly appointments: readonly Appointment[];
+  readonly records: PatientRecords;
+  /** `${kind}:${id}` of records with changes not yet confirmed by the server. */
+  readonly pendingKeys: ReadonlySet<string>;
+}
+
+export function usePatientRecords(id: string): PatientRecords | undefined {
+  const { db, codec } = useServices();
+  const raw = useLiveQuery(() => readRawPatientRecords(db, id), [db, id]);
+  const [records, setRecords] = useState<PatientRecords | undefined>(undefined);
+  useEffect(() => {
+    if (!raw) return;
+    let current = true;
+    void openPatientRecords(raw, codec).then((r) => {
+      if (current) setRecords(r);
+    });
+    return () => {
+      current = false;
+    };
+  }, [raw, codec]);
+  return records;
 }
 
 /** `undefined` while loading, `null` when the patient is not on this device. */
 export function usePatient(id: string): PatientView | null | undefined {
   const territory = useTerritory();
+  const records = usePatientRecords(id);
   return useMemo(() => {
-    if (!territory) return undefined;
+    if (!territory || !records) return undefined;
     const patient = territory.patients.find((p) => p.id === id);
     if (!patient) return null;
     return {
       patient,
       facility: territory.facilities.find((f) => f.id === patient.facilityId) ?? null,
-      careGaps: territory.careGaps.filter((g) => g.patientId === id),
-      appointments: territory.appointments
-        .filter((a) => a.patientId === id)
-        .sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
+      records,
+      pendingKeys: territory.pendingKeys,
     };
-  }, [territory, id]);
+  }, [territory, records, id]);
 }

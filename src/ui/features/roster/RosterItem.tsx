@@ -5,7 +5,7 @@ import { hrefFor } from '../../app/useHashRoute';
 import { useI18n } from '../../i18n/I18n';
 
 export const RosterItem = memo(function RosterItem({ row }: { row: RosterRow }) {
-  const { t, formatDate, languageName } = useI18n();
+  const { t, formatDate, formatDateTime, languageName } = useI18n();
   return (
     <li className="roster-item">
       <a href={hrefFor({ name: 'patient', id: row.id })} className="roster-item__link">
@@ -28,6 +28,11 @@ export const RosterItem = memo(function RosterItem({ row }: { row: RosterRow }) 
             </span>
           )}
           {row.noShowFollowUp && <span className="badge badge--noshow">{t.noShow}</span>}
+          {row.nextAppointment && (
+            <span className="badge">
+              {t.nextAppointment}: {formatDateTime(row.nextAppointment.startsAt)}
+            </span>
+          )}
         </span>
       </a>
     </li>

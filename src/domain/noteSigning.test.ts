@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { appointmentStatusChanges } from './appointmentStatus';
+import type { ContactNote } from './contactNote';
+import { canonicalJson } from './contactNote';
+import type { IsoDate, IsoDateTime, NoteId, PatientId, TaskId, UserId } from './ids';
+import { signNote, type SignContext } from './noteSigning';
+import type { Patient } from './patient';
+import type { Appointment } from './appointment';
+
+const now = '2026-11-22T15:00:00.000Z' as IsoDateTime;
+const today = '2026-11-22' as IsoDate;
+
+const patient = {
+  id: 'p1' as PatientId,
+  lastContactAt: null,
+  portal: 'not_enrolled',
+  portalSteps: { emailCreated: false, accountActivated: false, firstLoginTaught: false },
+  rpm: 'none',
+  noShowFollowUp: false,
+} as unknown as Patient;
+
+function draft(over: Partial<ContactNote> = {}): ContactNote {
+  return {
+    id: 'n1' as NoteId,
+    patientId: 'p1' as PatientId,
+    authorId: 'u1' as UserId,
+    authorName: 'Maria Santos',
+    status: 'draft',
+    mode: 'home_visit',
+    contactAt: now,
+    durationMinutes: 30,
+    outcome: 'reached',
+    activities: [],
+    text: 'Visited at home.',
+    followUps: [],
+    escalation: null,
+    createdAt: now,
+    updatedAt: now,
+    signedAt: null,
+    fromTaskId: null,
+    contentHash: null,
+    enteredInError: null,
+    ...over,
+  };
+}
+
+let n = 0;
+const ctx = (over: Partial<SignContext> = {}): SignContext => ({
+  now,
+  today,
+  signerName: 'Maria Santos',
+  contentHash: 'a'.repeat(64),
+  newId: () => `id${++n}`,
+  patient,
+  appointments: [],
+  careGaps: [],
+  barriers: [],
+  goals: [],
+  rpmDevices: [],
+  tasks: [],
+  ...over,
+});
+
+describe('signing a note', () => {
+  it('refuses a draft without an outcome, naming the problem, and changes nothing', () => {
+    expect(signNote(draft({ outcome: null }), ctx())).toEqual({ ok: false, problems: ['outcome_missing'] });
+  });
+
+  it('refuses to sign twice', () => {
+    expect(signNote(draft({ status: 'signed' }), ctx())).toEqual({ ok: false, problems: ['not_a_draft'] });
+  });
+
+  it('freezes the note with its hash and records the contact on the patient', () => {
+    const res = signNote(draft(), ctx());
+    if (!res.ok) throw new Error('expected ok');
+    expect(res.note).toMatchObject({ status: 'signed', signedAt: now, contentHash: 'a'.repeat(64) });
+    expect(res.changes.map((c) => `${c.kind}:${c.op}`)).toEqual(['note:update', 'patient:update']);
+    expect(res.changes[1]?.value).toMatchObject({ lastContactAt: now });
+  });
+
+  it.each([
+    [{ kind: 'appointment', action: 'set', provider: 'Dr. Lee', reason: 'Eye exam', startsAt: now, mode: 'telehealth', appointmentId: null }, ['appointment:create']],
+    [{ kind: 'barrier', action: 'found', barrier: 'transport', barrierId: null, detail: 'No ride' }, ['barrier:create']],
+    [{ kind: 'goal', action: 'set', text: 'Walk daily', goalId: null }, ['goal:create']],
+    [{ kind: 'rpm', device: 'bp_cuff', action: 'setup' }, ['rpmDevice:create']],
+    [{ kind: 'referral', to: 'social_worker', reason: 'Housing' }, []],
+    [{ kind: 'education', topic: 'Blood pressure', materialGiven: true, teachBack: 'yes' }, []],
+  ] as const)('activity %j creates %j', (activity, expected) => {
+    const res = signNote(draft({ activities: [activity] }), ctx());
+    if (!res.ok) throw new Error(JSON.stringify(res));
+    const derived = res.changes.filter((c) => c.kind !== 'note' && c.kind !== 'patient').map((c) => `${c.kind}:${c.op}`);
+    expect(derived).toEqual(expected);
+  });
+
+  it('links a booked appointment back into the signed note', () => {
+    const res = signNote(
+      draft({ activities: [{ kind: 'appointment', action: 'set', provider: 'Dr. Lee', reason: '', startsAt: now, mode: 'telehealth', appointmentId: null }] }),
+      ctx(),
+    );
+    if (!res.ok) throw new Error('expected ok');
+    const appt = res.changes.find((c) => c.kind === 'appointment');
+    expect(res.note.activities[0]).toMatchObject({ appointmentId: appt?.value.id });
+  });
+
+  it('turns follow-ups into tasks and an escalation into a record for the care team', () => {
+    const res = signNote(
+      draft({
+        followUps: [{ id: 't9' as TaskId, title: 'Call about results', dueDate: '2026-11-29' as IsoDate, ownerName: '' }],
+        escalation: { reason: 'Chest pain', severity: 'emergency' },
+      }),
+      ctx(),
+    );
+    if (!res.ok) throw new Error('expected ok');
+    const task = res.changes.find((c) => c.kind === 'task');
+    expect(task?.value).toMatchObject({ id: 't9', kind: 'follow_up', ownerName: 'Maria Santos', sourceNoteId: 'n1' });
+    expect(res.changes.find((c) => c.kind === 'escalation')?.value).toMatchObject({ reason: 'Chest pain', severity: 'emergency', status: 'open' });
+  });
+
+  it('portal help moves the patient along the enrolment steps', () => {
+    const res = signNote(draft({ activities: [{ kind: 'portal_help', steps: ['email_created', 'account_activated'] }] }), ctx());
+    if (!res.ok) throw new Error('expected ok');
+    expect(res.changes.find((c) => c.kind === 'patient')?.value).toMatchObject({
+      portal: 'active',
+      portalSteps: { emailCreated: true, accountActivated: true, firstLoginTaught: false },
+    });
+  });
+});
+
+describe('appointment status', () => {
+  const appt: Appointment = {
+    id: 'a1' as Appointment['id'],
+    patientId: 'p1' as PatientId,
+    provider: 'Dr. Lee',
+    reason: 'Eye exam',
+    mode: 'in_person',
+    startsAt: now,
+    status: 'scheduled',
+  };
+  const c = { now, today, ownerName: 'Maria Santos', newId: () => 'task1', patient };
+  it.each([
+    ['no_show', ['appointment', 'task', 'patient']],
+    ['cancelled', ['appointment', 'task']],
+    ['confirmed', ['appointment']],
+    ['scheduled', []],
+  ] as const)('%s -> %j', (status, kinds) => {
+    expect(appointmentStatusChanges(appt, status, c).map((x) => x.kind)).toEqual(kinds);
+  });
+  it('a no-show task points at the appointment and is due today', () => {
+    const task = appointmentStatusChanges(appt, 'no_show', c).find((x) => x.kind === 'task');
+    expect(task?.value).toMatchObject({ kind: 'no_show', sourceAppointmentId: 'a1', dueDate: today, status: 'open' });
+  });
+});
+
+describe('canonical JSON', () => {
+  it('is the same whatever the key order, so hashes agree across devices', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The one way the device writes a person's work: each change to a record and its outbox row
+ * are written in the same IndexedDB transaction, so no change can exist without its record
+ * of change (and none can be queued for a record that was not written).
+ */
+import type { EntityChange } from '../domain/entities';
+import { encodeHlc, HLC_ZERO, tickHlc, type HlcState } from '../domain/hlc';
+import type { IsoDateTime } from '../domain/ids';
+import type { RecordCodec } from './codec';
+import { TABLE_OF_KIND, type OutboxRow, type RoundsDb, type StoredRecord } from './db';
+import { getMeta, setMeta } from './meta';
+
+export interface WriteContext {
+  readonly now: () => Date;
+  /** This device's id: the HLC tie-break. */
+  readonly nodeId: string;
+  readonly newId: () => string;
+}
+
+/** What the outbox row carries, sealed: enough for the server to apply the change. */
+export interface OutboxChange {
+  readonly op: EntityChange['op'];
+  readonly patientId: string | null;
+  /** The changed fields with their new values (all fields for a create). */
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly at: IsoDateTime;
+}
+
+function patientIdOf(change: EntityChange): string | null {
+  if (change.kind === 'patient') return change.value.id;
+  if (change.kind === 'facility') return null;
+  return change.value.patientId;
+}
+
+export async function writeChanges(
+  db: RoundsDb,
+  codec: RecordCodec,
+  changes: readonly EntityChange[],
+  ctx: WriteContext,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const at = ctx.now().toISOString() as IsoDateTime;
+  // Seal first: awaiting anything but IndexedDB inside the transaction would end it early.
+  const sealed = await Promise.all(
+    changes.map(async (c) => {
+      const patientId = patientIdOf(c);
+      const values = Object.fromEntries(c.fields.map((f) => [f, (c.value as unknown as Record<string, unknown>)[f]]));
+      return {
+        change: c,
+        patientId,
+        body: await codec.seal(c.value),
+        outboxBody: await codec.seal<OutboxChange>({ op: c.op, patientId, values, at }),
+      };
+    }),
+  );
+
+  const tables = [...new Set(changes.map((c) => db[TABLE_OF_KIND[c.kind]])), db.outbox, db.meta];
+  await db.transaction('rw', tables, async () => {
+    let clock: HlcState = (await getMeta(db, 'hlc')) ?? HLC_ZERO;
+    for (const s of sealed) {
+      const { change } = s;
+      const table = db[TABLE_OF_KIND[change.kind]];
+      const current = await table.get(change.value.id);
+      const record: StoredRecord = {
+        id: change.value.id,
+        version: current?.version ?? 0,
+        body: s.body,
+        ...(s.patientId && change.kind !== 'patient' ? { patientId: s.patientId } : {}),
+      };
+      await table.put(record);
+      if (change.coalesceKey) await db.outbox.where('coalesceKey').equals(change.coalesceKey).delete();
+      clock = tickHlc(clock, ctx.now().getTime());
+      const row: OutboxRow = {
+        mutationId: ctx.newId(),
+        kind: change.kind,
+        entityId: change.value.id,
+        entityKey: `${change.kind}:${change.value.id}`,
+        coalesceKey: change.coalesceKey ?? null,
+        hlc: encodeHlc(clock, ctx.nodeId),
+        baseVersion: record.version,
+        body: s.outboxBody,
+      };
+      await db.outbox.add(row);
+    }
+    await setMeta(db, 'hlc', clock);
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Due and overdue follow-ups across the territory: missed and cancelled appointments to chase,
+ * calls promised in notes. Completing one opens a contact note prefilled from the task; the
+ * task is done when that note is signed.
+ */
+import { format } from 'date-fns';
+import { useMemo, useState } from 'react';
+import type { IsoDate } from '../../../domain/ids';
+import { fullName } from '../../../domain/patient';
+import { taskDue, type Task } from '../../../domain/task';
+import { hrefFor, useHashRoute } from '../../app/useHashRoute';
+import { useServices } from '../../data/AppServices';
+import { useTerritory } from '../../data/hooks';
+import { useI18n } from '../../i18n/I18n';
+import { FOLLOW_UPS_TEXT } from './followUpsText';
+
+type Filter = 'overdue' | 'today' | 'all';
+type Sort = 'due' | 'patient';
+
+export function FollowUpsScreen() {
+  const { locale, formatDate } = useI18n();
+  const tx = FOLLOW_UPS_TEXT[locale];
+  const territory = useTerritory();
+  const { worker } = useServices();
+  const [, navigate] = useHashRoute();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [sort, setSort] = useState<Sort>('due');
+  const today = format(new Date(), 'yyyy-MM-dd') as IsoDate;
+
+  const rows = useMemo(() => {
+    if (!territory) return [];
+    const names = new Map(territory.patients.map((p) => [p.id as string, fullName(p)]));
+    return territory.tasks
+      .filter((task) => task.status === 'open' && names.has(task.patientId))
+      .map((task) => ({ task, patient: names.get(task.patientId) ?? '', due: taskDue(task, today) }))
+      .filter((r) => filter === 'all' || r.due === filter)
+      .sort((a, b) =>
+        sort === 'due'
+          ? a.task.dueDate.localeCompare(b.task.dueDate) || a.patient.localeCompare(b.patient)
+          : a.patient.localeCompare(b.patient) || a.task.dueDate.localeCompare(b.task.dueDate),
+      );
+  }, [territory, filter, sort, today]);
+
+  async function complete(task: Task) {
+    const res = await worker.startNote({
+      patientId: task.patientId,
+      mode: 'phone_call',
+      fromTaskId: task.id,
+      text: tx.prefill(tx.kind[task.kind], task.title),
+    });
+    if (res.ok) navigate({ name: 'note', patientId: task.patientId, noteId: res.note.id });
+  }
+
+  return (
+    <section aria-labelledby="follow-ups-title">
+      <h1 id="follow-ups-title">{tx.title}</h1>
+      <div className="filters">
+        <fieldset className="choice">
+          <legend>{tx.show}</legend>
+          {(['overdue', 'today', 'all'] as const).map((f) => (
+            <label key={f} className="check">
+              <input type="radio" name="task-filter" checked={filter === f} onChange={() => setFilter(f)} />
+              <span>{tx.filter[f]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field field--inline">
+          <span>{tx.sortBy}</span>
+          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+            <option value="due">{tx.sort.due}</option>
+            <option value="patient">{tx.sort.patient}</option>
+          </select>
+        </label>
+      </div>
+      <p className="muted" aria-live="polite">
+        {tx.count(rows.length)}
+      </p>
+      {territory && rows.length === 0 && <p>{tx.none}</p>}
+      <ul className="roster-list" aria-label={tx.title}>
+        {rows.map(({ task, patient, due }) => (
+          <li key={task.id} className="roster-item task-item">
+            <a className="roster-item__link" href={hrefFor({ name: 'patient', id: task.patientId })}>
+              <span className="roster-item__name">{patient}</span>
+              <span className="roster-item__meta">
+                <span>{tx.kind[task.kind]}</span>
+                <span>{task.title}</span>
+              </span>
+              <span className="roster-item__badges">
+                <span className={`badge badge--${due === 'overdue' ? 'overdue' : due === 'today' ? 'due_soon' : 'later'}`}>
+                  {tx.due[due]} · {formatDate(task.dueDate)}
+                </span>
+              </span>
+            </a>
+            <button type="button" className="button" aria-label={tx.completeLabel(task.title, patient)} onClick={() => void complete(task)}>
+              {tx.complete}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

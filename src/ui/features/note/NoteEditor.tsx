@@ -1,0 +1,177 @@
+/**
+ * Writing a contact note. The draft is saved on every change (a killed tab loses at most the
+ * keystroke in flight); saves are chained so they reach storage in the order typed. Signing
+ * checks completeness, then freezes the note.
+ */
+import { useRef, useState } from 'react';
+import { ACTIVITY_KINDS, CONTACT_MODES, ESCALATION_SEVERITIES, OUTCOMES, type Activity, type ContactNote, type NoteProblem } from '../../../domain/contactNote';
+import type { IsoDate, IsoDateTime, TaskId } from '../../../domain/ids';
+import type { PatientRecords } from '../../../storage/readRecords';
+import { useServices } from '../../data/AppServices';
+import { useSession } from '../../data/hooks';
+import { ActivityEditor, Choice } from './ActivityEditor';
+import { newActivity } from './newActivity';
+import { QuestionnaireActivity } from './QuestionnaireActivity';
+import { fromLocalInput, toLocalInput, useNoteText } from './useNoteText';
+
+interface Props {
+  readonly initial: ContactNote;
+  readonly records: PatientRecords;
+  readonly careTeamPhone: string | null;
+}
+
+export function NoteEditor({ initial, records, careTeamPhone }: Props) {
+  const tx = useNoteText();
+  const { worker } = useServices();
+  const session = useSession();
+  const [note, setNote] = useState(initial);
+  const [saving, setSaving] = useState(false);
+  const [problems, setProblems] = useState<readonly NoteProblem[]>([]);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  function change(next: ContactNote) {
+    setNote(next);
+    setSaving(true);
+    queue.current = queue.current
+      .then((): Promise<unknown> => worker.saveDraft(next))
+      .finally(() => setSaving(false));
+  }
+  const set = <K extends keyof ContactNote>(key: K, value: ContactNote[K]) => change({ ...note, [key]: value });
+  const setActivity = (i: number, a: Activity) => set('activities', note.activities.map((x, j) => (j === i ? a : x)));
+
+  async function sign() {
+    if (!window.confirm(tx.signConfirm)) return;
+    await queue.current;
+    const res = await worker.signNote(note.id);
+    if (!res.ok) setProblems(res.code === 'incomplete' ? res.problems : []);
+  }
+
+  const outstandingGaps = records.careGap;
+  const today = new Date().toISOString().slice(0, 10) as IsoDate;
+
+  return (
+    <form className="note-editor" onSubmit={(e) => e.preventDefault()} aria-label={tx.newNote}>
+      <p className="muted" aria-live="polite" data-testid="draft-state">
+        {saving ? tx.saving : tx.saved}
+      </p>
+      <Choice name="mode" legend={tx.contactType} value={note.mode} options={CONTACT_MODES} label={(m) => tx.mode[m]} onChange={(v) => set('mode', v)} />
+      <div className="row">
+        <label className="field">
+          <span>{tx.when}</span>
+          <input type="datetime-local" value={toLocalInput(note.contactAt)} onChange={(e) => {
+            const iso = fromLocalInput(e.target.value);
+            if (iso) set('contactAt', iso as IsoDateTime);
+          }} />
+        </label>
+        <label className="field">
+          <span>{tx.duration}</span>
+          <input type="number" inputMode="numeric" min={0} max={1440} value={note.durationMinutes ?? ''} onChange={(e) => set('durationMinutes', e.target.value === '' ? null : Math.max(0, Math.min(1440, Math.round(Number(e.target.value)))))} />
+        </label>
+      </div>
+      <Choice name="outcome" legend={tx.outcomeLabel} value={note.outcome} options={OUTCOMES} label={(o) => tx.outcome[o]} onChange={(v) => set('outcome', v)} />
+
+      <h2>{tx.activities}</h2>
+      {note.activities.map((a, i) => (
+        <ActivityEditor
+          key={i}
+          index={i}
+          activity={a}
+          appointments={records.appointment}
+          gaps={outstandingGaps}
+          onChange={(next) => setActivity(i, next)}
+          onRemove={() => set('activities', note.activities.filter((_, j) => j !== i))}
+        >
+          {a.kind === 'questionnaire' && (
+            <QuestionnaireActivity activity={a} patientId={note.patientId} noteId={note.id} responses={records.questionnaireResponse} onChange={(next) => setActivity(i, next)} />
+          )}
+        </ActivityEditor>
+      ))}
+      <fieldset className="add-activity">
+        <legend>{tx.addActivity}</legend>
+        {ACTIVITY_KINDS.map((k) => {
+          const fresh = newActivity(k, outstandingGaps);
+          return (
+            <button key={k} type="button" className="button" disabled={!fresh} onClick={() => fresh && set('activities', [...note.activities, fresh])}>
+              + {tx.activity[k]}
+            </button>
+          );
+        })}
+      </fieldset>
+
+      {/* A label wrapping a textarea would name it with its own text too: link by id instead. */}
+      <div className="field">
+        <label htmlFor={`${note.id}-text`}>{tx.freeText}</label>
+        <textarea id={`${note.id}-text`} rows={5} value={note.text} onChange={(e) => set('text', e.target.value)} />
+      </div>
+
+      <h2>{tx.followUps}</h2>
+      {note.followUps.map((f, i) => (
+        <div key={f.id} className="card row">
+          <label className="field">
+            <span>{tx.followUpTitle}</span>
+            <input value={f.title} onChange={(e) => set('followUps', note.followUps.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} />
+          </label>
+          <label className="field">
+            <span>{tx.dueDate}</span>
+            <input type="date" value={f.dueDate} required onChange={(e) => e.target.value && set('followUps', note.followUps.map((x, j) => (j === i ? { ...x, dueDate: e.target.value as IsoDate } : x)))} />
+          </label>
+          <label className="field">
+            <span>{tx.owner}</span>
+            <input value={f.ownerName} onChange={(e) => set('followUps', note.followUps.map((x, j) => (j === i ? { ...x, ownerName: e.target.value } : x)))} />
+          </label>
+          <button type="button" className="button" onClick={() => set('followUps', note.followUps.filter((_, j) => j !== i))}>
+            {tx.remove}
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="button"
+        onClick={() => set('followUps', [...note.followUps, { id: crypto.randomUUID() as TaskId, title: '', dueDate: today, ownerName: session?.user.name ?? '' }])}
+      >
+        + {tx.addFollowUp}
+      </button>
+
+      <fieldset className={note.escalation ? 'escalation escalation--on' : 'escalation'}>
+        <legend>{tx.escalate}</legend>
+        <label className="check">
+          <input type="checkbox" checked={note.escalation !== null} onChange={(e) => set('escalation', e.target.checked ? { reason: '', severity: 'urgent' } : null)} />
+          <span>{tx.escalate}</span>
+        </label>
+        {note.escalation && (
+          <>
+            <div role="alert" className="escalation__banner">
+              <strong>{tx.escalationBanner}</strong>{' '}
+              {careTeamPhone && (
+                <a className="button button--danger" href={`tel:${careTeamPhone}`}>
+                  {tx.callClinic}
+                </a>
+              )}
+            </div>
+            <div className="field">
+              <label htmlFor={`${note.id}-escalation`}>{tx.escalationReason}</label>
+              <textarea
+                id={`${note.id}-escalation`}
+                rows={3}
+                value={note.escalation.reason}
+                onChange={(e) => note.escalation && set('escalation', { ...note.escalation, reason: e.target.value })}
+              />
+            </div>
+            <Choice name="severity" legend={tx.severity} value={note.escalation.severity} options={ESCALATION_SEVERITIES} label={(s) => tx.severities[s]} onChange={(v) => note.escalation && set('escalation', { ...note.escalation, severity: v })} />
+          </>
+        )}
+      </fieldset>
+
+      {problems.length > 0 && (
+        <ul role="alert" className="error">
+          {problems.map((p) => (
+            <li key={p}>{tx.problems[p]}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button button--primary button--wide" onClick={() => void sign()}>
+        {tx.sign}
+      </button>
+    </form>
+  );
+}

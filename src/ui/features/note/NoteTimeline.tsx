@@ -1,0 +1,47 @@
+/** The patient's contacts, newest first, and the buttons that start a new note. */
+import type { ContactMode, ContactNote } from '../../../domain/contactNote';
+import { CONTACT_MODES } from '../../../domain/contactNote';
+import { hrefFor, useHashRoute } from '../../app/useHashRoute';
+import { useServices } from '../../data/AppServices';
+import { useI18n } from '../../i18n/I18n';
+import { useNoteText } from './useNoteText';
+
+export function NoteTimeline({ patientId, notes, pendingKeys }: { patientId: string; notes: readonly ContactNote[]; pendingKeys: ReadonlySet<string> }) {
+  const tx = useNoteText();
+  const { formatDateTime } = useI18n();
+  const { worker } = useServices();
+  const [, navigate] = useHashRoute();
+  const sorted = [...notes].sort((a, b) => b.contactAt.localeCompare(a.contactAt));
+
+  async function start(mode: ContactMode) {
+    const res = await worker.startNote({ patientId, mode });
+    if (res.ok) navigate({ name: 'note', patientId, noteId: res.note.id });
+  }
+
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{tx.timeline}</h2>
+      <div role="group" aria-label={tx.newNote} className="button-row">
+        {CONTACT_MODES.map((m) => (
+          <button key={m} type="button" className="button" onClick={() => void start(m)}>
+            + {tx.mode[m]}
+          </button>
+        ))}
+      </div>
+      {sorted.length === 0 && <p className="muted">{tx.noNotes}</p>}
+      <ol className="plain-list timeline">
+        {sorted.map((n) => (
+          <li key={n.id} className="timeline__item">
+            <a href={hrefFor({ name: 'note', patientId, noteId: n.id })} className="timeline__link">
+              <strong>{formatDateTime(n.contactAt)}</strong> · {tx.mode[n.mode]}
+              {n.outcome ? ` · ${tx.outcome[n.outcome]}` : ''} · {n.authorName}
+              <span className={`badge badge--note-${n.status}`}>{tx.status[n.status]}</span>
+              {n.escalation && <span className="badge badge--overdue">{tx.severities[n.escalation.severity]}</span>}
+              {pendingKeys.has(`note:${n.id}`) && <span className="badge">{tx.notYetSynced}</span>}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Appointment } from '../../../domain/appointment';
+import { asIsoDateTime, type AppointmentId, type PatientId } from '../../../domain/ids';
+import { AppointmentsEditor } from './AppointmentsEditor';
+import { entity, PATIENT_ID, setUpRecordTest, type RecordTest } from './recordTestHarness';
+
+const appt = (id: string, startsAt: string, over: Partial<Appointment> = {}): Appointment => ({
+  id: id as AppointmentId,
+  patientId: PATIENT_ID as PatientId,
+  provider: 'Dr. Lee',
+  reason: 'Diabetes check',
+  mode: 'in_person',
+  startsAt: asIsoDateTime(startsAt),
+  status: 'scheduled',
+  ...over,
+});
+
+let test: RecordTest;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await test.close();
+});
+
+async function open() {
+  test = await setUpRecordTest([
+    entity('appointment', appt('apt_old', '2026-09-01T14:00:00.000Z', { status: 'completed', provider: 'Dr. Old' })),
+    entity('appointment', appt('apt_1', '2026-11-20T14:00:00.000Z')),
+  ]);
+  const user = test.render((v) => (
+    <AppointmentsEditor patientId={v.patient.id} appointments={v.records.appointment} pendingKeys={v.pendingKeys} />
+  ));
+  await screen.findByText(/Dr\. Lee/);
+  return user;
+}
+
+const actionsFor = (provider: string) => screen.getByRole('group', { name: new RegExp(provider) });
+
+describe('AppointmentsEditor', () => {
+  it('lists newest first and offers actions only for open appointments', async () => {
+    await open();
+    const items = screen.getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Dr. Lee');
+    expect(items[1]).toHaveTextContent('Dr. Old');
+    expect(screen.queryByRole('group', { name: /Dr\. Old/ })).toBeNull();
+  });
+
+  it('marks a no-show after confirmation, which adds a follow-up task', async () => {
+    const user = await open();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    await user.click(within(actionsFor('Dr. Lee')).getByRole('button', { name: 'No-show' }));
+    expect(await test.db.tasks.count()).toBe(0);
+
+    await user.click(within(actionsFor('Dr. Lee')).getByRole('button', { name: 'No-show' }));
+    expect(confirm).toHaveBeenLastCalledWith(expect.stringContaining('A follow-up task will be added'));
+    expect(await screen.findByText('A follow-up task was added.')).toBeInTheDocument();
+    expect(await test.db.tasks.count()).toBe(1);
+    expect((await test.stored('appointment', 'apt_1'))?.status).toBe('no_show');
+    expect((await test.stored('patient', PATIENT_ID))?.noShowFollowUp).toBe(true);
+  });
+
+  it('confirms without asking and without a task', async () => {
+    const user = await open();
+    const confirm = vi.spyOn(window, 'confirm');
+    await user.click(within(actionsFor('Dr. Lee')).getByRole('button', { name: 'Confirmed' }));
+    await waitFor(async () => expect((await test.stored('appointment', 'apt_1'))?.status).toBe('confirmed'));
+    expect(confirm).not.toHaveBeenCalled();
+    expect(await test.db.tasks.count()).toBe(0);
+    await waitFor(() => expect(within(actionsFor('Dr. Lee')).queryByRole('button', { name: 'Confirmed' })).toBeNull());
+  });
+
+  it('adds a scheduled appointment at the local time entered', async () => {
+    const user = await open();
+    await user.click(screen.getByText('Add appointment'));
+    const form = screen.getByRole('form', { name: 'Add appointment' });
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Enter the provider.');
+    await user.type(within(form).getByLabelText('Provider'), 'Eye Care Associates');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Choose the date and time.');
+    expect(await test.db.outbox.count()).toBe(0);
+
+    await user.type(within(form).getByLabelText('Reason'), 'Diabetic eye exam');
+    await user.type(within(form).getByLabelText('Date and time'), '2026-12-01T09:30');
+    await user.selectOptions(within(form).getByLabelText('Mode'), 'telehealth');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText(/Eye Care Associates/)).toBeInTheDocument();
+    const [row] = await test.db.outbox.toArray();
+    expect(await test.stored('appointment', row!.entityId)).toMatchObject({
+      provider: 'Eye Care Associates',
+      reason: 'Diabetic eye exam',
+      mode: 'telehealth',
+      status: 'scheduled',
+      startsAt: new Date('2026-12-01T09:30').toISOString(),
+    });
+  });
+});

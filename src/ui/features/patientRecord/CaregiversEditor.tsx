@@ -1,0 +1,71 @@
+/**
+ * The patient's support system: caregivers and family with relationship, phone and who is
+ * primary; removing one keeps it on record (removed: true). Each caregiver is its own record,
+ * so two people adding one at the same time both keep theirs.
+ */
+import { useId } from 'react';
+import { formatPhone } from '../../../domain/patient';
+import type { Caregiver } from '../../../domain/supportSystem';
+import type { PatientId } from '../../../domain/ids';
+import { useServices } from '../../data/AppServices';
+import { useI18n } from '../../i18n/I18n';
+import { AddCaregiverForm } from './AddCaregiverForm';
+import { FormError, isPending, PendingBadge } from './recordParts';
+import { useRecordText } from './recordText';
+import { useWrite } from './useWrite';
+
+export interface CaregiversEditorProps {
+  readonly patientId: PatientId;
+  readonly caregivers: readonly Caregiver[];
+  readonly pendingKeys?: ReadonlySet<string>;
+}
+
+export function CaregiversEditor({ patientId, caregivers, pendingKeys }: CaregiversEditorProps) {
+  const { t } = useI18n();
+  const titleId = useId();
+  const shown = caregivers.filter((c) => !c.removed);
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t.caregiversTitle}</h2>
+      {shown.length === 0 && <p className="muted">{t.noCaregivers}</p>}
+      <ul className="plain-list">
+        {shown.map((c) => (
+          <CaregiverRow key={c.id} caregiver={c} pending={isPending(pendingKeys, 'caregiver', c.id)} />
+        ))}
+      </ul>
+      <AddCaregiverForm patientId={patientId} />
+    </section>
+  );
+}
+
+function CaregiverRow({ caregiver: c, pending }: { caregiver: Caregiver; pending: boolean }) {
+  const { t } = useI18n();
+  const tx = useRecordText();
+  const { worker } = useServices();
+  const { busy, failed, run } = useWrite();
+  const remove = () => {
+    if (window.confirm(tx.removeCaregiverConfirm(c.name))) void run(() => worker.updateRecord('caregiver', c.id, { removed: true }));
+  };
+  return (
+    <li className="record-item">
+      <div className="record-item__main">
+        <span>
+          <strong>{c.name}</strong> · {t.relationship[c.relationship] ?? c.relationship}
+        </span>
+        {c.primary && <span className="badge">{t.primaryCaregiver}</span>}
+        <PendingBadge pending={pending} />
+      </div>
+      <div className="record-actions">
+        {c.phone && (
+          <a className="button" href={`tel:${c.phone}`} aria-label={`${t.call(c.name)}, ${formatPhone(c.phone)}`}>
+            {formatPhone(c.phone)}
+          </a>
+        )}
+        <button type="button" className="button" disabled={busy} aria-label={`${tx.remove}: ${c.name}`} onClick={remove}>
+          {tx.remove}
+        </button>
+      </div>
+      <FormError message={failed ? tx.saveFailed : null} />
+    </li>
+  );
+}

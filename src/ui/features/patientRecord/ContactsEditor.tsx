@@ -1,0 +1,104 @@
+/**
+ * The patient's contact points: how to reach them, consent per channel (who recorded it and
+ * when), a Call link for phones, retiring a number, and adding a new one. A retired contact
+ * stays on record (removed: true) and is no longer listed here.
+ */
+import { useId } from 'react';
+import { formatPhone, fullName, type ConsentStatus, type ContactPoint, type Patient } from '../../../domain/patient';
+import { useServices } from '../../data/AppServices';
+import { useSession } from '../../data/hooks';
+import { useI18n } from '../../i18n/I18n';
+import { AddContactForm } from './AddContactForm';
+import { nowIso } from './clock';
+import { FormError, isPending, PendingBadge } from './recordParts';
+import { useRecordText } from './recordText';
+import { useWrite } from './useWrite';
+
+export interface ContactsEditorProps {
+  readonly patient: Patient;
+  readonly contacts: readonly ContactPoint[];
+  readonly pendingKeys?: ReadonlySet<string>;
+}
+
+export function ContactsEditor({ patient, contacts, pendingKeys }: ContactsEditorProps) {
+  const { t } = useI18n();
+  const titleId = useId();
+  // Consent is recorded in the name of whoever is signed in on this device.
+  const userName = useSession()?.user.name ?? null;
+  const shown = contacts.filter((c) => !c.removed);
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t.contactsTitle}</h2>
+      {shown.length === 0 && <p className="muted">{t.noContacts}</p>}
+      <ul className="plain-list">
+        {shown.map((c) => (
+          <ContactRow
+            key={c.id}
+            contact={c}
+            patient={patient}
+            userName={userName}
+            pending={isPending(pendingKeys, 'contactPoint', c.id)}
+          />
+        ))}
+      </ul>
+      <AddContactForm patient={patient} contacts={contacts} userName={userName} />
+    </section>
+  );
+}
+
+interface ContactRowProps {
+  readonly contact: ContactPoint;
+  readonly patient: Patient;
+  readonly userName: string | null;
+  readonly pending: boolean;
+}
+
+function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps) {
+  const { t, formatDateTime } = useI18n();
+  const tx = useRecordText();
+  const { worker } = useServices();
+  const { busy, failed, run } = useWrite();
+  const shown = c.channel === 'email' ? c.value : formatPhone(c.value);
+
+  const recordConsent = (consent: ConsentStatus) => {
+    if (!userName) return;
+    void run(() => worker.updateRecord('contactPoint', c.id, { consent, consentAt: nowIso(), consentBy: userName }));
+  };
+  const remove = () => {
+    if (window.confirm(tx.removeContactConfirm(shown))) void run(() => worker.updateRecord('contactPoint', c.id, { removed: true }));
+  };
+
+  return (
+    <li className="record-item">
+      <div className="record-item__main">
+        <span>
+          <strong>{t.channel[c.channel]}</strong> ({t.contactUse[c.use]}): {shown}
+        </span>
+        <span className={`badge badge--consent-${c.consent}`}>{t.consent[c.consent]}</span>
+        {c.consentAt && c.consentBy && (
+          <span className="muted">{tx.consentRecorded(formatDateTime(c.consentAt), c.consentBy)}</span>
+        )}
+        <PendingBadge pending={pending} />
+      </div>
+      <div className="record-actions">
+        {c.channel === 'phone' && (
+          <a className="button" href={`tel:${c.value}`} aria-label={`${t.call(fullName(patient))}, ${shown}`}>
+            {t.callShort}
+          </a>
+        )}
+        <div role="group" className="record-actions" aria-label={`${tx.consentLabel}: ${shown}`}>
+          <button type="button" className="button" disabled={busy || !userName} onClick={() => recordConsent('granted')}>
+            {tx.grant}
+          </button>
+          <button type="button" className="button" disabled={busy || !userName} onClick={() => recordConsent('declined')}>
+            {tx.decline}
+          </button>
+        </div>
+        <button type="button" className="button" disabled={busy} aria-label={`${tx.remove}: ${shown}`} onClick={remove}>
+          {tx.remove}
+        </button>
+      </div>
+      <FormError message={failed ? tx.saveFailed : null} />
+    </li>
+  );
+}
