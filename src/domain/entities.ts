@@ -3,6 +3,7 @@
  * (protocol/entities.ts) are checked against this list at compile time.
  */
 import type { Appointment } from './appointment';
+import type { Conflict } from './conflict';
 import type { CareGap } from './careGap';
 import type { Addendum, ContactNote } from './contactNote';
 import type { Escalation } from './escalation';
@@ -27,6 +28,7 @@ export const ENTITY_KINDS = [
   'task',
   'escalation',
   'questionnaireResponse',
+  'conflict',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -45,6 +47,7 @@ export interface EntityTypes {
   task: Task;
   escalation: Escalation;
   questionnaireResponse: QuestionnaireResponse;
+  conflict: Conflict;
 }
 
 /** Entities that belong to one patient (everything but patients and facilities). */

@@ -12,10 +12,11 @@ export const SYNC_ERROR_CODES = [
   'server_error',
   'bad_response',
   'storage_full',
+  'app_outdated',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
-export type SyncPhase = 'idle' | 'downloading';
+export type SyncPhase = 'idle' | 'uploading' | 'downloading';
 
 export interface SyncStatus {
   readonly phase: SyncPhase;

@@ -24,6 +24,9 @@ import {
   REFERRAL_TARGETS,
   TEACH_BACK,
 } from '../domain/contactNote';
+import type { Conflict } from '../domain/conflict';
+import { CONFLICT_STATUSES } from '../domain/conflict';
+import { ENTITY_KINDS as DOMAIN_ENTITY_KINDS } from '../domain/entities';
 import type { Escalation } from '../domain/escalation';
 import { ESCALATION_STATUSES } from '../domain/escalation';
 import type { QuestionnaireResponse } from '../domain/questionnaire';
@@ -266,6 +269,24 @@ export const questionnaireResponseSchema = z.object({
   updatedAt: isoDateTime,
 });
 
+export const hlcSchema = z.string().regex(/^\d{15}:\d{6}:[A-Za-z0-9_-]{1,100}$/, 'not a clock stamp');
+
+const writtenValue = z.object({ value: z.unknown(), hlc: hlcSchema, by: z.string().max(200), deviceId: z.string().max(100) });
+
+export const conflictSchema = z.object({
+  id,
+  patientId: id,
+  entityKind: z.enum(DOMAIN_ENTITY_KINDS),
+  entityId: id,
+  field: z.string().max(100),
+  winner: writtenValue,
+  loser: writtenValue,
+  detectedAt: isoDateTime,
+  status: z.enum(CONFLICT_STATUSES),
+  resolvedBy: z.string().max(200).nullable(),
+  resolvedAt: isoDateTime.nullable(),
+});
+
 const recordBase = { id, version: z.number().int().nonnegative(), deleted: z.boolean() };
 
 /**
@@ -287,6 +308,7 @@ export const entityRecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('task'), ...recordBase, data: taskSchema.nullable() }),
   z.object({ kind: z.literal('escalation'), ...recordBase, data: escalationSchema.nullable() }),
   z.object({ kind: z.literal('questionnaireResponse'), ...recordBase, data: questionnaireResponseSchema.nullable() }),
+  z.object({ kind: z.literal('conflict'), ...recordBase, data: conflictSchema.nullable() }),
 ]);
 export type EntityRecord = z.infer<typeof entityRecordSchema>;
 export type EntityKind = DomainEntityKind;
@@ -312,5 +334,6 @@ const wireMatchesDomain: [
   Same<Unbrand<Task>, Unbrand<z.infer<typeof taskSchema>>>,
   Same<Unbrand<Escalation>, Unbrand<z.infer<typeof escalationSchema>>>,
   Same<Unbrand<QuestionnaireResponse>, Unbrand<z.infer<typeof questionnaireResponseSchema>>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<Unbrand<Omit<Conflict, 'winner' | 'loser'>>, Unbrand<Omit<z.infer<typeof conflictSchema>, 'winner' | 'loser'>>>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void wireMatchesDomain;

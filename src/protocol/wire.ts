@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../domain/user';
-import { entityRecordSchema } from './entities';
+import { ENTITY_KINDS } from '../domain/entities';
+import { entityRecordSchema, hlcSchema } from './entities';
 
 export const PROTOCOL_VERSION = 2;
 
@@ -75,3 +76,63 @@ export const pullResponseSchema = z.object({
   territories: z.array(territorySummarySchema),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const PUSH_BATCH_MAX = 200;
+
+/**
+ * One local change. `no` numbers a device's changes 1, 2, 3... without gaps: the server
+ * applies number n only after n-1, and a number it has already applied is a no-op (a replay
+ * after a lost response).
+ */
+export const mutationSchema = z.strictObject({
+  no: z.number().int().min(1),
+  mutationId: z.string().min(1).max(100),
+  kind: z.enum(ENTITY_KINDS),
+  entityId: z.string().min(1).max(100),
+  op: z.enum(['create', 'update', 'delete']),
+  /** The owning patient for patient-owned kinds; the patient itself for `patient`. */
+  patientId: z.string().min(1).max(100).nullable(),
+  /** Server version of the record the change was made on; 0 when new on the device. */
+  baseVersion: z.number().int().min(0),
+  hlc: hlcSchema,
+  /** Changed fields and their new values; all fields for a create; empty for a delete. */
+  values: z.record(z.string().max(100), z.unknown()),
+  at: z.iso.datetime(),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  protocolVersion: z.number().int(),
+  deviceId: z.string().min(8).max(100),
+  mutations: z.array(mutationSchema).min(1).max(PUSH_BATCH_MAX),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const REJECTION_REASONS = [
+  'out_of_scope',
+  'invalid',
+  'note_signed',
+  'deleted',
+  'not_found',
+  'forbidden_kind',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export const mutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ no: z.number().int(), status: z.literal('applied'), conflicts: z.number().int().min(0) }),
+  /** Applied earlier (a replay); nothing changed now. */
+  z.object({ no: z.number().int(), status: z.literal('duplicate') }),
+  /** Refused for good; retrying will not help. The message is for a person. */
+  z.object({ no: z.number().int(), status: z.literal('rejected'), reason: z.enum(REJECTION_REASONS), message: z.string() }),
+]);
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+  /** Every change numbered up to this one is settled (applied, duplicate or rejected). */
+  settledThrough: z.number().int().min(0),
+  results: z.array(mutationResultSchema),
+  /** Set when the batch skipped numbers: resend from `settledThrough + 1`. */
+  gap: z.boolean(),
+  serverTime: z.string(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;

@@ -34,9 +34,42 @@ export interface OutboxRow {
   readonly entityKey: string;
   /** Rows with the same key replace each other while unsent (draft autosave). */
   readonly coalesceKey: string | null;
+  /** The patient the change concerns (an id, no personal data), for "not yet synced" marks. */
+  readonly patientId: string | null;
   readonly hlc: Hlc;
   /** Server version of the record this change was made on; 0 for a record new here. */
   readonly baseVersion: number;
+  /**
+   * The device's mutation number, given when the row is first prepared for sending (S4);
+   * absent until then. A numbered row is never replaced or removed before the server
+   * settled it (S3).
+   */
+  readonly no?: number;
+  readonly body: unknown;
+}
+
+/** A change the server refused, kept so a person sees it (never dropped silently). */
+export interface RejectionRow {
+  readonly seq?: number;
+  readonly mutationId: string;
+  readonly kind: EntityKind;
+  readonly entityId: string;
+  readonly entityKey: string;
+  readonly reason: string;
+  readonly at: string;
+  /** The refused change, sealed like the outbox body it came from. */
+  readonly body: unknown;
+}
+
+/**
+ * A day plan (see plans.ts): the day in clear, to find it; problem, plan and progress sealed in
+ * `body` like any record, because they hold patients' ids and where they live.
+ */
+export interface PlanRow {
+  readonly id: string;
+  /** `YYYY-MM-DD`, local. */
+  readonly day: string;
+  readonly updatedAt: string;
   readonly body: unknown;
 }
 
@@ -62,6 +95,7 @@ export const TABLE_OF_KIND = {
   task: 'tasks',
   escalation: 'escalations',
   questionnaireResponse: 'questionnaireResponses',
+  conflict: 'conflicts',
 } as const satisfies Record<EntityKind, string>;
 
 export type EntityTableName = (typeof TABLE_OF_KIND)[EntityKind];
@@ -69,6 +103,8 @@ export type EntityTableName = (typeof TABLE_OF_KIND)[EntityKind];
 export type RoundsDb = Dexie & { [T in EntityTableName]: EntityTable<StoredRecord, 'id'> } & {
   meta: EntityTable<MetaRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
+  rejections: EntityTable<RejectionRow, 'seq'>;
+  plans: EntityTable<PlanRow, 'id'>;
 };
 
 export function entityTables(db: RoundsDb): EntityTable<StoredRecord, 'id'>[] {
@@ -101,5 +137,12 @@ export function openRoundsDb(name: string = DB_NAME): RoundsDb {
       outbox: '++seq, &mutationId, entityKey, coalesceKey',
     })
     .upgrade((tx) => splitEmbeddedContacts(tx));
+  // v3: conflicts to review, and the server's answers about changes it refused.
+  db.version(3).stores({
+    conflicts: 'id, patientId',
+    rejections: '++seq, entityKey',
+  });
+  // v4: day plans, the device's own working state (never synced, so no outbox rows).
+  db.version(4).stores({ plans: 'id, day' });
   return db;
 }

@@ -2,7 +2,7 @@
  * Typed access to the `meta` table: the session, the device id, the pull cursor and the sync
  * status. Each key has exactly one value type, declared here.
  */
-import type { HlcState } from '../domain/hlc';
+import { encodeHlc, HLC_ZERO, observeHlc, type HlcState } from '../domain/hlc';
 import type { IsoDateTime } from '../domain/ids';
 import type { SyncStatus } from '../domain/syncStatus';
 import { INITIAL_SYNC_STATUS } from '../domain/syncStatus';
@@ -25,6 +25,8 @@ export interface MetaValues {
   syncStatus: SyncStatus;
   /** The device's hybrid logical clock, advanced with every local change. */
   hlc: HlcState;
+  /** The last mutation number given to an outbox row (S4). */
+  lastMutationNo: number;
 }
 export type MetaKey = keyof MetaValues;
 
@@ -58,5 +60,16 @@ export async function ensureDeviceId(db: RoundsDb, newId: () => string): Promise
     const id = newId();
     await setMeta(db, 'deviceId', id);
     return id;
+  });
+}
+
+/**
+ * Folds the server's clock into the device clock (S19), read-modify-write in one transaction
+ * so it can never move the clock back under a concurrent local write.
+ */
+export async function observeServerTime(db: RoundsDb, serverMs: number, nowMs: number): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const clock = (await getMeta(db, 'hlc')) ?? HLC_ZERO;
+    await setMeta(db, 'hlc', observeHlc(clock, encodeHlc({ wallMs: serverMs, counter: 0 }, 'server'), nowMs));
   });
 }

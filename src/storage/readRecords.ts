@@ -29,6 +29,7 @@ export const PATIENT_CHILD_KINDS = [
   'task',
   'escalation',
   'questionnaireResponse',
+  'conflict',
 ] as const satisfies readonly PatientChildKind[];
 
 export type RawPatientRecords = { readonly [K in PatientChildKind]: readonly StoredRecord[] };

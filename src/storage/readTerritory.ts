@@ -20,6 +20,8 @@ export interface RawTerritory {
   readonly tasks: readonly StoredRecord[];
   /** Record ids with changes the server has not confirmed yet. */
   readonly pendingKeys: readonly string[];
+  /** Patients with any change the server has not confirmed yet. */
+  readonly pendingPatients: readonly string[];
 }
 
 export interface Territory {
@@ -30,19 +32,29 @@ export interface Territory {
   readonly contactPoints: readonly ContactPoint[];
   readonly tasks: readonly Task[];
   readonly pendingKeys: ReadonlySet<string>;
+  readonly pendingPatients: ReadonlySet<string>;
 }
 
 export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
-  const [patients, facilities, careGaps, appointments, contactPoints, tasks, pendingKeys] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks, pending] = await Promise.all([
     db.patients.toArray(),
     db.facilities.toArray(),
     db.careGaps.toArray(),
     db.appointments.toArray(),
     db.contactPoints.toArray(),
     db.tasks.toArray(),
-    db.outbox.orderBy('entityKey').uniqueKeys() as Promise<string[]>,
+    db.outbox.toArray(),
   ]);
-  return { patients, facilities, careGaps, appointments, contactPoints, tasks, pendingKeys };
+  return {
+    patients,
+    facilities,
+    careGaps,
+    appointments,
+    contactPoints,
+    tasks,
+    pendingKeys: [...new Set(pending.map((r) => r.entityKey))],
+    pendingPatients: [...new Set(pending.flatMap((r) => (r.patientId ? [r.patientId] : [])))],
+  };
 }
 
 export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Promise<Territory> {
@@ -55,5 +67,14 @@ export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Prom
     open<ContactPoint>(raw.contactPoints),
     open<Task>(raw.tasks),
   ]);
-  return { patients, facilities, careGaps, appointments, contactPoints, tasks, pendingKeys: new Set(raw.pendingKeys) };
+  return {
+    patients,
+    facilities,
+    careGaps,
+    appointments,
+    contactPoints,
+    tasks,
+    pendingKeys: new Set(raw.pendingKeys),
+    pendingPatients: new Set(raw.pendingPatients),
+  };
 }

@@ -68,7 +68,14 @@ export async function writeChanges(
         ...(s.patientId && change.kind !== 'patient' ? { patientId: s.patientId } : {}),
       };
       await table.put(record);
-      if (change.coalesceKey) await db.outbox.where('coalesceKey').equals(change.coalesceKey).delete();
+      if (change.coalesceKey) {
+        // Only unsent autosaves are replaced; a numbered row may already be on its way (S3).
+        await db.outbox
+          .where('coalesceKey')
+          .equals(change.coalesceKey)
+          .filter((r) => r.no === undefined)
+          .delete();
+      }
       clock = tickHlc(clock, ctx.now().getTime());
       const row: OutboxRow = {
         mutationId: ctx.newId(),
@@ -76,6 +83,7 @@ export async function writeChanges(
         entityId: change.value.id,
         entityKey: `${change.kind}:${change.value.id}`,
         coalesceKey: change.coalesceKey ?? null,
+        patientId: s.patientId,
         hlc: encodeHlc(clock, ctx.nodeId),
         baseVersion: record.version,
         body: s.outboxBody,

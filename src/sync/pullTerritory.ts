@@ -9,6 +9,7 @@ import { PROTOCOL_VERSION, PULL_PAGE_MAX, pullResponseSchema } from '../protocol
 import { applyPullPage } from '../storage/applyPullPage';
 import { getMeta, setMeta, updateSyncStatus } from '../storage/meta';
 import type { SyncDeps } from './deps';
+import { syncFailureCode } from './failureCode';
 import { requestJson } from './requestJson';
 
 export type PullResult =
@@ -28,7 +29,8 @@ export function pullTerritory(deps: SyncDeps, options: PullOptions = {}): Promis
   return deps.withSyncLock(() => pullUnderLock(deps, options));
 }
 
-async function pullUnderLock(deps: SyncDeps, options: PullOptions): Promise<PullResult> {
+/** The download alone; call with the sync lock held. */
+export async function pullUnderLock(deps: SyncDeps, options: PullOptions = {}): Promise<PullResult> {
   const { db } = deps;
   const session = await getMeta(db, 'session');
   if (!session) return { ok: false, code: 'signed_out' };
@@ -46,8 +48,7 @@ async function pullUnderLock(deps: SyncDeps, options: PullOptions): Promise<Pull
       session.token,
     );
     if (!res.ok) {
-      const code: SyncErrorCode =
-        res.code === 'unauthorized' ? 'unauthorized' : res.code === 'rejected' ? 'bad_response' : res.code;
+      const code = syncFailureCode(res);
       await updateSyncStatus(db, { phase: 'idle', lastError: code });
       return { ok: false, code };
     }

@@ -5,7 +5,10 @@
 import { expose } from 'comlink';
 import { plainCodec } from '../storage/codec';
 import { openRoundsDb } from '../storage/db';
-import { localLock } from '../sync/deps';
+import { pendingCount } from '../storage/outbox';
+import { createAutoSync } from '../sync/autoSync';
+import { localLock, type SyncDeps } from '../sync/deps';
+import { syncNow } from '../sync/syncNow';
 import { createWorkerApi } from './api';
 
 const SYNC_LOCK = 'rounds-sync';
@@ -17,14 +20,26 @@ const withSyncLock = <T>(fn: () => Promise<T>): Promise<T> =>
     ? (navigator.locks.request(SYNC_LOCK, fn) as Promise<T>)
     : fallbackLock(fn);
 
-expose(
-  createWorkerApi({
-    db: openRoundsDb(),
-    codec: plainCodec,
-    fetch: (input, init) => fetch(input, init),
-    baseUrl: '',
-    now: () => new Date(),
-    newId: () => crypto.randomUUID(),
-    withSyncLock,
-  }),
-);
+const deps: SyncDeps = {
+  db: openRoundsDb(),
+  codec: plainCodec,
+  fetch: (input, init) => fetch(input, init),
+  baseUrl: '',
+  now: () => new Date(),
+  newId: () => crypto.randomUUID(),
+  withSyncLock,
+};
+
+const auto = createAutoSync({
+  sync: () => syncNow(deps),
+  pending: () => pendingCount(deps.db),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  random: Math.random,
+  now: () => new Date(),
+});
+// The network coming back is a hint worth acting on; the sync itself finds out the truth.
+self.addEventListener('online', () => auto.now());
+auto.now();
+
+expose(createWorkerApi(deps, { onLocalChange: () => auto.changed() }));

@@ -12,7 +12,7 @@ import { writeChanges } from '../writeChanges';
 import { isoNow, type CommandDeps } from './commandDeps';
 
 /** Kinds a person edits directly; notes, addenda and escalations have their own commands. */
-export type EditableKind = Exclude<EntityKind, 'facility' | 'note' | 'addendum' | 'escalation'>;
+export type EditableKind = Exclude<EntityKind, 'facility' | 'note' | 'addendum' | 'escalation' | 'conflict'>;
 
 export async function saveRecord<K extends EditableKind>(
   deps: CommandDeps,

@@ -4,6 +4,10 @@ import type { Session } from '../../storage/meta';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SyncStatusBar } from '../components/SyncStatusBar';
 import { useServices } from '../data/AppServices';
+import { CONFLICT_TEXT } from '../features/conflicts/conflictText';
+import { ConflictsScreen } from '../features/conflicts/ConflictsScreen';
+import { useOpenConflicts } from '../features/conflicts/useSyncInbox';
+import { useDeviceId } from '../data/hooks';
 import { FollowUpsScreen } from '../features/followUps/FollowUpsScreen';
 import { FOLLOW_UPS_TEXT } from '../features/followUps/followUpsText';
 import { NoteScreen } from '../features/note/NoteScreen';
@@ -11,9 +15,13 @@ import { PatientScreen } from '../features/patient/PatientScreen';
 import { RosterScreen } from '../features/roster/RosterScreen';
 import { useI18n } from '../i18n/I18n';
 import { hrefFor, useHashRoute, type Route } from './useHashRoute';
+import { useSyncTriggers } from './useSyncTriggers';
 
 function Screen({ route }: { route: Route }) {
+  const device = useDeviceId();
   switch (route.name) {
+    case 'conflicts':
+      return <ConflictsScreen myDevice={device} />;
     case 'patient':
       return <PatientScreen id={route.id} />;
     case 'note':
@@ -36,7 +44,8 @@ export function AppShell({ session }: { session: Session }) {
     const res = await worker.signOut();
     setSignOutError(res.ok ? null : res.pending);
   }
-  const onFollowUps = route.name === 'followUps';
+  const conflicts = useOpenConflicts();
+  const { storageLow } = useSyncTriggers(worker);
 
   return (
     <>
@@ -53,17 +62,25 @@ export function AppShell({ session }: { session: Session }) {
           </button>
         </div>
         <SyncStatusBar />
+        {storageLow && (
+          <p role="alert" className="sync-status__error">
+            {t.storageLow}
+          </p>
+        )}
         {signOutError !== null && (
           <p role="alert" className="sync-status__error">
             {t.signOutBlocked(signOutError)}
           </p>
         )}
         <nav className="app-nav" aria-label={t.mainNavigation}>
-          <a href={hrefFor({ name: 'roster' })} aria-current={!onFollowUps ? 'page' : undefined}>
+          <a href={hrefFor({ name: 'roster' })} aria-current={route.name === 'roster' ? 'page' : undefined}>
             {t.rosterTitle}
           </a>
-          <a href={hrefFor({ name: 'followUps' })} aria-current={onFollowUps ? 'page' : undefined}>
+          <a href={hrefFor({ name: 'followUps' })} aria-current={route.name === 'followUps' ? 'page' : undefined}>
             {FOLLOW_UPS_TEXT[locale].nav}
+          </a>
+          <a href={hrefFor({ name: 'conflicts' })} aria-current={route.name === 'conflicts' ? 'page' : undefined}>
+            {CONFLICT_TEXT[locale].nav(conflicts.length)}
           </a>
         </nav>
       </header>

@@ -7,6 +7,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 export type Route =
   | { readonly name: 'roster' }
   | { readonly name: 'followUps' }
+  | { readonly name: 'conflicts' }
   | { readonly name: 'patient'; readonly id: string }
   | { readonly name: 'note'; readonly patientId: string; readonly noteId: string };
 
@@ -15,7 +16,9 @@ export function parseRoute(hash: string): Route {
   if (note?.[1] && note[2]) return { name: 'note', patientId: decodeURIComponent(note[1]), noteId: decodeURIComponent(note[2]) };
   const patient = /^#\/patients\/([^/?#]+)$/.exec(hash);
   if (patient?.[1]) return { name: 'patient', id: decodeURIComponent(patient[1]) };
-  return hash === '#/follow-ups' ? { name: 'followUps' } : { name: 'roster' };
+  if (hash === '#/follow-ups') return { name: 'followUps' };
+  if (hash === '#/conflicts') return { name: 'conflicts' };
+  return { name: 'roster' };
 }
 
 export function hrefFor(route: Route): string {
@@ -26,6 +29,8 @@ export function hrefFor(route: Route): string {
       return `#/patients/${encodeURIComponent(route.patientId)}/notes/${encodeURIComponent(route.noteId)}`;
     case 'followUps':
       return '#/follow-ups';
+    case 'conflicts':
+      return '#/conflicts';
     case 'roster':
       return '#/';
   }

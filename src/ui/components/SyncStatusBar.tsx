@@ -7,9 +7,13 @@ import { useState } from 'react';
 import { useServices } from '../data/AppServices';
 import { useNow, useOnline, useSyncStatus } from '../data/hooks';
 import { useI18n } from '../i18n/I18n';
+import { CONFLICT_TEXT } from '../features/conflicts/conflictText';
+import { usePendingCount } from '../features/conflicts/useSyncInbox';
 
 export function SyncStatusBar() {
-  const { t, formatRelative } = useI18n();
+  const { t, locale, formatRelative } = useI18n();
+  const tx = CONFLICT_TEXT[locale];
+  const pending = usePendingCount();
   const { worker } = useServices();
   const online = useOnline();
   const status = useSyncStatus();
@@ -32,11 +36,16 @@ export function SyncStatusBar() {
         {online ? t.online : t.offline}
       </span>
       <span role="status" className="sync-status__text" data-testid="last-sync">
-        {status.phase === 'downloading'
+        {status.phase === 'uploading'
+          ? tx.uploading
+          : status.phase === 'downloading'
           ? t.downloading(status.received)
           : status.lastSuccessAt
             ? t.lastSync(formatRelative(status.lastSuccessAt, now))
             : t.neverSynced}
+      </span>
+      <span className={pending > 0 ? 'pill pill--offline' : 'pill pill--online'} data-testid="pending">
+        {pending > 0 ? tx.pending(pending) : tx.allSynced}
       </span>
       <button type="button" className="button" onClick={syncNow} disabled={busy}>
         {busy ? t.syncing : t.syncNow}

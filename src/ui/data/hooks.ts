@@ -62,3 +62,9 @@ export function useNow(intervalMs = 30_000): Date {
   }, [intervalMs]);
   return now;
 }
+
+/** This browser's device id, once created. */
+export function useDeviceId(): string | null {
+  const { db } = useServices();
+  return useLiveQuery(async () => (await getMeta(db, 'deviceId')) ?? null, [db]) ?? null;
+}

@@ -26,6 +26,7 @@ export const en = {
   signOutBlocked: (n: number) =>
     `Not signed out: ${n} change${n === 1 ? '' : 's'} on this device have not reached the server yet. Sync first so nothing is lost.`,
   mainNavigation: 'Main',
+  storageLow: 'This device is running out of storage space. Sync now and free some space so nothing is lost.',
   signedInAs: (name: string, role: string) => `${name} · ${role}`,
   role: { specialist: 'Specialist', supervisor: 'Supervisor', admin: 'Administrator' } satisfies Record<Role, string>,
   syncError: {
@@ -35,6 +36,7 @@ export const en = {
     server_error: 'The server had a problem. Try again in a few minutes.',
     bad_response: 'The server sent something unexpected. Try again; if it keeps happening, tell support.',
     storage_full: 'This device is out of storage space. Free some space and sync again.',
+    app_outdated: 'This version of Rounds is out of date. Press Update when it is offered, then sync again.',
   } satisfies Record<SyncErrorCode, string>,
 
   signInTitle: 'Sign in',
@@ -75,6 +77,7 @@ export const en = {
   dueOn: (date: string) => `due ${date}`,
   openGaps: (n: number) => (n === 1 ? '1 open gap' : `${n} open gaps`),
   noShow: 'No-show to chase',
+  notYetSynced: 'Not yet synced',
   nextAppointment: 'Next appointment',
 
   back: 'Back to patients',

@@ -17,6 +17,7 @@ export const es: Messages = {
   signOutBlocked: (n) =>
     `No se cerró la sesión: ${n} cambio${n === 1 ? '' : 's'} en este dispositivo aún no llegaron al servidor. Sincronice primero para no perder nada.`,
   mainNavigation: 'Principal',
+  storageLow: 'Este dispositivo se está quedando sin espacio. Sincronice ahora y libere espacio para no perder nada.',
   signedInAs: (name, role) => `${name} · ${role}`,
   role: { specialist: 'Especialista', supervisor: 'Supervisor/a', admin: 'Administrador/a' },
   syncError: {
@@ -27,6 +28,7 @@ export const es: Messages = {
     server_error: 'El servidor tuvo un problema. Inténtelo de nuevo en unos minutos.',
     bad_response: 'El servidor envió algo inesperado. Inténtelo de nuevo; si sigue pasando, avise a soporte.',
     storage_full: 'Este dispositivo no tiene espacio. Libere espacio y vuelva a sincronizar.',
+    app_outdated: 'Esta versión de Rounds está desactualizada. Pulse Actualizar cuando se ofrezca y vuelva a sincronizar.',
   },
 
   signInTitle: 'Iniciar sesión',
@@ -67,6 +69,7 @@ export const es: Messages = {
   dueOn: (date) => `vence ${date}`,
   openGaps: (n) => (n === 1 ? '1 brecha abierta' : `${n} brechas abiertas`),
   noShow: 'Inasistencia por seguir',
+  notYetSynced: 'Aún no sincronizado',
   nextAppointment: 'Próxima cita',
 
   back: 'Volver a pacientes',

@@ -4,7 +4,7 @@ import type { RosterRow } from '../../../domain/roster';
 import { hrefFor } from '../../app/useHashRoute';
 import { useI18n } from '../../i18n/I18n';
 
-export const RosterItem = memo(function RosterItem({ row }: { row: RosterRow }) {
+export const RosterItem = memo(function RosterItem({ row, pending }: { row: RosterRow; pending: boolean }) {
   const { t, formatDate, formatDateTime, languageName } = useI18n();
   return (
     <li className="roster-item">
@@ -28,6 +28,7 @@ export const RosterItem = memo(function RosterItem({ row }: { row: RosterRow }) 
             </span>
           )}
           {row.noShowFollowUp && <span className="badge badge--noshow">{t.noShow}</span>}
+          {pending && <span className="badge badge--pending">{t.notYetSynced}</span>}
           {row.nextAppointment && (
             <span className="badge">
               {t.nextAppointment}: {formatDateTime(row.nextAppointment.startsAt)}

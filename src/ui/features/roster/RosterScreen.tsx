@@ -70,7 +70,7 @@ export function RosterScreen() {
       {rows && total > 0 && matches.length === 0 && <p>{t.noResults}</p>}
       <ul className="roster-list" aria-label={t.rosterTitle} data-query={deferred.query} data-ready={rows ? 'true' : 'false'}>
         {shown.map((r) => (
-          <RosterItem key={r.id} row={r} />
+          <RosterItem key={r.id} row={r} pending={territory?.pendingPatients.has(r.id) ?? false} />
         ))}
       </ul>
       {matches.length > shown.length && (

@@ -1,0 +1,98 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createChange, updateChange } from '../domain/entities';
+import { asRecord, buildGap, buildPatient } from '../../tests/support/builders';
+import { applyPullPage } from './applyPullPage';
+import { plainCodec } from './codec';
+import { openRoundsDb, type RoundsDb } from './db';
+import { nextBatch, numberOutbox, settleOutbox } from './outbox';
+import { readRecord } from './readRecords';
+import { writeChanges, type WriteContext } from './writeChanges';
+
+let db: RoundsDb;
+let ctx: WriteContext;
+let n = 0;
+
+beforeEach(() => {
+  db = openRoundsDb(`outbox-${n++}`);
+  let id = 0;
+  let t = Date.parse('2026-11-22T15:00:00Z');
+  ctx = { now: () => new Date((t += 1000)), nodeId: 'dev-1', newId: () => `m-${++id}` };
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const gap = buildGap('gap_1', 'pat_1');
+
+describe('the outbox', () => {
+  it('[S1] a change and its outbox row are written together', async () => {
+    await writeChanges(db, plainCodec, [createChange('careGap', gap)], ctx);
+    expect(await db.careGaps.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('[S4] rows get contiguous numbers in outbox order, once', async () => {
+    for (const status of ['scheduled', 'closed', 'open'] as const) {
+      await writeChanges(db, plainCodec, [{ ...createChange('careGap', { ...gap, status }) }], ctx);
+    }
+    await numberOutbox(db);
+    await numberOutbox(db);
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.no)).toEqual([1, 2, 3]);
+    await writeChanges(db, plainCodec, [createChange('careGap', { ...gap, id: 'gap_2' as never })], ctx);
+    await numberOutbox(db);
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.no)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('[S3] an autosave replaces the unsent draft row but never a numbered one', async () => {
+    const key = 'note:n1:draft';
+    await writeChanges(db, plainCodec, [{ ...createChange('careGap', gap), coalesceKey: key }], ctx);
+    await writeChanges(db, plainCodec, [{ ...createChange('careGap', { ...gap, status: 'closed' }), coalesceKey: key }], ctx);
+    expect(await db.outbox.count()).toBe(1);
+    await numberOutbox(db);
+    await writeChanges(db, plainCodec, [{ ...createChange('careGap', { ...gap, status: 'open' }), coalesceKey: key }], ctx);
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.no)).toEqual([1, undefined]);
+  });
+
+  it('[S5][S7] settling removes rows up to the mark and keeps refused ones for a person to see', async () => {
+    for (const status of ['scheduled', 'closed', 'open'] as const) {
+      await writeChanges(db, plainCodec, [createChange('careGap', { ...gap, status })], ctx);
+    }
+    await numberOutbox(db);
+    const batch = await nextBatch(db, plainCodec, 10);
+    expect(batch.map((b) => b.row.no)).toEqual([1, 2, 3]);
+    expect(batch[1]?.change.values).toMatchObject({ status: 'closed' });
+    await settleOutbox(db, 2, [{ no: 2, reason: 'invalid' }], '2026-11-22T15:00:00.000Z');
+    expect((await db.outbox.toArray()).map((r) => r.no)).toEqual([3]);
+    expect(await db.rejections.toArray()).toMatchObject([{ reason: 'invalid', entityKey: 'careGap:gap_1' }]);
+  });
+});
+
+describe('pulling over local changes', () => {
+  it('[S15] a pulled record keeps the fields the person changed and has not synced yet', async () => {
+    const patient = buildPatient('pat_1', { bestTimeToCall: null, accessNotes: null });
+    await applyPullPage(db, plainCodec, [{ kind: 'patient', id: 'pat_1', version: 1, deleted: false, data: patient }], 'c1');
+    const edit = updateChange('patient', patient, { ...patient, bestTimeToCall: 'Mornings' });
+    if (!edit) throw new Error('no change');
+    await writeChanges(db, plainCodec, [edit], ctx);
+    // Someone else changed another field on the server meanwhile.
+    await applyPullPage(db, plainCodec, [{ kind: 'patient', id: 'pat_1', version: 2, deleted: false, data: { ...patient, accessNotes: 'Gate code 1234' } }], 'c2');
+    const local = await readRecord(db, plainCodec, 'patient', 'pat_1');
+    expect(local).toMatchObject({ bestTimeToCall: 'Mornings', accessNotes: 'Gate code 1234' });
+    expect((await db.patients.get('pat_1'))?.version).toBe(2);
+    // Once settled, the server's copy is taken as it is.
+    await numberOutbox(db);
+    await settleOutbox(db, 1, [], '2026-11-22T15:00:00.000Z');
+    await applyPullPage(db, plainCodec, [{ kind: 'patient', id: 'pat_1', version: 3, deleted: false, data: { ...patient, bestTimeToCall: 'Evenings' } }], 'c3');
+    expect((await readRecord(db, plainCodec, 'patient', 'pat_1'))?.bestTimeToCall).toBe('Evenings');
+  });
+
+  it('[S14] tombstones remove the record and the cursor moves with the page', async () => {
+    await applyPullPage(db, plainCodec, [asRecord('careGap', gap)], 'c1');
+    await applyPullPage(db, plainCodec, [{ kind: 'careGap', id: 'gap_1', version: 99, deleted: true, data: null }], 'c2');
+    expect(await db.careGaps.count()).toBe(0);
+    expect((await db.meta.get('pullCursor'))?.value).toBe('c2');
+  });
+});
+

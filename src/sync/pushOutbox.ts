@@ -1,0 +1,66 @@
+/**
+ * Sends the outbox to the server in numbered batches until it is empty (S4-S7). Each batch
+ * is settled locally only from the server's answer, which it sends after committing; a lost
+ * answer just means the same numbers are sent again and answered `duplicate`.
+ */
+import type { SyncErrorCode } from '../domain/syncStatus';
+import { PROTOCOL_VERSION, PUSH_BATCH_MAX, pushResponseSchema, type Mutation } from '../protocol/wire';
+import { getMeta, observeServerTime } from '../storage/meta';
+import { nextBatch, numberOutbox, settleOutbox, type OutgoingChange } from '../storage/outbox';
+import type { SyncDeps } from './deps';
+import { syncFailureCode } from './failureCode';
+import { requestJson } from './requestJson';
+
+export type PushResult =
+  | { readonly ok: true; readonly sent: number; readonly rejected: number }
+  | { readonly ok: false; readonly code: SyncErrorCode | 'signed_out' };
+
+function toMutation({ row, change }: OutgoingChange): Mutation {
+  return {
+    no: row.no,
+    mutationId: row.mutationId,
+    kind: row.kind,
+    entityId: row.entityId,
+    op: change.op,
+    patientId: change.patientId,
+    baseVersion: row.baseVersion,
+    hlc: row.hlc,
+    values: { ...change.values },
+    at: change.at,
+  };
+}
+
+/** Call with the sync lock held. */
+export async function pushOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MAX): Promise<PushResult> {
+  const { db } = deps;
+  const session = await getMeta(db, 'session');
+  const deviceId = await getMeta(db, 'deviceId');
+  if (!session || !deviceId) return { ok: false, code: 'signed_out' };
+  let sent = 0;
+  let rejected = 0;
+  await numberOutbox(db);
+  for (;;) {
+    const batch = await nextBatch(db, deps.codec, batchSize);
+    if (batch.length === 0) return { ok: true, sent, rejected };
+    const res = await requestJson(
+      deps,
+      '/api/sync/push',
+      { protocolVersion: PROTOCOL_VERSION, deviceId, mutations: batch.map(toMutation) },
+      pushResponseSchema,
+      session.token,
+    );
+    if (!res.ok) return { ok: false, code: syncFailureCode(res) };
+    const { settledThrough, results, serverTime } = res.value;
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [{ no: r.no, reason: r.reason }] : []));
+    await settleOutbox(db, settledThrough, refused, deps.now().toISOString());
+    // S19: later local stamps sort after everything the server has seen.
+    const serverMs = Date.parse(serverTime);
+    if (Number.isFinite(serverMs)) await observeServerTime(db, serverMs, deps.now().getTime());
+    sent += results.filter((r) => r.status !== 'duplicate').length;
+    rejected += refused.length;
+    const first = batch[0]?.row.no ?? 0;
+    // No progress at all means the server and this device disagree about numbering: stop
+    // rather than loop; the error is shown and the changes stay in the outbox.
+    if (settledThrough < first) return { ok: false, code: 'bad_response' };
+  }
+}

@@ -1,0 +1,63 @@
+/** Words of the conflict inbox and the refused-changes list, in English and Spanish. */
+import type { Locale } from '../../i18n/I18n';
+
+const en = {
+  title: 'Conflicts to review',
+  nav: (n: number) => (n > 0 ? `Conflicts (${n})` : 'Conflicts'),
+  intro: 'Two people changed the same thing without seeing each other’s change. The later change is on the record; the other value is kept here so nothing is lost.',
+  none: 'No conflicts to review.',
+  field: (kind: string, field: string) => `${kind} · ${field}`,
+  current: 'On the record now',
+  overwritten: 'Overwritten',
+  byAt: (who: string, when: string) => `${who}, ${when}`,
+  yours: '(you)',
+  keep: 'Keep the value on the record',
+  restore: 'Restore the overwritten value',
+  empty: '(empty)',
+  refusedTitle: 'Changes the server refused',
+  refusedIntro: 'These changes were not applied. They are kept here; redo them if they are still needed.',
+  refusedNone: 'No refused changes.',
+  reason: {
+    out_of_scope: 'The patient is no longer in your territory.',
+    invalid: 'The change was not valid.',
+    note_signed: 'The note was already signed; add an addendum instead.',
+    deleted: 'The record was deleted.',
+    not_found: 'The record no longer exists.',
+    forbidden_kind: 'You may not change this kind of record.',
+  } as Record<string, string>,
+  pending: (n: number) => (n === 1 ? '1 change not yet synced' : `${n} changes not yet synced`),
+  allSynced: 'All changes synced',
+  uploading: 'Sending changes…',
+};
+export type ConflictText = typeof en;
+
+const es: ConflictText = {
+  title: 'Conflictos por revisar',
+  nav: (n) => (n > 0 ? `Conflictos (${n})` : 'Conflictos'),
+  intro: 'Dos personas cambiaron lo mismo sin ver el cambio de la otra. El cambio más reciente está en el registro; el otro valor se guarda aquí para que nada se pierda.',
+  none: 'No hay conflictos por revisar.',
+  field: (kind, field) => `${kind} · ${field}`,
+  current: 'En el registro ahora',
+  overwritten: 'Sobrescrito',
+  byAt: (who, when) => `${who}, ${when}`,
+  yours: '(usted)',
+  keep: 'Conservar el valor del registro',
+  restore: 'Restaurar el valor sobrescrito',
+  empty: '(vacío)',
+  refusedTitle: 'Cambios rechazados por el servidor',
+  refusedIntro: 'Estos cambios no se aplicaron. Se guardan aquí; vuelva a hacerlos si todavía hacen falta.',
+  refusedNone: 'No hay cambios rechazados.',
+  reason: {
+    out_of_scope: 'El paciente ya no está en su territorio.',
+    invalid: 'El cambio no era válido.',
+    note_signed: 'La nota ya estaba firmada; agregue una adenda.',
+    deleted: 'El registro fue eliminado.',
+    not_found: 'El registro ya no existe.',
+    forbidden_kind: 'No puede cambiar este tipo de registro.',
+  },
+  pending: (n) => (n === 1 ? '1 cambio sin sincronizar' : `${n} cambios sin sincronizar`),
+  allSynced: 'Todos los cambios sincronizados',
+  uploading: 'Enviando cambios…',
+};
+
+export const CONFLICT_TEXT: Record<Locale, ConflictText> = { en, es };
