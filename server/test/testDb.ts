@@ -16,6 +16,11 @@ export interface TestDb {
   readonly db: Db;
   /** Empties every table (the schema stays) and waits until pull can see past the truncate. */
   reset(): Promise<void>;
+  /**
+   * PostgreSQL only: another connection pool on the same database, as a second app server
+   * process would have. The caller closes it (before `close()`).
+   */
+  openPeer(): Db;
   /** Idempotent. */
   close(): Promise<void>;
 }
@@ -25,14 +30,15 @@ export interface OpenTestDbOptions {
   readonly migrate?: boolean;
 }
 
-const ALL_TABLES = 'sessions, devices, user_territories, patient_records, appointments, care_gaps, patients, facilities, users, territories, orgs';
+const ALL_TABLES = 'device_mutations, sessions, devices, user_territories, patient_records, appointments, care_gaps, patients, facilities, users, territories, orgs';
 
 export function testDbKinds(): DbKind[] {
   return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
 export async function openTestDb(kind: DbKind = 'pglite', options: OpenTestDbOptions = {}): Promise<TestDb> {
-  const opened = kind === 'pglite' ? { db: await openPglite({}), dispose: async () => undefined } : await openPostgresSchema();
+  const opened: OpenedDb =
+    kind === 'pglite' ? { db: await openPglite({}), dispose: async () => undefined, peer: null } : await openPostgresSchema();
   const { db } = opened;
   if (options.migrate ?? true) await migrate(db);
   let closed = false;
@@ -42,6 +48,10 @@ export async function openTestDb(kind: DbKind = 'pglite', options: OpenTestDbOpt
     async reset() {
       await db.exec(`truncate ${ALL_TABLES}`);
       await settle(db);
+    },
+    openPeer() {
+      if (!opened.peer) throw new Error('a second connection pool needs PostgreSQL; PGlite is one connection');
+      return opened.peer();
     },
     async close() {
       if (closed) return;
@@ -97,18 +107,25 @@ export async function settle(db: Db): Promise<void> {
   throw new Error('another transaction kept running for 10 s; pulls cannot see past it');
 }
 
-async function openPostgresSchema(): Promise<{ db: Db; dispose: () => Promise<void> }> {
+interface OpenedDb {
+  readonly db: Db;
+  readonly dispose: () => Promise<void>;
+  readonly peer: (() => Db) | null;
+}
+
+async function openPostgresSchema(): Promise<OpenedDb> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const schema = `test_${randomBytes(6).toString('hex')}`;
   await withAdmin(url, (client) => client.query(`create schema ${schema}`));
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
-  const db = createPostgresDb({
-    connectionString: scoped.toString(),
-    onIdleError: (error) => console.error('idle PostgreSQL connection failed', error),
-  });
-  return { db, dispose: () => withAdmin(url, (client) => client.query(`drop schema ${schema} cascade`)) };
+  const connect = () =>
+    createPostgresDb({
+      connectionString: scoped.toString(),
+      onIdleError: (error) => console.error('idle PostgreSQL connection failed', error),
+    });
+  return { db: connect(), dispose: () => withAdmin(url, (client) => client.query(`drop schema ${schema} cascade`)), peer: connect };
 }
 
 async function withAdmin(url: string, fn: (client: pg.Client) => Promise<unknown>): Promise<void> {

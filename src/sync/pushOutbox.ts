@@ -30,6 +30,22 @@ function toMutation({ row, change }: OutgoingChange): Mutation {
   };
 }
 
+/** Keeps a batch well under the server's 1 MiB body limit, however long the notes are. */
+export const PUSH_BATCH_BYTES = 512 * 1024;
+
+function fitBatch(batch: readonly OutgoingChange[]): Mutation[] {
+  const out: Mutation[] = [];
+  let bytes = 0;
+  for (const item of batch) {
+    const m = toMutation(item);
+    bytes += JSON.stringify(m).length;
+    // Always send at least one change, or the outbox could never drain.
+    if (out.length > 0 && bytes > PUSH_BATCH_BYTES) break;
+    out.push(m);
+  }
+  return out;
+}
+
 /** Call with the sync lock held. */
 export async function pushOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MAX): Promise<PushResult> {
   const { db } = deps;
@@ -45,7 +61,7 @@ export async function pushOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MAX): Pr
     const res = await requestJson(
       deps,
       '/api/sync/push',
-      { protocolVersion: PROTOCOL_VERSION, deviceId, mutations: batch.map(toMutation) },
+      { protocolVersion: PROTOCOL_VERSION, deviceId, mutations: fitBatch(batch) },
       pushResponseSchema,
       session.token,
     );

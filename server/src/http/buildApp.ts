@@ -11,6 +11,7 @@ import { installSessionGate } from './sessionGate';
 import { healthRoute } from './routes/health';
 import { loginRoute } from './routes/login';
 import { pullRoute } from './routes/pull';
+import { pushRoute } from './routes/push';
 import { installSecurityHeaders } from './securityHeaders';
 import { installStaticFiles } from './staticFiles';
 
@@ -49,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (gated) => {
     installSessionGate(gated, deps);
     pullRoute(gated, deps);
+    pushRoute(gated, deps);
   });
 
   if (options.staticDir !== undefined) await installStaticFiles(app, options.staticDir);

@@ -5,6 +5,7 @@
 import { initialSchema } from './001_initial';
 import { patientRecordsSchema } from './002_patientRecords';
 import { careTeamPhoneSchema } from './003_careTeamPhone';
+import { pushSyncSchema } from './004_pushSync';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'initial', sql: initialSchema },
   { id: 2, name: 'patient records', sql: patientRecordsSchema },
   { id: 3, name: 'care team phone', sql: careTeamPhoneSchema },
+  { id: 4, name: 'push sync', sql: pushSyncSchema },
 ];

@@ -1,0 +1,89 @@
+/**
+ * Applies one push batch from one device: exactly once (S5), all in one transaction (S6).
+ *
+ * The device's settled mark lives in `device_mutations` and is locked (`for update`) first
+ * thing, so two servers receiving the same batch at once (a resend racing a slow answer) take
+ * turns: the second sees the first one's mark and answers `duplicate`. Numbers at or below
+ * the mark are duplicates; the next number is applied or refused, and either way settled;
+ * a number further on means the batch skipped some, and the walk stops there (`gap`).
+ *
+ * The caller answers only after this resolves, i.e. after commit. If anything throws, the
+ * whole batch rolls back, mark included, and the device sends it again later. Owns no HTTP.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Mutation, MutationResult } from '../../../src/protocol/wire';
+import { territoriesInScope } from '../auth/scope';
+import type { Session } from '../auth/sessions';
+import type { Db } from '../db/db';
+import { applyMutation } from './applyMutation';
+import { clockClamp } from './clampClock';
+
+export interface PushParams {
+  readonly session: Session;
+  readonly mutations: readonly Mutation[];
+  readonly now: Date;
+  /** Ids for conflict records; random UUIDs unless a test needs them predictable. */
+  readonly newId?: () => string;
+}
+
+export interface PushOutcome {
+  readonly settledThrough: number;
+  readonly results: MutationResult[];
+  readonly gap: boolean;
+}
+
+/** SQLSTATEs after which the transaction rolled back entirely and can simply run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+export async function applyPush(db: Db, params: PushParams): Promise<PushOutcome> {
+  // Two batches locking the same records in opposite order deadlock on PostgreSQL; it aborts
+  // one of them, which then runs again from the start rather than failing the device's sync.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => applyBatch(tx, params));
+    } catch (error) {
+      const sqlState = (error as { code?: unknown }).code;
+      if (attempt >= ATTEMPTS || typeof sqlState !== 'string' || !RETRYABLE.has(sqlState)) throw error;
+    }
+  }
+}
+
+async function applyBatch(tx: Db, { session, mutations, now, newId = randomUUID }: PushParams): Promise<PushOutcome> {
+  const settled = await lockSettledMark(tx, session.deviceId);
+  const territoryIds = new Set((await territoriesInScope(tx, session)).map((t) => t.id));
+  const clamp = clockClamp(now.getTime());
+
+  const results: MutationResult[] = [];
+  let mark = settled;
+  let gap = false;
+  for (const m of [...mutations].sort((a, b) => a.no - b.no)) {
+    if (m.no <= mark) {
+      results.push({ no: m.no, status: 'duplicate' });
+      continue;
+    }
+    if (m.no > mark + 1) {
+      gap = true;
+      break;
+    }
+    const outcome = await applyMutation({ tx, session, territoryIds, now, hlc: clamp(m.hlc), newId }, m);
+    results.push({ no: m.no, ...outcome });
+    mark = m.no;
+  }
+  if (mark !== settled) {
+    await tx.query('update device_mutations set settled_through = $2 where device_id = $1', [session.deviceId, mark]);
+  }
+  return { settledThrough: mark, results, gap };
+}
+
+/** The device's mark, its row created at 0 on the first push and locked until commit. */
+async function lockSettledMark(tx: Db, deviceId: string): Promise<number> {
+  // A concurrent first push for the same device waits here for the other insert to finish.
+  await tx.query('insert into device_mutations (device_id, settled_through) values ($1, 0) on conflict (device_id) do nothing', [deviceId]);
+  const [row] = await tx.query<{ settled: number }>(
+    'select settled_through as settled from device_mutations where device_id = $1 for update',
+    [deviceId],
+  );
+  if (!row) throw new Error(`device_mutations row for ${deviceId} vanished`);
+  return row.settled;
+}
