@@ -8,3 +8,15 @@ export { parseProblem, parseProblemText, type ParseResult } from './problem';
 export { solve, DEFAULT_TIME_LIMIT_MS, DEFAULT_EXACT_MAX_STOPS } from './solve';
 export { replan, remainingProblem, REPLAN_TIME_LIMIT_MS, type DayProgress } from './replan';
 export { checkPlan } from './checkPlan';
+export {
+  buildDayProblem,
+  legMinutes,
+  facilityWindows,
+  DAY_TRAVEL,
+  type DayStopInput,
+  type DayProblemInput,
+  type DayProblemIssue,
+  type DayProblemResult,
+  type ExcludedStop,
+} from './dayProblem';
+export { applyDayEvent, startProgress, RUNNING_LATE_MINUTES, type DayEvent, type DayEventKind, type VanProgress } from './dayProgress';

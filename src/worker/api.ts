@@ -13,17 +13,29 @@ import { addAddendum, enterNoteInError, saveDraft, signNoteCommand, startNote } 
 import { saveRecord, setAppointmentStatus, updateRecord, type EditableKind } from '../storage/commands/records';
 import { ensureDeviceId } from '../storage/meta';
 import type { SyncDeps } from '../sync/deps';
-import { pullTerritory } from '../sync/pullTerritory';
+import { resolveConflict } from '../storage/commands/conflicts';
+import { syncNow } from '../sync/syncNow';
 import { signIn } from '../sync/signIn';
+import { createPlanning } from './planning';
 
 function localDay(d: Date): IsoDate {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` as IsoDate;
 }
 
-export function createWorkerApi(deps: SyncDeps) {
+export interface WorkerHooks {
+  /** Called after every local write, so automatic sync can send it soon. */
+  readonly onLocalChange?: () => void;
+}
+
+export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
   // The device id is the HLC node id; it exists before the first write (created on demand).
   const nodeId = ensureDeviceId(deps.db, deps.newId);
+  const changed = <T>(result: T): T => {
+    hooks.onLocalChange?.();
+    return result;
+  };
+  const planning = createPlanning({ db: deps.db, codec: deps.codec, newId: deps.newId, now: deps.now, clock: () => performance.now() });
   const commandDeps = async (): Promise<CommandDeps> => ({
     db: deps.db,
     codec: deps.codec,
@@ -38,40 +50,49 @@ export function createWorkerApi(deps: SyncDeps) {
     async signIn(username: string, password: string) {
       const res = await signIn(deps, username, password);
       if (!res.ok) return res;
-      const pulled = await pullTerritory(deps);
-      return { ok: true as const, pulled };
+      const synced = await syncNow(deps);
+      return { ok: true as const, synced };
     },
     syncNow() {
-      return pullTerritory(deps);
+      return syncNow(deps);
     },
     signOut() {
       return deps.withSyncLock(() => clearLocalData(deps.db));
     },
 
     async startNote(input: Parameters<typeof startNote>[1]) {
-      return startNote(await commandDeps(), input);
+      return changed(await startNote(await commandDeps(), input));
     },
     async saveDraft(note: ContactNote) {
-      return saveDraft(await commandDeps(), note);
+      return changed(await saveDraft(await commandDeps(), note));
     },
     async signNote(noteId: string) {
-      return signNoteCommand(await commandDeps(), noteId);
+      return changed(await signNoteCommand(await commandDeps(), noteId));
     },
     async addAddendum(noteId: string, text: string) {
-      return addAddendum(await commandDeps(), noteId, text);
+      return changed(await addAddendum(await commandDeps(), noteId, text));
     },
     async enterNoteInError(noteId: string, reason: string) {
-      return enterNoteInError(await commandDeps(), noteId, reason);
+      return changed(await enterNoteInError(await commandDeps(), noteId, reason));
     },
     async saveRecord<K extends EditableKind>(kind: K, value: EntityTypes[K]) {
-      return saveRecord(await commandDeps(), kind, value);
+      return changed(await saveRecord(await commandDeps(), kind, value));
     },
     async updateRecord<K extends EditableKind>(kind: K, id: string, patch: Partial<EntityTypes[K]>) {
-      return updateRecord(await commandDeps(), kind, id, patch);
+      return changed(await updateRecord(await commandDeps(), kind, id, patch));
+    },
+    async resolveConflict(conflictId: string, choice: 'keep_theirs' | 'restore_mine') {
+      return changed(await resolveConflict(await commandDeps(), conflictId, choice));
     },
     async setAppointmentStatus(appointmentId: string, status: AppointmentStatus) {
-      return setAppointmentStatus(await commandDeps(), appointmentId, status);
+      return changed(await setAppointmentStatus(await commandDeps(), appointmentId, status));
     },
+
+    // The day planner (planning.ts): searches run here, off the UI thread; plans are device-local.
+    planDay: planning.planDay,
+    replanDay: planning.replanDay,
+    planMyDay: planning.planMyDay,
+    recordDayAction: planning.recordDayAction,
   };
 }
 

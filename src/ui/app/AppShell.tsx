@@ -13,6 +13,8 @@ import { FOLLOW_UPS_TEXT } from '../features/followUps/followUpsText';
 import { NoteScreen } from '../features/note/NoteScreen';
 import { PatientScreen } from '../features/patient/PatientScreen';
 import { RosterScreen } from '../features/roster/RosterScreen';
+import { TodayScreen } from '../features/today/TodayScreen';
+import { TODAY_TEXT } from '../features/today/todayText';
 import { useI18n } from '../i18n/I18n';
 import { hrefFor, useHashRoute, type Route } from './useHashRoute';
 import { useSyncTriggers } from './useSyncTriggers';
@@ -28,6 +30,8 @@ function Screen({ route }: { route: Route }) {
       return <NoteScreen patientId={route.patientId} noteId={route.noteId} />;
     case 'followUps':
       return <FollowUpsScreen />;
+    case 'today':
+      return <TodayScreen />;
     case 'roster':
       return <RosterScreen />;
   }
@@ -78,6 +82,9 @@ export function AppShell({ session }: { session: Session }) {
           </a>
           <a href={hrefFor({ name: 'followUps' })} aria-current={route.name === 'followUps' ? 'page' : undefined}>
             {FOLLOW_UPS_TEXT[locale].nav}
+          </a>
+          <a href={hrefFor({ name: 'today' })} aria-current={route.name === 'today' ? 'page' : undefined}>
+            {TODAY_TEXT[locale].nav}
           </a>
           <a href={hrefFor({ name: 'conflicts' })} aria-current={route.name === 'conflicts' ? 'page' : undefined}>
             {CONFLICT_TEXT[locale].nav(conflicts.length)}

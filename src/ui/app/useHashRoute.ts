@@ -7,6 +7,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 export type Route =
   | { readonly name: 'roster' }
   | { readonly name: 'followUps' }
+  | { readonly name: 'today' }
   | { readonly name: 'conflicts' }
   | { readonly name: 'patient'; readonly id: string }
   | { readonly name: 'note'; readonly patientId: string; readonly noteId: string };
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   const patient = /^#\/patients\/([^/?#]+)$/.exec(hash);
   if (patient?.[1]) return { name: 'patient', id: decodeURIComponent(patient[1]) };
   if (hash === '#/follow-ups') return { name: 'followUps' };
+  if (hash === '#/today') return { name: 'today' };
   if (hash === '#/conflicts') return { name: 'conflicts' };
   return { name: 'roster' };
 }
@@ -29,6 +31,8 @@ export function hrefFor(route: Route): string {
       return `#/patients/${encodeURIComponent(route.patientId)}/notes/${encodeURIComponent(route.noteId)}`;
     case 'followUps':
       return '#/follow-ups';
+    case 'today':
+      return '#/today';
     case 'conflicts':
       return '#/conflicts';
     case 'roster':

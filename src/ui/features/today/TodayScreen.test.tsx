@@ -1,0 +1,143 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { asIsoDate, asIsoDateTime, type FacilityId } from '../../../domain/ids';
+import type { Address } from '../../../domain/patient';
+import type { EntityRecord } from '../../../protocol/entities';
+import { applyPullPage } from '../../../storage/applyPullPage';
+import { plainCodec } from '../../../storage/codec';
+import { openRoundsDb, type RoundsDb } from '../../../storage/db';
+import { buildContactPoint, buildFacility, buildGap, buildPatient } from '../../../../tests/support/builders';
+import { createInProcessWorker } from '../../../../tests/support/inProcessWorker';
+import { AppServicesProvider } from '../../data/AppServices';
+import { I18nProvider, type Locale } from '../../i18n/I18n';
+import { TodayScreen } from './TodayScreen';
+
+const record = (kind: EntityRecord['kind'], data: { id: string }): EntityRecord =>
+  ({ kind, id: data.id, version: 1, deleted: false, data }) as unknown as EntityRecord;
+const at = (lat: number, lng: number, line1: string): Address => ({ line1, line2: null, city: 'Chelsea', state: 'MA', postalCode: '02150', location: { lat, lng } });
+
+let db: RoundsDb;
+let n = 0;
+beforeEach(async () => {
+  db = openRoundsDb(`test-today-${n++}`);
+  const everyDay = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: 9 * 60, close: 19 * 60 }));
+  const home = buildFacility('fac_1', { name: 'Maple Court', visitingHours: everyDay, address: at(42.4, -71.03, '9 Elm St') });
+  await applyPullPage(
+    db,
+    plainCodec,
+    [
+      record('facility', home),
+      record('patient', buildPatient('pat_1', { givenName: 'Rosa', familyName: 'Díaz', nextDueDate: asIsoDate('2020-01-01'), address: at(42.39, -71.04, '1 Main St') })),
+      record('patient', buildPatient('pat_2', { givenName: 'Mary', familyName: 'Obi', noShowFollowUp: true, lastContactAt: asIsoDateTime('2099-01-01T00:00:00.000Z'), address: at(42.38, -71.02, '2 Oak St') })),
+      record('patient', buildPatient('pat_3', { givenName: 'Lin', familyName: 'Wu', lastContactAt: asIsoDateTime('2099-01-01T00:00:00.000Z'), facilityId: home.id as FacilityId, address: at(42.4, -71.03, '9 Elm St') })),
+      // Nothing to do for Tom: he is not suggested.
+      record('patient', buildPatient('pat_4', { givenName: 'Tom', familyName: 'Ames', lastContactAt: asIsoDateTime('2099-01-01T00:00:00.000Z'), address: at(42.37, -71.05, '4 Elm St') })),
+      record('careGap', buildGap('gap_1', 'pat_3')),
+      record('contactPoint', buildContactPoint('cp_1', 'pat_1', { value: '+16175550142' })),
+    ],
+    'cursor-1',
+  );
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+function renderToday(locale: Locale = 'en') {
+  const user = userEvent.setup();
+  const view = render(
+    <I18nProvider locale={locale}>
+      <AppServicesProvider services={{ db, codec: plainCodec, worker: createInProcessWorker(db) }}>
+        <TodayScreen />
+      </AppServicesProvider>
+    </I18nProvider>,
+  );
+  return { user, ...view };
+}
+
+const suggestions = () => screen.getByRole('list', { name: 'Suggested visits' });
+const planned = () => screen.getByRole('list', { name: 'Planned visits' });
+
+describe('Today', () => {
+  it('suggests patients ranked by why they matter, with the reasons in words', async () => {
+    renderToday();
+    await within(suggestions()).findByText('Rosa Díaz');
+    const rows = within(suggestions()).getAllByRole('listitem');
+    expect(rows.map((r) => r.querySelector('.roster-item__name')?.textContent)).toEqual(['Rosa Díaz', 'Mary Obi', 'Lin Wu']);
+    expect(rows[0]).toHaveTextContent(/Follow-up overdue by \d+ days/);
+    expect(rows[0]).toHaveTextContent('Never contacted');
+    expect(rows[1]).toHaveTextContent('Missed appointment to chase');
+    expect(rows[2]).toHaveTextContent('1 open care gap');
+    expect(rows[2]).toHaveTextContent('Maple Court');
+  });
+
+  it('plans the picked patients in the worker, and "not home" re-plans and is saved for the next visit to the screen', async () => {
+    const { user, unmount } = renderToday();
+    await within(suggestions()).findByText('Rosa Díaz');
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Must visit Mary Obi' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Lin Wu' }));
+    expect(screen.getByRole('checkbox', { name: 'Visit Mary Obi' })).toBeChecked();
+    expect(screen.getByText(/3 patients picked/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+
+    await screen.findByRole('list', { name: 'Planned visits' });
+    const stops = within(planned()).getAllByRole('listitem');
+    expect(stops).toHaveLength(3);
+    expect(screen.getByTestId('plan-totals')).toHaveTextContent(/^3 visits · .* driving · back at /);
+    expect(screen.getByRole('img', { name: /Drawing of the route: start, 3 numbered visits/ })).toBeInTheDocument();
+    const rosa = stops.find((s) => s.textContent?.includes('Rosa Díaz'))!;
+    expect(within(rosa).getByRole('link', { name: 'Call Rosa Díaz, (617) 555-0142' })).toHaveAttribute('href', 'tel:+16175550142');
+    expect(within(rosa).getByRole('link', { name: 'Navigate to Rosa Díaz' })).toHaveAttribute(
+      'href',
+      `geo:42.39,-71.04?q=${encodeURIComponent('1 Main St, Chelsea, MA 02150')}`,
+    );
+    expect(within(rosa).getByText('Arrive')).toBeInTheDocument();
+    expect(within(rosa).getByText(/^Drive \d+ min$/)).toBeInTheDocument();
+
+    const first = stops[0]!.querySelector('.plan-stop__name')!.textContent!;
+    await user.click(within(stops[0]!).getByRole('button', { name: `Not home: ${first}` }));
+    await waitFor(() => expect(within(planned()).queryByText(first)).not.toBeInTheDocument());
+    const notPlanned = screen.getByRole('list', { name: 'Not in the plan' });
+    expect(within(notPlanned).getByText(first).closest('li')).toHaveTextContent('Not home');
+
+    // Planning again from scratch would forget the van: the person is asked first.
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    expect(confirm).toHaveBeenCalled();
+
+    unmount();
+    renderToday();
+    await screen.findByRole('list', { name: 'Planned visits' });
+    expect(within(planned()).queryByText(first)).not.toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Not in the plan' })).getByText(first)).toBeInTheDocument();
+    // The picks come back with the saved plan.
+    expect(screen.getByRole('checkbox', { name: 'Must visit Mary Obi' })).toBeChecked();
+  });
+
+  it('says what is wrong with the choices in words', async () => {
+    const { user } = renderToday();
+    await within(suggestions()).findByText('Rosa Díaz');
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Pick at least one patient to visit.');
+    await user.click(within(screen.getByRole('group', { name: 'Start the day at' })).getByRole('radio', { name: 'Home' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Enter your home latitude and longitude');
+  });
+
+  it('speaks Spanish', async () => {
+    const { user } = renderToday('es');
+    await screen.findByText('Rosa Díaz');
+    expect(screen.getByRole('heading', { level: 1, name: 'Hoy' })).toBeInTheDocument();
+    expect(screen.getByText('Cita perdida por seguir')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Visitar a Rosa Díaz' }));
+    await user.click(screen.getByRole('button', { name: 'Planificar mi día' }));
+    const list = await screen.findByRole('list', { name: 'Visitas planificadas' });
+    expect(within(list).getByRole('button', { name: 'No está en casa: Rosa Díaz' })).toBeInTheDocument();
+    expect(screen.getByTestId('plan-totals')).toHaveTextContent(/^1 visita · .* de conducción · de vuelta a las \d{1,2}:\d{2}/);
+  });
+});

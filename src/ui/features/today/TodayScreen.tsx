@@ -1,0 +1,139 @@
+/**
+ * Today: who to see (ranked suggestions with their reasons), the day's settings, "Plan my day"
+ * (the search runs in the worker), and the saved plan with its van controls. The plan lives on
+ * the device and is read live, so a reload or a killed tab finds it as it was. Picks and
+ * settings start from the saved day (or the defaults) until the person changes them.
+ */
+import { format } from 'date-fns';
+import { proxy } from 'comlink';
+import { useMemo, useState } from 'react';
+import { rankDayCandidates, territoryCentre, type DaySpan } from '../../../domain/dayCandidates';
+import type { IsoDate, IsoDateTime } from '../../../domain/ids';
+import { fullName, primaryPhone, type ContactPoint } from '../../../domain/patient';
+import type { Territory } from '../../../storage/readTerritory';
+import type { DayAction, DayPlan, DayStopInput, StopId } from '../../../worker/client';
+import { useServices } from '../../data/AppServices';
+import { useNow, useTerritory } from '../../data/hooks';
+import { useI18n } from '../../i18n/I18n';
+import { CandidateList } from './CandidateList';
+import { draftFrom, settingsFromForm, type TodayDraft } from './dayForm';
+import { DaySettingsForm } from './DaySettingsForm';
+import type { PersonInfo } from './PlanStop';
+import { PlanView } from './PlanView';
+import { TODAY_TEXT, type TodayIssue } from './todayText';
+import { useDayPlan } from './useDayPlan';
+
+function daySpanOf(day: IsoDate): DaySpan {
+  const from = new Date(`${day}T00:00:00`);
+  const to = new Date(from);
+  to.setDate(to.getDate() + 1);
+  return { date: day, from: from.toISOString() as IsoDateTime, to: to.toISOString() as IsoDateTime };
+}
+
+/** True once anything happened in the van; planning again from scratch would forget it. */
+function hasVanEvents(day: DayPlan): boolean {
+  const p = day.progress;
+  return p.done.length > 0 || p.unavailable.length > 0 || p.now !== day.problem.shift.start;
+}
+
+function personLookup(territory: Territory | undefined, day: DayPlan | undefined): (id: StopId) => PersonInfo {
+  const patients = new Map((territory?.patients ?? []).map((p) => [p.id as string, p]));
+  const contacts = new Map<string, ContactPoint[]>();
+  for (const c of territory?.contactPoints ?? []) contacts.set(c.patientId, [...(contacts.get(c.patientId) ?? []), c]);
+  const places = new Map((day?.problem.stops ?? []).map((s) => [s.id as string, s.at]));
+  return (id) => {
+    const p = patients.get(id);
+    const at = places.get(id);
+    const location = at && 'lat' in at ? { lat: at.lat, lng: at.lng } : (p?.address.location ?? null);
+    if (!p) return { name: id, address: '', phone: null, location };
+    const a = p.address;
+    return {
+      name: fullName(p),
+      address: [a.line1, a.line2, a.city, `${a.state} ${a.postalCode}`].filter(Boolean).join(', '),
+      phone: primaryPhone(contacts.get(id) ?? [])?.value ?? null,
+      location,
+    };
+  };
+}
+
+export function TodayScreen() {
+  const { locale, formatDate } = useI18n();
+  const tx = TODAY_TEXT[locale];
+  const { worker } = useServices();
+  const territory = useTerritory();
+  const day = format(useNow(60_000), 'yyyy-MM-dd') as IsoDate;
+  const saved = useDayPlan(day);
+  const [draft, setDraft] = useState<TodayDraft | null>(null);
+  const [busy, setBusy] = useState<'plan' | 'van' | null>(null);
+  const [issue, setIssue] = useState<TodayIssue | null>(null);
+  const [best, setBest] = useState<number | null>(null);
+  const [plannedAt, setPlannedAt] = useState<string | null>(null);
+  const current = draft ?? draftFrom(saved?.content);
+
+  const candidates = useMemo(() => (territory ? rankDayCandidates(territory, daySpanOf(day)) : []), [territory, day]);
+  const office = useMemo(() => territoryCentre((territory?.patients ?? []).map((p) => p.address.location)), [territory]);
+  const person = useMemo(() => personLookup(territory, saved?.content), [territory, saved]);
+
+  async function planMyDay() {
+    const settings = settingsFromForm(current.form);
+    if (!settings) {
+      setIssue('time_missing');
+      return;
+    }
+    if (saved && hasVanEvents(saved.content) && !window.confirm(tx.replanConfirm)) return;
+    const byId = new Map(candidates.map((c) => [c.patient.id as string, c]));
+    const stops: DayStopInput[] = Object.entries(current.picks).flatMap(([id, mandatory]) => {
+      const c = byId.get(id);
+      if (!c) return [];
+      const facility = c.facility ? { visitingHours: c.facility.visitingHours } : null;
+      return [{ patientId: c.patient.id, location: c.location, facility, priority: c.score, mandatory }];
+    });
+    setBusy('plan');
+    setBest(null);
+    try {
+      const weekday = new Date(`${day}T12:00:00`).getDay();
+      const res = await worker.planMyDay(
+        { day, input: { settings, weekday, stops, officeFallback: office } },
+        proxy((plan: DayPlan['plan']) => setBest(plan.visits.length)),
+      );
+      setIssue(res.ok ? null : res.code);
+      if (res.ok) setPlannedAt(res.saved.updatedAt);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function act(action: DayAction) {
+    setBusy('van');
+    try {
+      await worker.recordDayAction(day, action);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section aria-labelledby="today-title" className="today">
+      <h1 id="today-title">{tx.title}</h1>
+      <p className="muted">
+        {formatDate(day)} · {tx.intro}
+      </p>
+      {saved && <PlanView day={saved.content} person={person} busy={busy !== null} onAction={(a) => void act(a)} focus={saved.updatedAt === plannedAt} />}
+      <DaySettingsForm form={current.form} onChange={(form) => setDraft({ ...current, form })} />
+      <CandidateList candidates={candidates} picks={current.picks} onChange={(picks) => setDraft({ ...current, picks })} />
+      <div className="today__plan-action">
+        {issue && (
+          <p role="alert" className="error">
+            {tx.issue[issue]}
+          </p>
+        )}
+        <button type="button" className="button button--primary button--wide" disabled={busy !== null || !territory} onClick={() => void planMyDay()}>
+          {busy === 'plan' ? tx.planning : tx.planMyDay}
+        </button>
+        <p className="muted" aria-live="polite">
+          {busy === 'plan' && best !== null ? tx.bestSoFar(best) : ''}
+        </p>
+      </div>
+    </section>
+  );
+}
