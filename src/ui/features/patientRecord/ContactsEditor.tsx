@@ -3,12 +3,13 @@
  * when), a Call link for phones, retiring a number, and adding a new one. A retired contact
  * stays on record (removed: true) and is no longer listed here.
  */
-import { useId } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { formatPhone, fullName, type ConsentStatus, type ContactPoint, type Patient } from '../../../domain/patient';
 import { useServices } from '../../data/AppServices';
 import { useSession } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
 import { AddContactForm } from './AddContactForm';
+import { parseContactValue } from './contactValue';
 import { nowIso } from './clock';
 import { FormError, isPending, PendingBadge } from './recordParts';
 import { useRecordText } from './recordText';
@@ -59,6 +60,17 @@ function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps)
   const { worker } = useServices();
   const { busy, failed, run } = useWrite();
   const shown = c.channel === 'email' ? c.value : formatPhone(c.value);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const saveValue = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = parseContactValue(c.channel, draft);
+    if (!parsed.ok) return setProblem(tx.valueProblem[parsed.problem]);
+    setProblem(null);
+    if (await run(() => worker.updateRecord('contactPoint', c.id, { value: parsed.value }))) setEditing(false);
+  };
 
   const recordConsent = (consent: ConsentStatus) => {
     if (!userName) return;
@@ -94,10 +106,37 @@ function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps)
             {tx.decline}
           </button>
         </div>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={editing}
+          aria-label={tx.changeValue(`${t.channel[c.channel]} ${shown}`)}
+          onClick={() => {
+            setDraft(shown);
+            setEditing(!editing);
+          }}
+        >
+          {tx.change}
+        </button>
         <button type="button" className="button" disabled={busy} aria-label={`${tx.remove}: ${shown}`} onClick={remove}>
           {tx.remove}
         </button>
       </div>
+      {editing && (
+        <form className="row" onSubmit={(e) => void saveValue(e)}>
+          <label className="field">
+            <span>{tx.newValue}</span>
+            <input value={draft} onChange={(e) => setDraft(e.target.value)} inputMode={c.channel === 'email' ? 'email' : 'tel'} />
+          </label>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {tx.save}
+          </button>
+          <button type="button" className="button" onClick={() => setEditing(false)}>
+            {tx.cancel}
+          </button>
+          <FormError message={problem} />
+        </form>
+      )}
       <FormError message={failed ? tx.saveFailed : null} />
     </li>
   );
