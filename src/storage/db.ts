@@ -37,6 +37,8 @@ export interface OutboxRow {
   /** The patient the change concerns (an id, no personal data), for "not yet synced" marks. */
   readonly patientId: string | null;
   readonly hlc: Hlc;
+  /** In clear so that coalescing can keep a create a create (no personal data in it). */
+  readonly op: 'create' | 'update';
   /** Server version of the record this change was made on; 0 for a record new here. */
   readonly baseVersion: number;
   /**

@@ -55,6 +55,18 @@ describe('the outbox', () => {
     expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.no)).toEqual([1, undefined]);
   });
 
+  it('[S3] an autosave that replaces an unsent create still creates the record, with every field', async () => {
+    const key = 'careGap:gap_1:draft';
+    await writeChanges(db, plainCodec, [{ ...createChange('careGap', gap), coalesceKey: key }], ctx);
+    const edit = updateChange('careGap', gap, { ...gap, status: 'closed' });
+    if (!edit) throw new Error('no change');
+    await writeChanges(db, plainCodec, [{ ...edit, coalesceKey: key }], ctx);
+    await numberOutbox(db);
+    const [only] = await nextBatch(db, plainCodec, 10);
+    expect(only?.row.op).toBe('create');
+    expect(only?.change).toMatchObject({ op: 'create', values: { ...gap, status: 'closed' } });
+  });
+
   it('[S5][S7] settling removes rows up to the mark and keeps refused ones for a person to see', async () => {
     for (const status of ['scheduled', 'closed', 'open'] as const) {
       await writeChanges(db, plainCodec, [createChange('careGap', { ...gap, status })], ctx);

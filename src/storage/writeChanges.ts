@@ -50,6 +50,12 @@ export async function writeChanges(
         patientId,
         body: await codec.seal(c.value),
         outboxBody: await codec.seal<OutboxChange>({ op: c.op, patientId, values, at }),
+        // If this change replaces an unsent create (S3), it must itself create the record,
+        // with every field: sealed now, because the transaction cannot await the codec.
+        asCreate:
+          c.coalesceKey && c.op === 'update'
+            ? await codec.seal<OutboxChange>({ op: 'create', patientId, values: { ...(c.value as object) }, at })
+            : null,
       };
     }),
   );
@@ -68,13 +74,20 @@ export async function writeChanges(
         ...(s.patientId && change.kind !== 'patient' ? { patientId: s.patientId } : {}),
       };
       await table.put(record);
+      let op: OutboxRow['op'] = change.op;
+      let body = s.outboxBody;
       if (change.coalesceKey) {
         // Only unsent autosaves are replaced; a numbered row may already be on its way (S3).
-        await db.outbox
+        const replaced = await db.outbox
           .where('coalesceKey')
           .equals(change.coalesceKey)
           .filter((r) => r.no === undefined)
-          .delete();
+          .toArray();
+        if (replaced.some((r) => r.op === 'create') && s.asCreate) {
+          op = 'create';
+          body = s.asCreate;
+        }
+        await db.outbox.bulkDelete(replaced.map((r) => r.seq as number));
       }
       clock = tickHlc(clock, ctx.now().getTime());
       const row: OutboxRow = {
@@ -85,8 +98,9 @@ export async function writeChanges(
         coalesceKey: change.coalesceKey ?? null,
         patientId: s.patientId,
         hlc: encodeHlc(clock, ctx.nodeId),
+        op,
         baseVersion: record.version,
-        body: s.outboxBody,
+        body,
       };
       await db.outbox.add(row);
     }
