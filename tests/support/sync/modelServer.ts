@@ -1,21 +1,22 @@
 /**
- * The real server for sync model tests: Fastify on embedded PostgreSQL (or DATABASE_URL),
- * listening on loopback, with one territory shared by three specialists. Sessions for new
+ * The real server for sync model tests: Fastify on embedded PostgreSQL, or two Fastify
+ * instances (two "server processes") on one real PostgreSQL, listening on loopback, with one territory shared by three specialists. Sessions for new
  * devices are opened directly (no password hashing per run: hundreds of runs need devices).
  */
 import type { FastifyInstance } from 'fastify';
 import type { IsoDate } from '../../../src/domain/ids';
 import { openSession } from '../../../server/src/auth/sessions';
-import type { Db } from '../../../server/src/db/db';
-import { openPglite } from '../../../server/src/db/pglite';
+import type { Db, DbKind } from '../../../server/src/db/db';
 import { buildApp } from '../../../server/src/http/buildApp';
-import { migrate } from '../../../server/src/migrations/migrate';
 import type { Dataset } from '../../../server/src/seed/dataset';
 import { generateDataset } from '../../../server/src/seed/generateDataset';
 import { loadDataset } from '../../../server/src/seed/loadDataset';
+import { openTestDb } from '../../../server/test/testDb';
 
 export interface ModelServer {
   readonly db: Db;
+  /** One URL per server process; PostgreSQL runs two in front of one database. */
+  readonly urls: readonly string[];
   readonly url: string;
   readonly dataset: Dataset;
   /** Opens a session for a new device of the n-th specialist. */
@@ -23,18 +24,26 @@ export interface ModelServer {
   close(): Promise<void>;
 }
 
-export async function startModelServer(): Promise<ModelServer> {
-  const db = await openPglite({});
-  await migrate(db);
+export async function startModelServer(kind: DbKind = 'pglite'): Promise<ModelServer> {
+  const test = await openTestDb(kind);
+  const db = test.db;
   // One territory: the three specialists share it, so every client sees every patient.
   const dataset = generateDataset({ seed: 5, today: '2026-11-22' as IsoDate, patientsPerTerritory: [4] });
   await loadDataset(db, dataset);
-  const app: FastifyInstance = await buildApp({ db, version: 'model' });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  // Two stateless servers in front of one PostgreSQL, as in production; PGlite has one.
+  const dbs = kind === 'postgres' ? [db, test.openPeer()] : [db];
+  const apps: FastifyInstance[] = [];
+  const urls: string[] = [];
+  for (const each of dbs) {
+    const app = await buildApp({ db: each, version: 'model' });
+    urls.push(await app.listen({ host: '127.0.0.1', port: 0 }));
+    apps.push(app);
+  }
   const specialists = dataset.users.filter((u) => u.role === 'specialist');
   return {
     db,
-    url,
+    urls,
+    url: urls[0] as string,
     dataset,
     async session(userIndex, deviceId) {
       const user = specialists[userIndex % specialists.length];
@@ -44,8 +53,8 @@ export async function startModelServer(): Promise<ModelServer> {
       return { token: res.token, user };
     },
     async close() {
-      await app.close();
-      await db.close();
+      for (const app of apps) await app.close();
+      await test.close();
     },
   };
 }
