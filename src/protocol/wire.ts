@@ -13,6 +13,8 @@ export const PROTOCOL_VERSION = 2;
 export const ERROR_CODES = [
   'bad_request',
   'unauthorized',
+  /** The device was revoked (lost or stolen): the app wipes its local data. */
+  'device_revoked',
   'forbidden',
   'not_found',
   'payload_too_large',

@@ -10,6 +10,8 @@ export function syncFailureCode(f: RequestFailure): SyncErrorCode {
       return f.code;
     case 'unauthorized':
       return 'unauthorized';
+    case 'device_revoked':
+      return 'device_revoked';
     case 'rejected':
       // The server refuses this protocol version: only an app update helps.
       return f.message.toLowerCase().includes('protocol') ? 'app_outdated' : 'bad_response';

@@ -7,6 +7,7 @@ import { asIsoDateTime } from '../domain/ids';
 import type { SyncErrorCode } from '../domain/syncStatus';
 import { PROTOCOL_VERSION, PULL_PAGE_MAX, pullResponseSchema } from '../protocol/wire';
 import { applyPullPage } from '../storage/applyPullPage';
+import { evictOutOfScope } from '../storage/evictOutOfScope';
 import { getMeta, setMeta, updateSyncStatus } from '../storage/meta';
 import type { SyncDeps } from './deps';
 import { syncFailureCode } from './failureCode';
@@ -38,6 +39,7 @@ export async function pullUnderLock(deps: SyncDeps, options: PullOptions = {}): 
   await updateSyncStatus(db, { phase: 'downloading', lastAttemptAt: stamp(), received: 0 });
 
   let received = 0;
+  let rescoped = false;
   for (;;) {
     const cursor = (await getMeta(db, 'pullCursor')) ?? null;
     const res = await requestJson(
@@ -64,8 +66,18 @@ export async function pullUnderLock(deps: SyncDeps, options: PullOptions = {}): 
     }
     received += page.records.length;
     if (!page.hasMore) {
-      // Territory names can change on the server; the session shows the current ones.
-      await setMeta(db, 'session', { ...session, territories: page.territories });
+      const current = await getMeta(db, 'session');
+      const known = [...(current ?? session).territories.map((t) => t.id)].sort().join(',');
+      const now = page.territories.map((t) => t.id).sort().join(',');
+      await setMeta(db, 'session', { ...(current ?? session), territories: page.territories });
+      if (known !== now && !rescoped) {
+        // The scope changed (a territory assigned or taken away): records that entered it
+        // carry versions older than the cursor, so download the whole scope again (S16).
+        rescoped = true;
+        await db.meta.delete('pullCursor');
+        continue;
+      }
+      await evictOutOfScope(db, deps.codec, page.territories.map((t) => t.id));
       await updateSyncStatus(db, { phase: 'idle', lastSuccessAt: stamp(), lastError: null, received });
       return { ok: true, received };
     }

@@ -10,6 +10,7 @@ import type { SyncDeps } from './deps';
 export type RequestFailure =
   | { readonly ok: false; readonly code: 'offline' }
   | { readonly ok: false; readonly code: 'unauthorized'; readonly message: string }
+  | { readonly ok: false; readonly code: 'device_revoked' }
   | { readonly ok: false; readonly code: 'rejected'; readonly status: number; readonly message: string }
   | { readonly ok: false; readonly code: 'server_error'; readonly status: number }
   | { readonly ok: false; readonly code: 'bad_response' };
@@ -44,6 +45,7 @@ export async function requestJson<S extends z.ZodType>(
   if (!res.ok) {
     const err = errorBodySchema.safeParse(json);
     const message = err.success ? err.data.error.message : res.statusText;
+    if (err.success && err.data.error.code === 'device_revoked') return { ok: false, code: 'device_revoked' };
     if (res.status === 401) return { ok: false, code: 'unauthorized', message };
     if (res.status >= 500) return { ok: false, code: 'server_error', status: res.status };
     return { ok: false, code: 'rejected', status: res.status, message };

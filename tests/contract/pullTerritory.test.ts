@@ -14,6 +14,7 @@ import { getMeta, getSyncStatus } from '../../src/storage/meta';
 import { localLock, type SyncDeps } from '../../src/sync/deps';
 import { pullTerritory } from '../../src/sync/pullTerritory';
 import { signIn } from '../../src/sync/signIn';
+import { syncNow } from '../../src/sync/syncNow';
 import type { Db } from '../../server/src/db/db';
 import { openPglite } from '../../server/src/db/pglite';
 import { buildApp } from '../../server/src/http/buildApp';
@@ -163,5 +164,36 @@ describe('sign-in and territory download against the real server', () => {
     expect((await localIds(d.db)).patients).toEqual([]);
     await pullTerritory(d);
     expect((await localIds(d.db)).patients).toEqual(sorted(central.patientIds));
+  });
+
+  it('[S16] a territory reassigned on the server reaches the device: the new patients arrive, the old ones leave', async () => {
+    const d = deps();
+    const central = specialist('ter_central');
+    const north = specialist('ter_north');
+    await signIn(d, central.user.username, central.user.password);
+    await pullTerritory(d);
+    expect((await localIds(d.db)).patients).toEqual(sorted(central.patientIds));
+    await server.query('update user_territories set territory_id = $1 where user_id = $2', ['ter_north', central.user.id]);
+    try {
+      expect((await syncNow(d)).ok).toBe(true);
+      expect((await localIds(d.db)).patients).toEqual(sorted(north.patientIds));
+      expect((await localIds(d.db)).careGaps).toEqual(sorted(north.gapIds));
+    } finally {
+      await server.query('update user_territories set territory_id = $1 where user_id = $2', ['ter_central', central.user.id]);
+    }
+  });
+
+  it('a revoked device is wiped at its next sync and says why', async () => {
+    const d = deps();
+    const north = specialist('ter_north');
+    await signIn(d, north.user.username, north.user.password);
+    await pullTerritory(d);
+    const deviceId = await getMeta(d.db, 'deviceId');
+    await server.query('update devices set revoked_at = now() where id = $1', [deviceId]);
+    expect(await syncNow(d)).toEqual({ ok: false, code: 'device_revoked' });
+    expect((await localIds(d.db)).patients).toEqual([]);
+    expect(await getMeta(d.db, 'session')).toBeUndefined();
+    expect((await getSyncStatus(d.db)).lastError).toBe('device_revoked');
+    expect(await signIn(deps(), north.user.username, north.user.password)).toMatchObject({ ok: true });
   });
 });

@@ -9,6 +9,7 @@ import type { ErrorBody, ErrorCode } from '../../../src/protocol/wire';
 export const STATUS_OF: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
+  device_revoked: 403,
   forbidden: 403,
   not_found: 404,
   payload_too_large: 413,

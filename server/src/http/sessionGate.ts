@@ -28,7 +28,11 @@ export interface SessionGateDeps {
 export function installSessionGate(app: FastifyInstance, deps: SessionGateDeps): void {
   app.addHook('preHandler', async (request, reply) => {
     const found = await findSession(deps.db, request.headers.authorization, deps.now());
-    if (!found.ok) return sendError(reply, 'unauthorized', MESSAGES[found.code]);
+    if (!found.ok) {
+      // A revoked device is told so distinctly: the app then wipes what it holds.
+      const code = found.code === 'device_revoked' ? 'device_revoked' : 'unauthorized';
+      return sendError(reply, code, MESSAGES[found.code]);
+    }
     request.session = found.session;
   });
 }

@@ -79,7 +79,7 @@ describeEachDb('POST /api/auth/login', (current) => {
     await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
     await db.query('update devices set revoked_at = $1', [NOW]);
     const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
-    expect(expectError(res, 401, 'unauthorized')).toMatch(/signed out by an administrator/);
+    expect(expectError(res, 403, 'device_revoked')).toMatch(/signed out by an administrator/);
     expect(await writes(db)).toEqual({ sessions: 1, devices: 1 });
   });
 

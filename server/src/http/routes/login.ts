@@ -18,7 +18,7 @@ export function loginRoute(app: FastifyInstance, deps: LoginDeps): void {
         case 'wrong_credentials':
           return sendError(reply, 'unauthorized', 'Wrong username or password');
         case 'device_revoked':
-          return sendError(reply, 'unauthorized', 'This device has been signed out by an administrator');
+          return sendError(reply, 'device_revoked', 'This device has been signed out by an administrator');
       }
     }
     const response: LoginResponse = {

@@ -72,11 +72,11 @@ describeEachDb('POST /api/sync/pull', (current) => {
       expect(expectError(await pull(app, token, {}), 401, 'unauthorized')).toMatch(/sign in again/);
     });
 
-    it('401 once the device has been revoked', async () => {
+    it('403 device_revoked once the device has been revoked (the app then wipes itself)', async () => {
       const token = await signIn(app, 'ana', 'device-to-revoke');
       await pullPage(app, token, {});
       await current().db.query("update devices set revoked_at = $1 where id = 'device-to-revoke'", [clock]);
-      expect(expectError(await pull(app, token, {}), 401, 'unauthorized')).toMatch(/signed out by an administrator/);
+      expect(expectError(await pull(app, token, {}), 403, 'device_revoked')).toMatch(/signed out by an administrator/);
     });
   });
 

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import type { SignInErrorCode } from '../../../domain/syncStatus';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useServices } from '../../data/AppServices';
+import { useSyncStatus } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
 
 export function SignInScreen() {
@@ -16,6 +17,7 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SignInErrorCode | null>(null);
+  const status = useSyncStatus();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -60,6 +62,11 @@ export function SignInScreen() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
+        {!error && status.lastError === 'device_revoked' && (
+          <p role="alert" className="error">
+            {t.syncError.device_revoked}
+          </p>
+        )}
         {error && (
           <p role="alert" className="error">
             {t.signInError[error]}
