@@ -2,48 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Appointment } from './appointment';
 import type { CareGap } from './careGap';
 import type { Facility } from './facility';
-import { asIsoDate, asIsoDateTime, type AppointmentId, type CareGapId, type ContactPointId, type FacilityId, type OrgId, type PatientId, type TerritoryId } from './ids';
+import { asIsoDate, asIsoDateTime, type AppointmentId, type CareGapId, type ContactPointId, type FacilityId, type PatientId } from './ids';
 import type { Patient } from './patient';
+import { buildFacility, buildPatient } from '../../tests/support/builders';
 import { buildRoster, dueStateOf, EMPTY_FILTER, filterRoster, languagesIn, normalizeForSearch } from './roster';
 
 const today = asIsoDate('2026-11-22');
 const now = asIsoDateTime('2026-11-22T15:00:00.000Z');
 
-function patient(id: string, over: Partial<Patient> = {}): Patient {
-  return {
-    id: id as PatientId,
-    territoryId: 'ter_a' as TerritoryId,
-    mrn: `MRN${id}`,
-    givenName: 'Ana',
-    familyName: 'Pérez',
-    birthDate: asIsoDate('1950-06-01'),
-    sex: 'female',
-    language: 'es',
-    interpreterNeeded: false,
-    address: { line1: '1 Main St', line2: null, city: 'Chelsea', state: 'MA', postalCode: '02150', location: null },
-    facilityId: null,
-    room: null,
-    accessNotes: null,
-    bestTimeToCall: null,
-    portal: 'not_enrolled',
-    portalSteps: { emailCreated: false, accountActivated: false, firstLoginTaught: false },
-    rpm: 'none',
-    lastContactAt: null,
-    nextDueDate: null,
-    noShowFollowUp: false,
-    ...over,
-  };
-}
+const patient = (id: string, over: Partial<Patient> = {}) => buildPatient(id, { mrn: `MRN${id}`, ...over });
 
-const facility: Facility = {
-  id: 'fac_1' as FacilityId,
-  orgId: 'org_1' as OrgId,
-  name: 'Maple Court',
-  kind: 'ltc',
-  address: { line1: '9 Elm', line2: null, city: 'Lynn', state: 'MA', postalCode: '01901', location: null },
-  phone: '+17815550100',
-  visitingHours: [],
-};
+const facility: Facility = buildFacility('fac_1', { name: 'Maple Court', visitingHours: [] });
 
 const gap = (id: string, patientId: string, status: CareGap['status']): CareGap => ({
   id: id as CareGapId,

@@ -2,7 +2,7 @@
  * Decoded reads of single records and of everything one patient has, for commands and for
  * the patient screen. Reads only; writes go through writeChanges.
  */
-import type { EntityKind, EntityTypes, PatientChildKind } from '../domain/entities';
+import { ENTITY_KINDS, type EntityKind, type EntityTypes, type PatientChildKind } from '../domain/entities';
 import type { RecordCodec } from './codec';
 import { TABLE_OF_KIND, type RoundsDb, type StoredRecord } from './db';
 
@@ -16,21 +16,9 @@ export async function readRecord<K extends EntityKind>(
   return row ? codec.open<EntityTypes[K]>(row.body) : undefined;
 }
 
-export const PATIENT_CHILD_KINDS = [
-  'careGap',
-  'appointment',
-  'contactPoint',
-  'caregiver',
-  'barrier',
-  'goal',
-  'rpmDevice',
-  'note',
-  'addendum',
-  'task',
-  'escalation',
-  'questionnaireResponse',
-  'conflict',
-] as const satisfies readonly PatientChildKind[];
+export const PATIENT_CHILD_KINDS: readonly PatientChildKind[] = ENTITY_KINDS.filter(
+  (k): k is PatientChildKind => k !== 'patient' && k !== 'facility',
+);
 
 export type RawPatientRecords = { readonly [K in PatientChildKind]: readonly StoredRecord[] };
 export type PatientRecords = { readonly [K in PatientChildKind]: readonly EntityTypes[K][] };
