@@ -6,10 +6,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPhone } from '../../src/domain/patient';
-import { RosterPage } from './pages/RosterPage';
-import { SignInPage } from './pages/SignInPage';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
+import { signedInPage } from './support/session';
 import { demoDataset } from './support/demo';
 
 const baseUrl = inject('baseUrl');
@@ -33,15 +32,6 @@ let office: BrowserContext;
 let vanPage: Page;
 let officePage: Page;
 
-async function signIn(context: BrowserContext, username: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(baseUrl);
-  await new SignInPage(page).signIn(username, password);
-  await new RosterPage(page).lastSync().filter({ hasText: 'Last sync' }).waitFor({ timeout: 60_000 });
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  return page;
-}
-
 async function changePhone(page: Page, from: string, to: string) {
   await page.goto(patientUrl);
   const contacts = page.getByRole('region', { name: 'Contacts' });
@@ -61,8 +51,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   van = await browser.newContext({ locale: 'en-US' });
   office = await browser.newContext({ locale: 'en-US' });
-  vanPage = await signIn(van, specialist.username, specialist.password);
-  officePage = await signIn(office, supervisor.username, supervisor.password);
+  vanPage = await signedInPage(van, baseUrl, specialist);
+  officePage = await signedInPage(office, baseUrl, supervisor);
 });
 afterAll(async () => {
   await browser?.close();

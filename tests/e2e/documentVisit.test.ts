@@ -7,9 +7,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NotePage } from './pages/NotePage';
 import { RosterPage } from './pages/RosterPage';
-import { SignInPage } from './pages/SignInPage';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
+import { signedInPage } from './support/session';
 import { demoSpecialist } from './support/demo';
 
 const baseUrl = inject('baseUrl');
@@ -25,11 +25,7 @@ let signedHash: string | null = null;
 beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
-  page = await context.newPage();
-  await page.goto(baseUrl);
-  await new SignInPage(page).signIn(user.username, user.password);
-  await new RosterPage(page).lastSync().filter({ hasText: 'Last sync' }).waitFor();
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  page = await signedInPage(context, baseUrl, user);
 });
 afterAll(async () => {
   await browser?.close();
