@@ -8,6 +8,7 @@ import { build } from 'vite';
 import { findChromium } from '../tests/e2e/support/chromium';
 import { runAppStartupBench } from './appStartup';
 import { runDocumentationBench } from './documentation';
+import { runSyncLoadBench } from './syncLoad';
 import { describeMachine } from './support/machine';
 
 const root = resolve(import.meta.dirname, '..');
@@ -28,6 +29,8 @@ async function main() {
   sections.push(await runAppStartupBench());
   console.log('documentation…');
   sections.push(await runDocumentationBench());
+  console.log('sync under load, first download, end-of-day sync…');
+  sections.push(await runSyncLoadBench());
   console.log('routing…');
   const routing = await optionalSection('bench/routing/run.ts', 'runRoutingBench');
   if (routing) sections.push(routing);

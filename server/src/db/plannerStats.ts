@@ -7,7 +7,7 @@
 import type { Db } from './db';
 
 /** The tables pull and sign-in read; named so that ANALYZE stays within this schema. */
-const TABLES = 'orgs, territories, users, user_territories, facilities, patients, care_gaps, appointments';
+const TABLES = 'orgs, territories, users, user_territories, facilities, patients, care_gaps, appointments, patient_records';
 
 export async function refreshPlannerStats(db: Db): Promise<void> {
   await db.exec(`analyze ${TABLES}`);
