@@ -29,8 +29,6 @@ export interface WorkerHooks {
 }
 
 export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
-  // The device id is the HLC node id; it exists before the first write (created on demand).
-  const nodeId = ensureDeviceId(deps.db, deps.newId);
   const changed = <T>(result: T): T => {
     hooks.onLocalChange?.();
     return result;
@@ -41,7 +39,9 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     codec: deps.codec,
     now: deps.now,
     newId: deps.newId,
-    nodeId: await nodeId,
+    // The device id is the clock's node id. Read each time: a wiped (revoked) device gets a
+    // new id at its next sign-in, and stamps must carry the current one.
+    nodeId: await ensureDeviceId(deps.db, deps.newId),
     today: () => localDay(deps.now()),
   });
 
