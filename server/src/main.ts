@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { asIsoDate, type IsoDate } from '../../src/domain/ids';
+// The demo spreads dates around the day the server starts, as the people using it see it.
+import { localIsoDate } from '../../src/domain/calendar';
 import { readConfig, type ServerConfig } from './config';
 import type { Db } from './db/db';
 import { openDb } from './db/openDb';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   handleShutdown(db, () => app);
   try {
     await migrate(db);
-    const demo = config.seedDemo ? generateDataset(demoOptions(localToday())) : null;
+    const demo = config.seedDemo ? generateDataset(demoOptions(localIsoDate(new Date()))) : null;
     const seeded = demo ? (await seedIfEmpty(db, demo)).seeded : false;
     if (demo && seeded) console.log(`Seeded the demo organisation "${demo.org.name}".`);
     // PGlite has no autovacuum: statistics are only as fresh as the last explicit refresh.
@@ -106,13 +107,6 @@ function describeStartupError(error: unknown, config: ServerConfig): string {
   if (code === 'EACCES') return `Not allowed to listen on port ${config.port}. Use a port above 1023.`;
   console.error(error);
   return 'The server could not start (details above).';
-}
-
-/** The demo spreads dates around the day the server starts, as the people using it see it. */
-function localToday(): IsoDate {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return asIsoDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
 }
 
 function appVersion(): string {

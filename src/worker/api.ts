@@ -6,7 +6,7 @@
 import type { AppointmentStatus } from '../domain/appointment';
 import type { ContactNote } from '../domain/contactNote';
 import type { EntityTypes } from '../domain/entities';
-import type { IsoDate } from '../domain/ids';
+import { localIsoDate } from '../domain/calendar';
 import { clearLocalData } from '../storage/clearLocalData';
 import type { CommandDeps } from '../storage/commands/commandDeps';
 import { addAddendum, enterNoteInError, saveDraft, signNoteCommand, startNote } from '../storage/commands/notes';
@@ -17,11 +17,6 @@ import { resolveConflict } from '../storage/commands/conflicts';
 import { syncNow } from '../sync/syncNow';
 import { signIn } from '../sync/signIn';
 import { createPlanning } from './planning';
-
-function localDay(d: Date): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` as IsoDate;
-}
 
 export interface WorkerHooks {
   /** Called after every local write, so automatic sync can send it soon. */
@@ -42,7 +37,7 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     // The device id is the clock's node id. Read each time: a wiped (revoked) device gets a
     // new id at its next sign-in, and stamps must carry the current one.
     nodeId: await ensureDeviceId(deps.db, deps.newId),
-    today: () => localDay(deps.now()),
+    today: () => localIsoDate(deps.now()),
   });
 
   return {

@@ -8,6 +8,8 @@ import type { SyncStatus } from '../../domain/syncStatus';
 import { INITIAL_SYNC_STATUS } from '../../domain/syncStatus';
 import { getMeta, getSyncStatus, type Session } from '../../storage/meta';
 import { openTerritory, readRawTerritory, type Territory } from '../../storage/readTerritory';
+import type { RecordCodec } from '../../storage/codec';
+import type { RoundsDb } from '../../storage/db';
 import { useServices } from './AppServices';
 
 /** `undefined` while loading, `null` when nobody is signed in on this device. */
@@ -21,22 +23,37 @@ export function useSyncStatus(): SyncStatus {
   return useLiveQuery(() => getSyncStatus(db), [db]) ?? INITIAL_SYNC_STATUS;
 }
 
-/** The decoded territory, or `undefined` until the first read completes. */
-export function useTerritory(): Territory | undefined {
+/**
+ * A live query whose rows hold sealed bodies, decoded after each read: `read` touches only
+ * IndexedDB (a live query cannot await crypto), `open` decodes with the codec. `undefined`
+ * until the first decode completes; a stale decode never overwrites a newer one.
+ */
+export function useLiveDecoded<Raw, T>(
+  read: (db: RoundsDb) => Promise<Raw>,
+  open: (raw: Raw, codec: RecordCodec) => Promise<T>,
+  deps: readonly unknown[],
+): T | undefined {
   const { db, codec } = useServices();
-  const raw = useLiveQuery(() => readRawTerritory(db), [db]);
-  const [territory, setTerritory] = useState<Territory | undefined>(undefined);
+  // The query re-runs when `db` or the caller's `deps` change (`read` is keyed by them).
+  const raw = useLiveQuery(() => read(db), [db, ...deps]);
+  const [decoded, setDecoded] = useState<T | undefined>(undefined);
   useEffect(() => {
-    if (!raw) return;
+    if (raw === undefined) return;
     let current = true;
-    void openTerritory(raw, codec).then((t) => {
-      if (current) setTerritory(t);
+    void open(raw, codec).then((value) => {
+      if (current) setDecoded(value);
     });
     return () => {
       current = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `open` is a stable module function
   }, [raw, codec]);
-  return territory;
+  return decoded;
+}
+
+/** The decoded territory, or `undefined` until the first read completes. */
+export function useTerritory(): Territory | undefined {
+  return useLiveDecoded(readRawTerritory, openTerritory, []);
 }
 
 function subscribeOnline(onChange: () => void) {

@@ -1,9 +1,10 @@
 /** The demo organisation as the server seeds it, so tests know who can sign in and whom to find. */
 import { generateDataset, demoOptions } from '../../../server/src/seed/generateDataset';
-import type { IsoDate } from '../../../src/domain/ids';
+import { localIsoDate } from '../../../src/domain/calendar';
 
 export function demoDataset() {
-  const today = new Date().toISOString().slice(0, 10) as IsoDate;
+  // The same local day the server seeds with (server/src/main.ts).
+  const today = localIsoDate(new Date());
   return generateDataset(demoOptions(today));
 }
 

@@ -1,30 +1,23 @@
 /** Live counts and lists for the sync inbox: open conflicts, refused changes, pending changes. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import type { Conflict } from '../../../domain/conflict';
-import type { RejectionRow } from '../../../storage/db';
+import type { RecordCodec } from '../../../storage/codec';
+import type { RejectionRow, StoredRecord } from '../../../storage/db';
 import { useServices } from '../../data/AppServices';
+import { useLiveDecoded } from '../../data/hooks';
 
 export function usePendingCount(): number {
   const { db } = useServices();
   return useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
 }
 
+async function openConflicts(rows: readonly StoredRecord[], codec: RecordCodec): Promise<readonly Conflict[]> {
+  const all = await Promise.all(rows.map((r) => codec.open<Conflict>(r.body)));
+  return all.filter((c) => c.status === 'open').sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
+}
+
 export function useOpenConflicts(): readonly Conflict[] {
-  const { db, codec } = useServices();
-  const raw = useLiveQuery(() => db.conflicts.toArray(), [db]);
-  const [conflicts, setConflicts] = useState<readonly Conflict[]>([]);
-  useEffect(() => {
-    if (!raw) return;
-    let current = true;
-    void Promise.all(raw.map((r) => codec.open<Conflict>(r.body))).then((all) => {
-      if (current) setConflicts(all.filter((c) => c.status === 'open').sort((a, b) => b.detectedAt.localeCompare(a.detectedAt)));
-    });
-    return () => {
-      current = false;
-    };
-  }, [raw, codec]);
-  return conflicts;
+  return useLiveDecoded((db) => db.conflicts.toArray(), openConflicts, []) ?? [];
 }
 
 export function useRejections(): readonly RejectionRow[] {

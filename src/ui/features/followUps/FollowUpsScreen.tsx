@@ -3,9 +3,8 @@
  * calls promised in notes. Completing one opens a contact note prefilled from the task; the
  * task is done when that note is signed.
  */
-import { format } from 'date-fns';
+import { localIsoDate } from '../../../domain/calendar';
 import { useMemo, useState } from 'react';
-import type { IsoDate } from '../../../domain/ids';
 import { fullName } from '../../../domain/patient';
 import { taskDue, type Task } from '../../../domain/task';
 import { hrefFor, useHashRoute } from '../../app/useHashRoute';
@@ -25,7 +24,7 @@ export function FollowUpsScreen() {
   const [, navigate] = useHashRoute();
   const [filter, setFilter] = useState<Filter>('all');
   const [sort, setSort] = useState<Sort>('due');
-  const today = format(new Date(), 'yyyy-MM-dd') as IsoDate;
+  const today = localIsoDate(new Date());
 
   const rows = useMemo(() => {
     if (!territory) return [];

@@ -6,10 +6,10 @@ import type { Appointment } from '../../../domain/appointment';
 import { APPOINTMENT_MODES } from '../../../domain/appointment';
 import type { CareGap } from '../../../domain/careGap';
 import { PORTAL_HELP_STEPS, REFERRAL_TARGETS, TEACH_BACK, type Activity } from '../../../domain/contactNote';
-import type { IsoDateTime } from '../../../domain/ids';
 import { BARRIER_KINDS, RPM_DEVICE_KINDS } from '../../../domain/supportSystem';
 import { useI18n } from '../../i18n/I18n';
-import { fromLocalInput, toLocalInput, useNoteText } from './useNoteText';
+import { fromLocalInput, toLocalInput } from '../../components/localDateTime';
+import { useNoteText } from './useNoteText';
 
 interface Props {
   readonly activity: Activity;
@@ -122,7 +122,7 @@ export function ActivityEditor({ activity: a, index, onChange, onRemove, appoint
           </label>
           <label className="field">
             <span>{tx.startsAt}</span>
-            <input type="datetime-local" value={toLocalInput(a.startsAt)} onChange={(e) => onChange({ ...a, startsAt: fromLocalInput(e.target.value) as IsoDateTime | null })} />
+            <input type="datetime-local" value={toLocalInput(a.startsAt)} onChange={(e) => onChange({ ...a, startsAt: fromLocalInput(e.target.value) })} />
           </label>
           <Choice name={name('mode')} legend={tx.apptMode} value={a.mode} options={APPOINTMENT_MODES} label={(o) => t.appointmentMode[o]} onChange={(v) => onChange({ ...a, mode: v })} />
         </>

@@ -5,14 +5,16 @@
  */
 import { useRef, useState } from 'react';
 import { ACTIVITY_KINDS, CONTACT_MODES, ESCALATION_SEVERITIES, OUTCOMES, type Activity, type ContactNote, type NoteProblem } from '../../../domain/contactNote';
-import type { IsoDate, IsoDateTime, TaskId } from '../../../domain/ids';
+import type { IsoDate, TaskId } from '../../../domain/ids';
 import type { PatientRecords } from '../../../storage/readRecords';
 import { useServices } from '../../data/AppServices';
 import { useSession } from '../../data/hooks';
 import { ActivityEditor, Choice } from './ActivityEditor';
 import { newActivity } from './newActivity';
 import { QuestionnaireActivity } from './QuestionnaireActivity';
-import { fromLocalInput, toLocalInput, useNoteText } from './useNoteText';
+import { localIsoDate } from '../../../domain/calendar';
+import { fromLocalInput, toLocalInput } from '../../components/localDateTime';
+import { useNoteText } from './useNoteText';
 
 interface Props {
   readonly initial: ContactNote;
@@ -47,7 +49,7 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
   }
 
   const outstandingGaps = records.careGap;
-  const today = new Date().toISOString().slice(0, 10) as IsoDate;
+  const today = localIsoDate(new Date());
 
   return (
     <form className="note-editor" onSubmit={(e) => e.preventDefault()} aria-label={tx.newNote}>
@@ -60,7 +62,7 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
           <span>{tx.when}</span>
           <input type="datetime-local" value={toLocalInput(note.contactAt)} onChange={(e) => {
             const iso = fromLocalInput(e.target.value);
-            if (iso) set('contactAt', iso as IsoDateTime);
+            if (iso) set('contactAt', iso);
           }} />
         </label>
         <label className="field">

@@ -1,7 +1,7 @@
 /** What is due for this patient, at the top of the record: follow-up date, open tasks, next appointment. */
-import { format } from 'date-fns';
+import { localIsoDate } from '../../../domain/calendar';
 import { isUpcoming } from '../../../domain/appointment';
-import type { IsoDate, IsoDateTime } from '../../../domain/ids';
+import type { IsoDateTime } from '../../../domain/ids';
 import type { Patient } from '../../../domain/patient';
 import { dueStateOf } from '../../../domain/roster';
 import type { PatientRecords } from '../../../storage/readRecords';
@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/I18n';
 export function DueSummary({ patient, records }: { patient: Patient; records: PatientRecords }) {
   const { t, locale, formatDate, formatDateTime } = useI18n();
   const tf = FOLLOW_UPS_TEXT[locale];
-  const today = format(new Date(), 'yyyy-MM-dd') as IsoDate;
+  const today = localIsoDate(new Date());
   const now = new Date().toISOString() as IsoDateTime;
   const due = dueStateOf(patient.nextDueDate, today);
   const tasks = records.task.filter((x) => x.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate));

@@ -3,13 +3,11 @@
  * territory, and every record of theirs read live by patient id (so a territory of 5,000
  * patients with 50,000 notes never loads all notes).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Facility } from '../../../domain/facility';
 import type { Patient } from '../../../domain/patient';
 import { openPatientRecords, readRawPatientRecords, type PatientRecords } from '../../../storage/readRecords';
-import { useServices } from '../../data/AppServices';
-import { useTerritory } from '../../data/hooks';
+import { useLiveDecoded, useTerritory } from '../../data/hooks';
 
 export interface PatientView {
   readonly patient: Patient;
@@ -20,20 +18,7 @@ export interface PatientView {
 }
 
 export function usePatientRecords(id: string): PatientRecords | undefined {
-  const { db, codec } = useServices();
-  const raw = useLiveQuery(() => readRawPatientRecords(db, id), [db, id]);
-  const [records, setRecords] = useState<PatientRecords | undefined>(undefined);
-  useEffect(() => {
-    if (!raw) return;
-    let current = true;
-    void openPatientRecords(raw, codec).then((r) => {
-      if (current) setRecords(r);
-    });
-    return () => {
-      current = false;
-    };
-  }, [raw, codec]);
-  return records;
+  return useLiveDecoded((db) => readRawPatientRecords(db, id), openPatientRecords, [id]);
 }
 
 /** `undefined` while loading, `null` when the patient is not on this device. */

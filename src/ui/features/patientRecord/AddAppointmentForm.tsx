@@ -7,7 +7,7 @@ import { APPOINTMENT_MODES, type Appointment, type AppointmentMode } from '../..
 import type { AppointmentId, PatientId } from '../../../domain/ids';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
-import { localDateTimeToIso } from './clock';
+import { fromLocalInput } from '../../components/localDateTime';
 import { AddForm } from './recordParts';
 import { useRecordText } from './recordText';
 import { useWrite } from './useWrite';
@@ -27,7 +27,7 @@ export function AddAppointmentForm({ patientId }: { patientId: PatientId }) {
 
   async function submit() {
     if (provider.trim() === '') return setProblem({ field: 'provider', message: tx.providerRequired });
-    const startsAt = localDateTimeToIso(when);
+    const startsAt = fromLocalInput(when);
     if (!startsAt) return setProblem({ field: 'when', message: tx.whenRequired });
     setProblem(null);
     const appointment: Appointment = {
