@@ -87,6 +87,7 @@ async function runProgram(commands: readonly Command[]): Promise<void> {
   const patients = server.dataset.patients.map((p) => p.id as string);
   const clients: ModelClient[] = [];
   const tokens: string[] = [];
+  await server.settle();
   for (let c = 0; c < CLIENTS; c++) {
     const deviceId = `model-${run}-${c}-device`;
     // With two server processes, devices are spread over both.
@@ -182,6 +183,7 @@ async function runProgram(commands: readonly Command[]): Promise<void> {
     // Quiescence: everyone online, no faults, a few rounds until nothing moves.
     for (const client of clients) client.offline = false;
     for (let round = 0; round < 3; round++) {
+      await server.settle();
       for (let c = 0; c < CLIENTS; c++) {
         const res = await clients[c]!.sync('none');
         expect(res, `client ${c} round ${round}`).toMatchObject({ ok: true });
@@ -189,6 +191,7 @@ async function runProgram(commands: readonly Command[]): Promise<void> {
       }
     }
 
+    await server.settle();
     const truth = await serverState(tokens[0]!);
     for (const [c, client] of clients.entries()) {
       // No lost write: nothing waits, nothing was refused, and the server settled exactly

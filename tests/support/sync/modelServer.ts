@@ -11,7 +11,7 @@ import { buildApp } from '../../../server/src/http/buildApp';
 import type { Dataset } from '../../../server/src/seed/dataset';
 import { generateDataset } from '../../../server/src/seed/generateDataset';
 import { loadDataset } from '../../../server/src/seed/loadDataset';
-import { openTestDb } from '../../../server/test/testDb';
+import { openTestDb, settle } from '../../../server/test/testDb';
 
 export interface ModelServer {
   readonly db: Db;
@@ -21,6 +21,12 @@ export interface ModelServer {
   readonly dataset: Dataset;
   /** Opens a session for a new device of the n-th specialist. */
   session(userIndex: number, deviceId: string): Promise<{ token: string; user: Dataset['users'][number] }>;
+  /**
+   * Waits until every transaction that started so far has ended. On a shared PostgreSQL a
+   * transaction of another test holds back what pull may serve (the cursor rule); the model's
+   * "quiescence" means the whole cluster is quiet, so its checks wait for that.
+   */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,15 @@ export async function startModelServer(kind: DbKind = 'pglite'): Promise<ModelSe
       const res = await openSession(db, { userId: user.id, deviceId, now: new Date() });
       if (!res.ok) throw new Error(res.code);
       return { token: res.token, user };
+    },
+    async settle() {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await settle(db);
+        } catch (e) {
+          if (attempt >= 6) throw e;
+        }
+      }
     },
     async close() {
       for (const app of apps) await app.close();
