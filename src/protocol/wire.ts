@@ -71,6 +71,11 @@ export type PullRequest = z.infer<typeof pullRequestSchema>;
 
 export const pullResponseSchema = z.object({
   records: z.array(entityRecordSchema),
+  /**
+   * Ids of patients that moved out of the caller's territories: remove them from the device
+   * once none of their changes is waiting to be sent (S16).
+   */
+  leftScope: z.array(z.string()),
   /** Pass back unchanged to continue; never moves backwards. */
   cursor: z.string(),
   hasMore: z.boolean(),
@@ -109,6 +114,18 @@ export const pushRequestSchema = z.strictObject({
   mutations: z.array(mutationSchema).min(1).max(PUSH_BATCH_MAX),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** The office moves a patient to another territory of its organisation. */
+export const movePatientRequestSchema = z.strictObject({
+  territoryId: z.string().min(1, 'territoryId is required').max(100),
+});
+export type MovePatientRequest = z.infer<typeof movePatientRequestSchema>;
+
+export const movePatientResponseSchema = z.object({
+  /** False when the patient was already in that territory (a repeated request changes nothing). */
+  moved: z.boolean(),
+});
+export type MovePatientResponse = z.infer<typeof movePatientResponseSchema>;
 
 export const REJECTION_REASONS = [
   'out_of_scope',

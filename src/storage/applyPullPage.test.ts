@@ -5,6 +5,9 @@ import { applyPullPage } from './applyPullPage';
 import { plainCodec, type RecordCodec } from './codec';
 import { openRoundsDb, type RoundsDb } from './db';
 import { getMeta } from './meta';
+import { asRecord, buildPatient } from '../../tests/support/builders';
+import { updateRecord } from './commands/records';
+import { evictOutOfScope } from './evictOutOfScope';
 
 const gap = (id: string, version: number, status: 'open' | 'closed' = 'open'): EntityRecord => ({
   kind: 'careGap',
@@ -69,5 +72,41 @@ describe('applyPullPage', () => {
     await expect(applyPullPage(db, failing, [gap('g2', 2)], 'c2')).rejects.toThrow('boom');
     expect(await getMeta(db, 'pullCursor')).toBe('c1');
     expect(await db.careGaps.count()).toBe(1);
+  });
+});
+
+describe('patients leaving the device (S16)', () => {
+  const patient = (id: string, version: number, deleted = false): EntityRecord =>
+    deleted
+      ? { kind: 'patient', id, version, deleted: true, data: null }
+      : { ...asRecord('patient', { ...buildPatient(id), territoryId: 'ter_1' as never }), version };
+
+  it('a patient that left, and a deleted one, go with their records at eviction; one that came back stays', async () => {
+    fresh();
+    await applyPullPage(db, plainCodec, [patient('pat_1', 1), patient('pat_2', 1), patient('pat_3', 1), gap('g1', 1)], 'c1');
+    await applyPullPage(db, plainCodec, [patient('pat_2', 2, true)], 'c2', ['pat_1', 'pat_3']);
+    expect(await getMeta(db, 'leavingPatients')).toEqual(['pat_1', 'pat_3', 'pat_2']);
+    await applyPullPage(db, plainCodec, [patient('pat_3', 3)], 'c3');
+    expect(await getMeta(db, 'leavingPatients')).toEqual(['pat_1', 'pat_2']);
+
+    expect(await evictOutOfScope(db, plainCodec, ['ter_1'])).toBe(2);
+    expect((await db.patients.toCollection().primaryKeys()).sort()).toEqual(['pat_3']);
+    // g1 belonged to pat_1.
+    expect(await db.careGaps.count()).toBe(0);
+    expect(await getMeta(db, 'leavingPatients')).toEqual([]);
+  });
+
+  it('a leaving patient with a change waiting stays until the change is gone from the outbox', async () => {
+    fresh();
+    await applyPullPage(db, plainCodec, [patient('pat_1', 1), gap('g1', 1)], 'c1');
+    const deps = { db, codec: plainCodec, now: () => new Date(), newId: () => crypto.randomUUID(), nodeId: 'n1', today: () => '2026-11-22' as never };
+    expect(await updateRecord(deps, 'careGap', 'g1', { status: 'closed' })).toMatchObject({ ok: true, changed: true });
+    await applyPullPage(db, plainCodec, [], 'c2', ['pat_1']);
+    expect(await evictOutOfScope(db, plainCodec, ['ter_1'])).toBe(0);
+    expect(await db.patients.count()).toBe(1);
+    expect(await db.careGaps.count()).toBe(1);
+    await db.outbox.clear();
+    expect(await evictOutOfScope(db, plainCodec, ['ter_1'])).toBe(1);
+    expect(await db.careGaps.count()).toBe(0);
   });
 });

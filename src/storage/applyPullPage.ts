@@ -3,12 +3,16 @@
  * crash between the two can never leave the cursor ahead of the data (S14). A pulled record
  * that still has unsent local changes gets those changes laid over it (S15): the person keeps
  * seeing their own edit until the server has settled it.
+ *
+ * Patients that left the scope, and deleted patients, are noted as leaving in the same
+ * transaction; evictOutOfScope removes them with their records once nothing of theirs waits
+ * to be sent. A patient that arrives again (moved back) is no longer leaving.
  */
 import type { EntityRecord } from '../protocol/entities';
 import type { RecordCodec } from './codec';
 import type { RoundsDb, StoredRecord } from './db';
 import { entityTables, TABLE_OF_KIND } from './db';
-import { setMeta } from './meta';
+import { getMeta, setMeta } from './meta';
 import type { OutboxChange } from './writeChanges';
 
 interface PreparedRow {
@@ -42,6 +46,17 @@ async function prepare(codec: RecordCodec, records: readonly EntityRecord[], ove
   );
 }
 
+/** Within the page's transaction. Exits and returns of one patient never share a page (see pullChanges.ts). */
+async function noteLeaving(db: RoundsDb, records: readonly EntityRecord[], leftScope: readonly string[]) {
+  const patients = records.filter((r) => r.kind === 'patient');
+  const gone = [...leftScope, ...patients.filter((r) => r.deleted).map((r) => r.id)];
+  const back = new Set(patients.filter((r) => !r.deleted).map((r) => r.id));
+  const before = (await getMeta(db, 'leavingPatients')) ?? [];
+  if (gone.length === 0 && !before.some((id) => back.has(id))) return;
+  const next = [...new Set([...before, ...gone])].filter((id) => !back.has(id));
+  await setMeta(db, 'leavingPatients', next);
+}
+
 const MAX_ATTEMPTS = 5;
 
 export async function applyPullPage(
@@ -49,6 +64,7 @@ export async function applyPullPage(
   codec: RecordCodec,
   records: readonly EntityRecord[],
   cursor: string,
+  leftScope: readonly string[] = [],
 ): Promise<void> {
   const keys = records.map((r) => `${r.kind}:${r.id}`);
   for (let attempt = 1; ; attempt++) {
@@ -78,6 +94,7 @@ export async function applyPullPage(
         if (puts.length) await table.bulkPut(puts);
         if (deletes.length) await table.bulkDelete(deletes);
       }
+      await noteLeaving(db, records, leftScope);
       await setMeta(db, 'pullCursor', cursor);
       return true;
     });

@@ -14,7 +14,7 @@ export async function clearLocalData(db: RoundsDb): Promise<ClearResult> {
     await Promise.all(entityTables(db).map((t) => t.clear()));
     // Day plans hold patients' ids and where they live.
     await db.plans.clear();
-    await db.meta.bulkDelete(['session', 'pullCursor', 'syncStatus']);
+    await db.meta.bulkDelete(['session', 'pullCursor', 'syncStatus', 'leavingPatients']);
     return { ok: true } as const;
   });
 }

@@ -27,6 +27,11 @@ export interface MetaValues {
   hlc: HlcState;
   /** The last mutation number given to an outbox row (S4). */
   lastMutationNo: number;
+  /**
+   * Patients that left the device's scope (moved away or deleted) but are still here because
+   * changes of theirs wait in the outbox; evicted once those are sent (S16).
+   */
+  leavingPatients: string[];
 }
 export type MetaKey = keyof MetaValues;
 

@@ -56,7 +56,7 @@ export async function pullUnderLock(deps: SyncDeps, options: PullOptions = {}): 
     }
     const page = res.value;
     try {
-      await applyPullPage(db, deps.codec, page.records, page.cursor);
+      await applyPullPage(db, deps.codec, page.records, page.cursor, page.leftScope);
     } catch (e) {
       if (e instanceof Error && e.name === 'QuotaExceededError') {
         await updateSyncStatus(db, { phase: 'idle', lastError: 'storage_full' });

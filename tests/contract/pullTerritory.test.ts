@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/domain/ids';
 import { plainCodec } from '../../src/storage/codec';
+import type { CommandDeps } from '../../src/storage/commands/commandDeps';
+import { updateRecord } from '../../src/storage/commands/records';
 import { openRoundsDb, type RoundsDb } from '../../src/storage/db';
 import { getMeta, getSyncStatus } from '../../src/storage/meta';
 import { localLock, type SyncDeps } from '../../src/sync/deps';
@@ -83,6 +85,30 @@ async function localIds(db: RoundsDb) {
 }
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+function commandDeps(d: SyncDeps): CommandDeps {
+  return { db: d.db, codec: d.codec, now: d.now, newId: () => crypto.randomUUID(), nodeId: 'contract-node', today: () => '2026-11-22' as IsoDate };
+}
+
+/** The office (a supervisor) over HTTP, as its own tools would call the server. */
+async function officeSession(username: string, password: string) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, deviceId: 'office-desk-0001' }),
+  });
+  const { token } = (await res.json()) as { token: string };
+  return {
+    async move(patientId: string, territoryId: string): Promise<number> {
+      const moved = await fetch(`${baseUrl}/api/office/patients/${patientId}/territory`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ territoryId }),
+      });
+      return moved.status;
+    },
+  };
+}
 
 describe('sign-in and territory download against the real server', () => {
   it('downloads exactly the specialist territory, page by page, and records a confirmed sync', async () => {
@@ -180,6 +206,59 @@ describe('sign-in and territory download against the real server', () => {
       expect((await localIds(d.db)).careGaps).toEqual(sorted(north.gapIds));
     } finally {
       await server.query('update user_territories set territory_id = $1 where user_id = $2', ['ter_central', central.user.id]);
+    }
+  });
+
+  it('[S16] a patient moved to another territory leaves the device only after its pending change is pushed', async () => {
+    const d = deps();
+    const north = specialist('ter_north');
+    const central = specialist('ter_central');
+    await signIn(d, north.user.username, north.user.password);
+    await pullTerritory(d);
+    const [moving, staying] = sorted(north.patientIds) as [string, string];
+    const edit = await updateRecord(commandDeps(d), 'patient', moving, { accessNotes: 'Dog in the yard' });
+    expect(edit).toMatchObject({ ok: true, changed: true });
+
+    const supervisor = dataset.users.find((u) => u.role === 'supervisor')!;
+    const office = await officeSession(supervisor.username, supervisor.password);
+    try {
+      expect(await office.move(moving, 'ter_central')).toBe(200);
+      // A pull without a push (the upload failing) keeps the patient: its change still waits.
+      const pushFails: typeof fetch = async (input, init) => {
+        if (String(input).endsWith('/api/sync/push')) throw new TypeError('Failed to fetch');
+        return fetch(input, init);
+      };
+      expect((await pullTerritory({ ...d, fetch: pushFails })).ok).toBe(true);
+      expect((await localIds(d.db)).patients).toContain(moving);
+      expect(await d.db.contactPoints.where('patientId').equals(moving).count()).toBeGreaterThan(0);
+
+      // A full sync pushes the change (made before the move, so kept), then evicts.
+      expect(await syncNow(d)).toMatchObject({ ok: true, sent: 1, rejected: 0 });
+      const ids = await localIds(d.db);
+      expect(ids.patients).not.toContain(moving);
+      expect(ids.patients).toContain(staying);
+      expect(ids.careGaps.filter((id) => dataset.careGaps.find((g) => g.id === id)?.patientId === moving)).toEqual([]);
+      expect(await d.db.contactPoints.where('patientId').equals(moving).count()).toBe(0);
+      expect(await getMeta(d.db, 'leavingPatients')).toEqual([]);
+
+      // The covering colleague's device receives the patient with the change and its records.
+      const c = deps();
+      await signIn(c, central.user.username, central.user.password);
+      await pullTerritory(c);
+      const arrived = await c.db.patients.get(moving);
+      expect(await plainCodec.open(arrived!.body)).toMatchObject({ territoryId: 'ter_central', accessNotes: 'Dog in the yard' });
+      const gaps = dataset.careGaps.filter((g) => g.patientId === moving).map((g) => g.id as string);
+      expect((await localIds(c.db)).careGaps).toEqual(expect.arrayContaining(gaps));
+      c.db.close();
+      await Dexie.delete(c.db.name);
+
+      // Moved back, it returns to the first device with everything it owns.
+      expect(await office.move(moving, 'ter_north')).toBe(200);
+      expect((await syncNow(d)).ok).toBe(true);
+      expect((await localIds(d.db)).patients).toContain(moving);
+      expect((await localIds(d.db)).careGaps).toEqual(expect.arrayContaining(gaps));
+    } finally {
+      await office.move(moving, 'ter_north');
     }
   });
 

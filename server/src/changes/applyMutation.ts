@@ -5,6 +5,7 @@
  * before the first write, so a refused change leaves nothing behind.
  */
 import type { Conflict } from '../../../src/domain/conflict';
+import { decodeHlc, type Hlc } from '../../../src/domain/hlc';
 import { conflictSchema } from '../../../src/protocol/entities';
 import type { Mutation, RejectionReason } from '../../../src/protocol/wire';
 import type { Session } from '../auth/sessions';
@@ -22,6 +23,7 @@ import {
   type RecordKey,
   type StoredRecord,
 } from './recordRows';
+import { wasInScopeAt } from './scopeAtChange';
 import { WRITABLE_KINDS, type KindRules } from './writableKinds';
 
 export interface MutationContext {
@@ -48,7 +50,7 @@ export async function applyMutation(ctx: MutationContext, m: Mutation): Promise<
   if (m.kind === 'patient' && m.patientId !== m.entityId) return reject('invalid', 'patientId: must equal entityId for a patient');
 
   const patient = await readPatientScope(ctx.tx, m.patientId);
-  if (!inScope(ctx, patient)) return reject('out_of_scope', 'This patient is not in your territories');
+  if (patient === null || !(await inScopeForChange(ctx, m.patientId, patient))) return reject('out_of_scope', 'This patient is not in your territories');
 
   const key: RecordKey = { table: rules.table, kind: m.kind, id: m.entityId };
   const stored = await lockRecord(ctx.tx, key);
@@ -72,6 +74,14 @@ export async function applyMutation(ctx: MutationContext, m: Mutation): Promise<
 
 function inScope(ctx: MutationContext, patient: PatientScopeRow | null): patient is PatientScopeRow {
   return patient !== null && patient.orgId === ctx.session.orgId && ctx.territoryIds.has(patient.territoryId);
+}
+
+/** In scope now, or when the change was made (scopeAtChange.ts). */
+async function inScopeForChange(ctx: MutationContext, patientId: string, patient: PatientScopeRow): Promise<boolean> {
+  if (patient.orgId !== ctx.session.orgId) return false;
+  if (ctx.territoryIds.has(patient.territoryId)) return true;
+  const atMs = decodeHlc(ctx.hlc as Hlc).wallMs;
+  return wasInScopeAt(ctx.tx, { ...ctx, patientId, patientTerritoryId: patient.territoryId, atMs });
 }
 
 function writerOf(ctx: MutationContext): Writer {

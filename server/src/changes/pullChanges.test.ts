@@ -1,5 +1,4 @@
 import { beforeEach, expect, it } from 'vitest';
-import type { EntityRecord } from '../../../src/protocol/entities';
 import type { TerritoryId } from '../../../src/domain/ids';
 import { entityRecordSchema } from '../../../src/protocol/entities';
 import { fixtureDataset, idsInScope, NORTH, NORTH_PATIENTS, ORG, otherOrgDataset, patientOwned, SOUTH } from '../../test/fixtures';
@@ -8,26 +7,18 @@ import type { Db } from '../db/db';
 import { loadDataset } from '../seed/loadDataset';
 import { compareCursors, CURSOR_START, type PullCursor } from './cursor';
 import { pullChanges } from './pullChanges';
+import { drainPull } from '../../test/drainPull';
 
 const dataset = fixtureDataset();
 const bothTerritories = [NORTH, SOUTH];
 const scope = { orgId: ORG, territoryIds: bothTerritories };
 
-async function drain(
+function drain(
   db: Db,
   from: PullCursor,
   { territoryIds = bothTerritories, limit = 100 }: { territoryIds?: readonly TerritoryId[]; limit?: number } = {},
-): Promise<{ records: EntityRecord[]; cursor: PullCursor }> {
-  const records: EntityRecord[] = [];
-  let cursor = from;
-  for (;;) {
-    const page = await pullChanges(db, { scope: { ...scope, territoryIds }, after: cursor, limit });
-    expect(page.records.length).toBeLessThanOrEqual(limit);
-    records.push(...page.records);
-    expect(compareCursors(page.cursor, cursor)).toBeGreaterThanOrEqual(0);
-    cursor = page.cursor;
-    if (!page.hasMore) return { records, cursor };
-  }
+) {
+  return drainPull(db, { ...scope, territoryIds }, from, limit);
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {

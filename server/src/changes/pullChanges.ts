@@ -47,12 +47,18 @@ export interface PullRequestParams {
 
 export interface PullPage {
   readonly records: EntityRecord[];
+  /**
+   * Patients that left the caller's scope (moved to a territory the caller does not have),
+   * in this page's stretch of the change order. The device evicts them once their pending
+   * changes are pushed (S16).
+   */
+  readonly leftScope: string[];
   readonly cursor: PullCursor;
   readonly hasMore: boolean;
 }
 
 interface ChangeRow {
-  kind: EntityKind;
+  kind: EntityKind | 'scopeExit';
   id: string;
   version: number;
   deleted: boolean;
@@ -65,7 +71,9 @@ interface ChangeRow {
  * Each branch takes its own first `limit` rows after the cursor (so each can use its
  * (txid, version) index) and the outer query keeps the first `limit` of their union. Care gaps,
  * appointments and every patient record (contact points, caregivers, tasks...) are in scope
- * through their patient's territory; a patient record's kind comes from its row.
+ * through their patient's territory; a patient record's kind comes from its row. A scope
+ * exit counts only while the patient is still outside the caller's territories: one that has
+ * come back since is delivered by its (restamped) rows instead.
  * $1 org, $2 territory ids, $3/$4 cursor, $5 xmin, $6 rows wanted.
  */
 const CHANGES_SQL = /* sql */ `
@@ -92,6 +100,12 @@ union all
   where p.org_id = $1 and p.territory_id = any($2::text[])
     and r.txid < $5::xid8 and (r.txid, r.version) > ($3::xid8, $4::bigint)
   order by r.txid, r.version limit $6)
+union all
+(select 'scopeExit', e.patient_id, e.version, true, null, e.txid
+   from scope_exits e join patients p on p.id = e.patient_id
+  where e.org_id = $1 and e.territory_id = any($2::text[]) and not (p.territory_id = any($2::text[]))
+    and e.txid < $5::xid8 and (e.txid, e.version) > ($3::xid8, $4::bigint)
+  order by e.txid, e.version limit $6)
 union all
 (select 'facility', f.id, f.version, f.deleted, f.data, f.txid
    from facilities f
@@ -122,10 +136,16 @@ export async function pullChanges(db: Db, { scope, after, limit }: PullRequestPa
   const last = page.at(-1);
   const reached: PullCursor =
     hasMore && last ? { txid: BigInt(last.txid), version: last.version } : { txid: xmin, version: 0 };
-  return { records: page.map(toRecord), cursor: laterCursor(after, reached), hasMore };
+  const records: EntityRecord[] = [];
+  const leftScope: string[] = [];
+  for (const row of page) {
+    if (row.kind === 'scopeExit') leftScope.push(row.id);
+    else records.push(toRecord({ ...row, kind: row.kind }));
+  }
+  return { records, leftScope: [...new Set(leftScope)], cursor: laterCursor(after, reached), hasMore };
 }
 
-function toRecord(row: ChangeRow): EntityRecord {
+function toRecord(row: ChangeRow & { kind: EntityKind }): EntityRecord {
   // The jsonb was written from a validated Dataset or entity; the kind column says which.
   const data = row.deleted ? null : row.data;
   return { kind: row.kind, id: row.id, version: row.version, deleted: row.deleted, data } as EntityRecord;

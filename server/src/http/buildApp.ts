@@ -10,6 +10,7 @@ import { installErrorHandler, installNotFoundHandler } from './errorHandling';
 import { installSessionGate } from './sessionGate';
 import { healthRoute } from './routes/health';
 import { loginRoute } from './routes/login';
+import { movePatientRoute } from './routes/movePatient';
 import { pullRoute } from './routes/pull';
 import { pushRoute } from './routes/push';
 import { installSecurityHeaders } from './securityHeaders';
@@ -51,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     installSessionGate(gated, deps);
     pullRoute(gated, deps);
     pushRoute(gated, deps);
+    movePatientRoute(gated, deps);
   });
 
   if (options.staticDir !== undefined) await installStaticFiles(app, options.staticDir);

@@ -42,6 +42,7 @@ export function pullRoute(app: FastifyInstance, deps: PullDeps): void {
     });
     const response: PullResponse = {
       records: page.records,
+      leftScope: page.leftScope,
       cursor: encodeCursor(page.cursor),
       hasMore: page.hasMore,
       serverTime: deps.now().toISOString(),

@@ -1,0 +1,30 @@
+/**
+ * `POST /api/office/patients/:patientId/territory`: a supervisor or admin moves a patient to
+ * another territory of their organisation. Behind the session gate; the rule lives in
+ * office/movePatient.ts.
+ */
+import type { FastifyInstance } from 'fastify';
+import { movePatientRequestSchema, type MovePatientResponse } from '../../../../src/protocol/wire';
+import type { Db } from '../../db/db';
+import { movePatient } from '../../office/movePatient';
+import { parseBody, sendError } from '../errors';
+import { sessionOf } from '../sessionGate';
+
+export interface MovePatientDeps {
+  readonly db: Db;
+}
+
+export function movePatientRoute(app: FastifyInstance, deps: MovePatientDeps): void {
+  app.post<{ Params: { patientId: string } }>(
+    '/api/office/patients/:patientId/territory',
+    { bodyLimit: 4 * 1024 },
+    async (request, reply) => {
+      const body = parseBody(movePatientRequestSchema, request.body);
+      if (!body.ok) return sendError(reply, 'bad_request', body.message);
+      const outcome = await movePatient(deps.db, sessionOf(request), request.params.patientId, body.value.territoryId);
+      if (!outcome.ok) return sendError(reply, outcome.code, outcome.message);
+      const response: MovePatientResponse = { moved: outcome.moved };
+      return response;
+    },
+  );
+}
