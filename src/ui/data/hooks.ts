@@ -51,6 +51,12 @@ export function useLiveDecoded<Raw, T>(
   return decoded;
 }
 
+/** Whether the patient left the device's scope and stays only until its changes are sent (S16). */
+export function useLeaving(patientId: string): boolean {
+  const { db } = useServices();
+  return useLiveQuery(async () => ((await getMeta(db, 'leavingPatients')) ?? []).includes(patientId), [db, patientId]) ?? false;
+}
+
 /** The decoded territory, or `undefined` until the first read completes. */
 export function useTerritory(): Territory | undefined {
   return useLiveDecoded(readRawTerritory, openTerritory, []);

@@ -82,6 +82,8 @@ export const en = {
 
   back: 'Back to patients',
   patientNotFound: 'This patient is not on this device.',
+  patientLeaving:
+    'This patient has moved out of your territories. They stay on this device until your changes for them are sent.',
   demographics: 'Demographics',
   born: 'Born',
   sexLabel: 'Sex',

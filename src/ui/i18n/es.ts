@@ -74,6 +74,8 @@ export const es: Messages = {
 
   back: 'Volver a pacientes',
   patientNotFound: 'Este paciente no está en este dispositivo.',
+  patientLeaving:
+    'Este paciente pasó a otro territorio. Permanece en este dispositivo hasta que se envíen sus cambios.',
   demographics: 'Datos demográficos',
   born: 'Fecha de nacimiento',
   sexLabel: 'Sexo',

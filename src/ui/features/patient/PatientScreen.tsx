@@ -4,6 +4,7 @@
  * and their facility. Every section edits offline through the worker.
  */
 import { hrefFor } from '../../app/useHashRoute';
+import { useLeaving } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
 import { NoteTimeline } from '../note/NoteTimeline';
 import { PatientRecordEditors } from '../patientRecord';
@@ -14,6 +15,7 @@ import { usePatient } from './usePatient';
 export function PatientScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const view = usePatient(id);
+  const leaving = useLeaving(id);
   if (view === undefined) return null;
   const back = (
     <a className="button button--link" href={hrefFor({ name: 'roster' })}>
@@ -35,6 +37,11 @@ export function PatientScreen({ id }: { id: string }) {
       <h1 id="patient-name">
         {p.givenName} {p.familyName}
       </h1>
+      {leaving && (
+        <p role="status" className="banner">
+          {t.patientLeaving}
+        </p>
+      )}
       <DueSummary patient={p} records={records} />
       <NoteTimeline patientId={p.id} notes={records.note} pendingKeys={pendingKeys} />
       <PatientRecordEditors view={view} />
