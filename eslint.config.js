@@ -51,6 +51,10 @@ export default tseslint.config(
   ]),
   boundary(['src/sync/**'], [...noReact, forbid(['worker', 'ui', 'routing', 'server'], 'sync sits below worker and ui.')]),
   boundary(['src/worker/**'], [...noReact, forbid(['ui', 'server'], 'the worker never imports the UI.')]),
+  boundary(['src/serviceWorker/**'], [
+    ...noReact,
+    forbid(['ui', 'worker', 'routing', 'server'], 'the service worker reaches the data only through sync and storage.'),
+  ]),
   boundary(['src/ui/**'], [
     forbid(['sync', 'routing', 'server'], 'the UI reaches sync and routing only through worker/client.'),
     {
