@@ -61,6 +61,10 @@ export default tseslint.config(
       group: ['**/worker/*', '!**/worker/client', '!**/worker/client.ts'],
       message: 'The UI imports the worker only through worker/client.',
     },
+    {
+      group: ['**/serviceWorker/*', '!**/serviceWorker/requestBackgroundSync', '!**/serviceWorker/requestBackgroundSync.ts'],
+      message: 'The UI asks for background sync through serviceWorker/requestBackgroundSync; the rest runs in the service worker.',
+    },
   ]),
   boundary(['server/**'], [
     ...noReact,
