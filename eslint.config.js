@@ -51,11 +51,19 @@ export default tseslint.config(
   ]),
   boundary(['src/sync/**'], [...noReact, forbid(['worker', 'ui', 'routing', 'server'], 'sync sits below worker and ui.')]),
   boundary(['src/worker/**'], [...noReact, forbid(['ui', 'server'], 'the worker never imports the UI.')]),
+  boundary(['src/serviceWorker/**'], [
+    ...noReact,
+    forbid(['ui', 'worker', 'routing', 'server'], 'the service worker reaches the data only through sync and storage.'),
+  ]),
   boundary(['src/ui/**'], [
     forbid(['sync', 'routing', 'server'], 'the UI reaches sync and routing only through worker/client.'),
     {
       group: ['**/worker/*', '!**/worker/client', '!**/worker/client.ts'],
       message: 'The UI imports the worker only through worker/client.',
+    },
+    {
+      group: ['**/serviceWorker/*', '!**/serviceWorker/requestBackgroundSync', '!**/serviceWorker/requestBackgroundSync.ts'],
+      message: 'The UI asks for background sync through serviceWorker/requestBackgroundSync; the rest runs in the service worker.',
     },
   ]),
   boundary(['server/**'], [

@@ -27,15 +27,14 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      // Our own service worker (src/serviceWorker/sw.ts); the plugin injects the precache list.
+      strategies: 'injectManifest',
+      srcDir: 'src/serviceWorker',
+      filename: 'sw.ts',
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
-        navigateFallback: '/index.html',
-        // API calls are never served from the cache: sync must see the real network.
-        navigateFallbackDenylist: [/^\/api\//],
-        cleanupOutdatedCaches: true,
-        // The first install takes control of the open page at once, so it works offline
-        // without a reload. Later versions wait for the person's "Update" (no skipWaiting).
-        clientsClaim: true,
+        // A classic script, registered with `type: 'classic'` (src/ui/app/serviceWorker.ts).
+        rollupFormat: 'iife',
       },
     }),
   ],

@@ -16,6 +16,25 @@ export const SYNC_ERROR_CODES = [
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
+/**
+ * Failures that pass by themselves (no network, the server down or answering nonsense), so
+ * trying again later can succeed. The others need a person: sign in again, update the app,
+ * free storage; a revoked device has already been wiped.
+ */
+export function isTransientSyncError(code: SyncErrorCode): boolean {
+  switch (code) {
+    case 'offline':
+    case 'server_error':
+    case 'bad_response':
+      return true;
+    case 'unauthorized':
+    case 'device_revoked':
+    case 'storage_full':
+    case 'app_outdated':
+      return false;
+  }
+}
+
 export type SyncPhase = 'idle' | 'uploading' | 'downloading';
 
 export interface SyncStatus {

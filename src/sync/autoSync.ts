@@ -5,6 +5,7 @@
  * office does not hit the server in lockstep). `navigator.onLine` is never trusted; only a
  * sync attempt tells.
  */
+import { isTransientSyncError } from '../domain/syncStatus';
 import type { SyncResult } from './syncNow';
 
 export interface AutoSyncDeps {
@@ -72,7 +73,7 @@ export function createAutoSync(deps: AutoSyncDeps): AutoSync {
       const res = await deps.sync();
       const pending = await deps.pending();
       if (res.ok) failures = 0;
-      else if (res.code === 'offline' || res.code === 'server_error' || res.code === 'bad_response') failures += 1;
+      else if (res.code !== 'signed_out' && isTransientSyncError(res.code)) failures += 1;
       if (!res.ok && pending > 0 && failures > 0) schedule(backoffDelay(failures - 1, deps.random));
       else if (res.ok && pending > 0) again = true;
     } finally {

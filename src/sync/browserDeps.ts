@@ -1,0 +1,30 @@
+/**
+ * The real browser dependencies of sync, in one place for the two contexts that run it: the
+ * app's web worker and the service worker (background sync). Both open the same device
+ * database and take the same device-wide lock, so they never sync at the same time (S17).
+ */
+import { plainCodec } from '../storage/codec';
+import { openRoundsDb } from '../storage/db';
+import { localLock, type SyncDeps } from './deps';
+
+/** The Web Lock every context takes around a sync and around sign-out. */
+export const SYNC_LOCK = 'rounds-sync';
+
+export function browserSyncDeps(): SyncDeps {
+  const fallbackLock = localLock();
+  // Web Locks span every tab, worker and the service worker of this origin; a context
+  // without them (none we ship to) serialises only its own callers.
+  const withSyncLock = <T>(fn: () => Promise<T>): Promise<T> =>
+    typeof navigator !== 'undefined' && 'locks' in navigator
+      ? (navigator.locks.request(SYNC_LOCK, fn) as Promise<T>)
+      : fallbackLock(fn);
+  return {
+    db: openRoundsDb(),
+    codec: plainCodec,
+    fetch: (input, init) => fetch(input, init),
+    baseUrl: '',
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    withSyncLock,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * No signal in the van: the specialist adds a caregiver and closes the app. When the network
+ * returns, the service worker's background sync delivers the change with no tab open (S20);
+ * the office sees it, and the app opened again has nothing left to send. Chromium only: it is
+ * the browser with Background Sync.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PatientPage } from './pages/PatientPage';
+import { apiDevice, type ApiDevice } from './support/apiDevice';
+import { fireBackgroundSync } from './support/backgroundSync';
+import { launchChromium } from './support/chromium';
+import { demoDataset, demoSpecialist } from './support/demo';
+import { signedInPage } from './support/session';
+
+const baseUrl = inject('baseUrl');
+const { user, patients } = demoSpecialist();
+const supervisor = demoDataset().users.find((u) => u.role === 'supervisor');
+if (!supervisor) throw new Error('the demo dataset has no supervisor');
+const patient = patients[11] ?? patients[0];
+if (!patient) throw new Error('empty territory');
+const patientUrl = `${baseUrl}/#/patients/${patient.id}`;
+const CAREGIVER = 'Rosa Background-Sync';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let office: ApiDevice;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ locale: 'en-US' });
+  page = await signedInPage(context, baseUrl, user);
+  office = await apiDevice(baseUrl, supervisor, 'e2e-office-desk-0001');
+  await office.changes();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function caregiversOnServer(): Promise<string[]> {
+  const records = await office.changes();
+  return records.flatMap((r) => (r.kind === 'caregiver' && r.data && r.data.patientId === patient?.id && r.data.name === CAREGIVER ? [r.id] : []));
+}
+
+describe('background sync after the app is closed', () => {
+  it('offline, the caregiver waits on the device and the browser is asked to sync later', async () => {
+    await context.setOffline(true);
+    await page.goto(patientUrl);
+    const record = new PatientPage(page);
+    await record.addCaregiver(CAREGIVER);
+    await record.pending().filter({ hasText: '1 change not yet synced' }).waitFor();
+    await record.caregivers().getByText('Not yet synced').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.sync?.getTags() ?? [])))
+      .toContain('rounds-sync');
+  });
+
+  it('with no tab open and the network back, the service worker delivers it to the server', async () => {
+    await page.close();
+    expect(context.pages()).toEqual([]);
+    await context.setOffline(false);
+    await fireBackgroundSync(context, baseUrl, 'rounds-sync');
+    const delivered: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          delivered.push(...(await caregiversOnServer()));
+          return delivered;
+        },
+        { timeout: 30_000 },
+      )
+      .toHaveLength(1);
+  });
+
+  it('the app opened again has nothing left to send', async () => {
+    page = await context.newPage();
+    await page.goto(patientUrl);
+    const record = new PatientPage(page);
+    await record.caregivers().getByText(CAREGIVER).waitFor();
+    await record.pending().filter({ hasText: 'All changes synced' }).waitFor();
+    await expect(record.caregivers().getByText('Not yet synced').count()).resolves.toBe(0);
+  });
+});
