@@ -27,16 +27,30 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
   const { worker } = useServices();
   const session = useSession();
   const [note, setNote] = useState(initial);
-  const [saving, setSaving] = useState(false);
+  const [saveState, setSaveState] = useState<'saved' | 'saving' | 'failed'>('saved');
   const [problems, setProblems] = useState<readonly NoteProblem[]>([]);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  /** Saves asked for and not yet finished: "saved" shows only when the last one is stored. */
+  const unsaved = useRef(0);
 
   function change(next: ContactNote) {
     setNote(next);
-    setSaving(true);
-    queue.current = queue.current
-      .then((): Promise<unknown> => worker.saveDraft(next))
-      .finally(() => setSaving(false));
+    unsaved.current += 1;
+    setSaveState('saving');
+    // Each save waits for the one before, and a failed save never stops later ones: the
+    // latest draft is always the one stored last.
+    queue.current = queue.current.then(async () => {
+      let ok: boolean;
+      try {
+        ok = (await worker.saveDraft(next)).ok;
+      } catch {
+        ok = false;
+      }
+      unsaved.current -= 1;
+      if (!ok) setSaveState('failed');
+      // A draft save stores the whole note, so the last one succeeding means all is stored.
+      else if (unsaved.current === 0) setSaveState('saved');
+    });
   }
   const set = <K extends keyof ContactNote>(key: K, value: ContactNote[K]) => change({ ...note, [key]: value });
   const setActivity = (i: number, a: Activity) => set('activities', note.activities.map((x, j) => (j === i ? a : x)));
@@ -53,8 +67,8 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
 
   return (
     <form className="note-editor" onSubmit={(e) => e.preventDefault()} aria-label={tx.newNote}>
-      <p className="muted" aria-live="polite" data-testid="draft-state">
-        {saving ? tx.saving : tx.saved}
+      <p className={saveState === 'failed' ? 'error' : 'muted'} aria-live="polite" data-testid="draft-state">
+        {saveState === 'saving' ? tx.saving : saveState === 'failed' ? tx.saveFailed : tx.saved}
       </p>
       <Choice name="mode" legend={tx.contactType} value={note.mode} options={CONTACT_MODES} label={(m) => tx.mode[m]} onChange={(v) => set('mode', v)} />
       <div className="row">

@@ -112,6 +112,7 @@ const en = {
   signConfirm: 'Sign this note? A signed note cannot be changed; corrections are added as addenda.',
   saved: 'Draft saved on this device',
   saving: 'Saving…',
+  saveFailed: 'This draft could not be saved on this device. Keep the page open and try again; if it keeps failing, free up storage.',
   problems: {
     outcome_missing: 'Choose an outcome.',
     escalation_reason_missing: 'Say what is urgent.',
@@ -246,6 +247,7 @@ const es: NoteText = {
   signConfirm: '¿Firmar esta nota? Una nota firmada no se puede cambiar; las correcciones se agregan como adendas.',
   saved: 'Borrador guardado en este dispositivo',
   saving: 'Guardando…',
+  saveFailed: 'No se pudo guardar este borrador en el dispositivo. Mantenga la página abierta e inténtelo de nuevo; si sigue fallando, libere espacio.',
   problems: {
     outcome_missing: 'Elija un resultado.',
     escalation_reason_missing: 'Indique qué es urgente.',
