@@ -6,6 +6,7 @@ import { initialSchema } from './001_initial';
 import { patientRecordsSchema } from './002_patientRecords';
 import { careTeamPhoneSchema } from './003_careTeamPhone';
 import { pushSyncSchema } from './004_pushSync';
+import { refusedMutationsSchema } from './006_refusedMutations';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: 'patient records', sql: patientRecordsSchema },
   { id: 3, name: 'care team phone', sql: careTeamPhoneSchema },
   { id: 4, name: 'push sync', sql: pushSyncSchema },
+  { id: 6, name: 'refused mutations', sql: refusedMutationsSchema },
 ];
