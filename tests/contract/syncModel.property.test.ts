@@ -1,9 +1,9 @@
 /**
  * The sync model test (issue 4): three devices with real Dexie databases and the real sync
  * code, the real server on embedded PostgreSQL, random edits, offline periods and network
- * faults (request dropped, response lost after the server committed, request duplicated, tab
- * killed mid-sync and reopened). After everyone syncs in calm conditions, the invariants of
- * docs/SYNC.md must hold. The seed is printed; a failing seed becomes a named test below.
+ * faults (request dropped, response lost after the server committed, request duplicated,
+ * request held back and delivered after later ones, tab killed mid-sync and reopened). After
+ * everyone syncs in calm conditions, the invariants of docs/SYNC.md must hold. The seed is printed; a failing seed becomes a named test below.
  */
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
@@ -32,7 +32,10 @@ type Command =
   | { t: 'consent'; c: number; p: number; consent: 'granted' | 'declined' }
   | { t: 'caregiver'; c: number; p: number }
   | { t: 'note'; c: number; p: number; sign: boolean }
-  | { t: 'sync'; c: number; fault: Fault; killAfter: number }
+  /** One sync; the fault hits its `nth` request. */
+  | { t: 'sync'; c: number; fault: Fault; nth: number }
+  /** The network delivers the device's oldest held-back request, alone or while the device syncs. */
+  | { t: 'release'; c: number; duringSync: boolean }
   | { t: 'offline'; c: number; on: boolean }
   /** Every device pushes and pulls at the same moment (concurrent pushes). */
   | { t: 'syncAll' };
@@ -42,7 +45,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ t: fc.constant('consent' as const), c: fc.nat(CLIENTS - 1), p: fc.nat(3), consent: fc.constantFrom('granted' as const, 'declined' as const) }),
   fc.record({ t: fc.constant('caregiver' as const), c: fc.nat(CLIENTS - 1), p: fc.nat(3) }),
   fc.record({ t: fc.constant('note' as const), c: fc.nat(CLIENTS - 1), p: fc.nat(3), sign: fc.boolean() }),
-  fc.record({ t: fc.constant('sync' as const), c: fc.nat(CLIENTS - 1), fault: fc.constantFrom<Fault>('none', 'none', 'drop', 'lose', 'duplicate', 'kill'), killAfter: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ t: fc.constant('sync' as const), c: fc.nat(CLIENTS - 1), fault: fc.constantFrom<Fault>('none', 'none', 'drop', 'lose', 'duplicate', 'kill', 'delay'), nth: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ t: fc.constant('release' as const), c: fc.nat(CLIENTS - 1), duringSync: fc.boolean() }),
   fc.record({ t: fc.constant('offline' as const), c: fc.nat(CLIENTS - 1), on: fc.boolean() }),
   fc.record({ t: fc.constant('syncAll' as const) }),
 );
@@ -170,8 +174,20 @@ async function runProgram(commands: readonly Command[]): Promise<void> {
           break;
         }
         case 'sync': {
-          const res = await client.sync(cmd.fault, cmd.killAfter);
+          const res = await client.sync(cmd.fault, cmd.nth);
           if (res !== 'killed' && res.ok) await checkCursor(cmd.c);
+          break;
+        }
+        case 'release': {
+          if (cmd.duringSync) {
+            const [, res] = await Promise.all([client.releaseHeld(), client.sync('none')]);
+            if (res !== 'killed' && res.ok) await checkCursor(cmd.c);
+            break;
+          }
+          // [S14] An old pull's answer goes nowhere: the device's cursor stays where it was.
+          const before = await getMeta(client.db, 'pullCursor');
+          await client.releaseHeld();
+          expect(await getMeta(client.db, 'pullCursor')).toBe(before);
           break;
         }
         case 'offline':
@@ -180,7 +196,9 @@ async function runProgram(commands: readonly Command[]): Promise<void> {
       }
     }
 
-    // Quiescence: everyone online, no faults, a few rounds until nothing moves.
+    // Quiescence: the network delivers what it held back, everyone is online, no faults, a
+    // few rounds until nothing moves.
+    for (const client of clients) while (client.heldCount > 0) await client.releaseHeld();
     for (const client of clients) client.offline = false;
     for (let round = 0; round < 3; round++) {
       await server.settle();
@@ -256,7 +274,7 @@ describe.each(kinds)('sync model on %s', (kind) => {
   it('[S3] a draft started and autosaved before its first push is created on the server', async () => {
     await runProgram([
       { t: 'note', c: 1, p: 2, sign: false },
-      { t: 'sync', c: 1, fault: 'none', killAfter: 1 },
+      { t: 'sync', c: 1, fault: 'none', nth: 1 },
     ]);
   }, 60_000);
 
@@ -267,9 +285,23 @@ describe.each(kinds)('sync model on %s', (kind) => {
       { t: 'edit', c: 0, p: 0, field: 'accessNotes', value: 'Ring twice' },
       { t: 'edit', c: 1, p: 0, field: 'accessNotes', value: 'Weekends' },
       { t: 'offline', c: 0, on: false },
-      { t: 'sync', c: 0, fault: 'none', killAfter: 1 },
+      { t: 'sync', c: 0, fault: 'none', nth: 1 },
       { t: 'offline', c: 1, on: false },
-      { t: 'sync', c: 1, fault: 'lose', killAfter: 1 },
+      { t: 'sync', c: 1, fault: 'lose', nth: 1 },
+    ]);
+  }, 60_000);
+
+  it('[S5][S14] an old push and an old pull delivered after the device resent and moved on change nothing', async () => {
+    await runProgram([
+      { t: 'edit', c: 0, p: 0, field: 'accessNotes', value: 'Ring twice' },
+      { t: 'sync', c: 0, fault: 'delay', nth: 1 },
+      { t: 'sync', c: 1, fault: 'delay', nth: 1 },
+      { t: 'sync', c: 0, fault: 'none', nth: 1 },
+      { t: 'edit', c: 0, p: 0, field: 'accessNotes', value: 'Weekends' },
+      { t: 'sync', c: 0, fault: 'none', nth: 1 },
+      { t: 'sync', c: 1, fault: 'none', nth: 1 },
+      { t: 'release', c: 0, duringSync: false },
+      { t: 'release', c: 1, duringSync: false },
     ]);
   }, 60_000);
 
@@ -277,8 +309,8 @@ describe.each(kinds)('sync model on %s', (kind) => {
     await runProgram([
       { t: 'note', c: 2, p: 1, sign: true },
       { t: 'caregiver', c: 2, p: 1 },
-      { t: 'sync', c: 2, fault: 'kill', killAfter: 1 },
-      { t: 'sync', c: 2, fault: 'duplicate', killAfter: 1 },
+      { t: 'sync', c: 2, fault: 'kill', nth: 1 },
+      { t: 'sync', c: 2, fault: 'duplicate', nth: 1 },
     ]);
   }, 60_000);
 });
