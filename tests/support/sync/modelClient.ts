@@ -8,6 +8,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import type { IsoDate, IsoDateTime } from '../../../src/domain/ids';
+import type { EntityRecord } from '../../../src/protocol/entities';
 import { plainCodec } from '../../../src/storage/codec';
 import type { CommandDeps } from '../../../src/storage/commands/commandDeps';
 import { openRoundsDb, type RoundsDb } from '../../../src/storage/db';
@@ -37,6 +38,8 @@ export class ModelClient {
     private readonly baseUrl: string,
     private readonly clock: Clock,
     private readonly ids: () => string,
+    /** Sees every pull page that reaches the device. */
+    private readonly onPulled: (records: readonly EntityRecord[]) => void = () => undefined,
   ) {
     this.db = openRoundsDb(name);
   }
@@ -63,10 +66,17 @@ export class ModelClient {
     }
     if (hit === 'duplicate') {
       await res.arrayBuffer();
-      return fetch(input, init);
+      return this.observe(await fetch(input, init));
     }
-    return res;
+    return this.observe(res);
   };
+
+  private async observe(res: Response): Promise<Response> {
+    if (!res.url.endsWith('/api/sync/pull') || !res.ok) return res;
+    const text = await res.text();
+    this.onPulled((JSON.parse(text) as { records: EntityRecord[] }).records);
+    return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+  }
 
   /** How many requests the network is holding back. */
   get heldCount(): number {
