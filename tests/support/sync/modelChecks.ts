@@ -12,7 +12,7 @@ import { TABLE_OF_KIND } from '../../../src/storage/db';
 import { hashNoteContent } from '../../../src/storage/hashNote';
 import { getMeta } from '../../../src/storage/meta';
 import type { ModelClient } from './modelClient';
-import { describeConflict, describeEdit, latestStampNotFinal, type Edit, type KeptConflict } from './modelOracle';
+import { describeConflict, describeEdit, latestStampNotFinal, unaccountedEdits, type Edit, type KeptConflict } from './modelOracle';
 import type { Deletable, Run } from './modelProgram';
 import type { ModelServer } from './modelServer';
 
@@ -58,15 +58,23 @@ export async function checkQuiet(r: Run): Promise<void> {
     tombstones.set(key, row?.data ?? {});
   }
 
-  // Per-field last writer wins (S8, S9): the latest stamp's value is on the record, and every
-  // conflict keeps a real loser with an earlier stamp. A deleted record's last values are its
-  // tombstone's.
+  // Per-field last writer wins, and every loser kept (S8, S9). A deleted record's last values
+  // are its tombstone's.
   const record = (e: Edit) => tombstones.get(`${e.kind}:${e.id}`) ?? (truth.get(`${e.kind}:${e.id}`) as Record<string, unknown> | undefined);
   const finalValue = (e: Edit) => record(e)?.[e.field] ?? null;
   const conflicts = [...truth.entries()].filter(([key]) => key.startsWith('conflict:')).map(([, value]) => value as KeptConflict);
   for (const conflict of conflicts) expect(conflict.winner.hlc > conflict.loser.hlc, describeConflict(conflict)).toBe(true);
   const live = r.edits.filter((e) => !r.deleted.has(`${e.kind}:${e.id}`));
   expect(latestStampNotFinal(live, finalValue, told).map(describeEdit), 'latest stamp is not the final value').toEqual([]);
+  const lost = unaccountedEdits(r.edits, finalValue, conflicts, told);
+  if (lost.length > 0) {
+    const touched = new Set(r.edits.map((e) => `${e.kind}:${e.id}`));
+    const related = conflicts.filter((c) => touched.has(`${c.entityKind}:${c.entityId}`));
+    expect(
+      { unaccounted: lost.map(describeEdit), edits: r.edits.map(describeEdit), conflicts: related.map(describeConflict) },
+      'edits neither on the record, nor kept as a conflict, nor knowingly replaced, nor refused',
+    ).toEqual({ unaccounted: [] });
+  }
 
   // Signed notes never change (S10).
   for (const [id, hash] of r.signed) {

@@ -1,7 +1,8 @@
 /**
- * What the sync model test remembers of every field edit, and the check of last-writer-wins
- * built on it (S8). Every edit writes a value no other edit writes. Pure: the test hands in
- * the final records.
+ * What the sync model test remembers of every field edit, and the checks of last-writer-wins
+ * built on it (S8, S9). Every edit writes a value no other edit writes, so the value a
+ * writer's copy showed just before it edited tells which earlier edit the writer had seen.
+ * Pure: the test hands in the final records and the conflicts the server kept.
  */
 import { canonicalJson } from '../../../src/domain/contactNote';
 import type { EntityKind } from '../../../src/domain/entities';
@@ -31,6 +32,36 @@ export interface KeptConflict {
 }
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+/**
+ * S9, nothing lost silently: the edits that are not accounted for. An edit is accounted for
+ * when its value is the field's final value; or a conflict keeps it as the loser; or a later
+ * edit replaced it knowingly (that writer's copy showed this value) or came from the same
+ * writer (overwriting one's own edit is not a conflict); or the server refused it and the
+ * writer was told (it is in the device's rejections, shown to the person).
+ */
+export function unaccountedEdits(
+  edits: readonly Edit[],
+  finalValue: (edit: Edit) => unknown,
+  conflicts: readonly KeptConflict[],
+  told: ReadonlySet<string>,
+): Edit[] {
+  const kept = new Set(conflicts.map((c) => `${c.entityKind}:${c.entityId}:${c.field}:${c.loser.hlc}`));
+  return edits.filter((e) => {
+    if (told.has(e.mutationId)) return false;
+    if (same(finalValue(e), e.value)) return false;
+    if (kept.has(`${e.kind}:${e.id}:${e.field}:${e.hlc}`)) return false;
+    const replaced = edits.some(
+      (later) =>
+        later.order > e.order &&
+        later.kind === e.kind &&
+        later.id === e.id &&
+        later.field === e.field &&
+        (later.writer === e.writer || same(later.seen, e.value)),
+    );
+    return !replaced;
+  });
+}
 
 /**
  * S8: for each field, the value of the edit with the latest stamp is the final one (stamps
