@@ -30,7 +30,7 @@ export interface OpenTestDbOptions {
   readonly migrate?: boolean;
 }
 
-const ALL_TABLES = 'scope_exits, territory_releases, device_mutations, sessions, devices, user_territories, patient_records, appointments, care_gaps, patients, facilities, users, territories, orgs';
+const ALL_TABLES = 'refused_mutations, scope_exits, territory_releases, device_mutations, sessions, devices, user_territories, patient_records, appointments, care_gaps, patients, facilities, users, territories, orgs';
 
 export function testDbKinds(): DbKind[] {
   return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];

@@ -139,7 +139,7 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export const mutationResultSchema = z.discriminatedUnion('status', [
   z.object({ no: z.number().int(), status: z.literal('applied'), conflicts: z.number().int().min(0) }),
-  /** Applied earlier (a replay); nothing changed now. */
+  /** Applied earlier (a replay); nothing changed now. A replay of a refused change is `rejected` again. */
   z.object({ no: z.number().int(), status: z.literal('duplicate') }),
   /** Refused for good; retrying will not help. The message is for a person. */
   z.object({ no: z.number().int(), status: z.literal('rejected'), reason: z.enum(REJECTION_REASONS), message: z.string() }),

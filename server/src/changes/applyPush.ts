@@ -5,13 +5,16 @@
  * thing, so two servers receiving the same batch at once (a resend racing a slow answer) take
  * turns: the second sees the first one's mark and answers `duplicate`. Numbers at or below
  * the mark are duplicates; the next number is applied or refused, and either way settled;
- * a number further on means the batch skipped some, and the walk stops there (`gap`).
+ * a number further on means the batch skipped some, and the walk stops there (`gap`). A
+ * refusal is kept with the mark (`refused_mutations`), so a resend of a refused change is
+ * answered `rejected` again rather than `duplicate`: its first answer may have been lost, and
+ * the device must still learn of the refusal (S7).
  *
  * The caller answers only after this resolves, i.e. after commit. If anything throws, the
  * whole batch rolls back, mark included, and the device sends it again later. Owns no HTTP.
  */
 import { randomUUID } from 'node:crypto';
-import type { Mutation, MutationResult } from '../../../src/protocol/wire';
+import type { Mutation, MutationResult, RejectionReason } from '../../../src/protocol/wire';
 import { territoriesInScope } from '../auth/scope';
 import type { Session } from '../auth/sessions';
 import type { Db } from '../db/db';
@@ -54,12 +57,14 @@ async function applyBatch(tx: Db, { session, mutations, now, newId = randomUUID 
   const territoryIds = new Set((await territoriesInScope(tx, session)).map((t) => t.id));
   const clamp = clockClamp(now.getTime());
 
+  const sorted = [...mutations].sort((a, b) => a.no - b.no);
+  const refused = await readRefusals(tx, session.deviceId, sorted[0]?.no ?? 0, settled);
   const results: MutationResult[] = [];
   let mark = settled;
   let gap = false;
-  for (const m of [...mutations].sort((a, b) => a.no - b.no)) {
+  for (const m of sorted) {
     if (m.no <= mark) {
-      results.push({ no: m.no, status: 'duplicate' });
+      results.push(refused.get(m.no) ?? { no: m.no, status: 'duplicate' });
       continue;
     }
     if (m.no > mark + 1) {
@@ -68,12 +73,30 @@ async function applyBatch(tx: Db, { session, mutations, now, newId = randomUUID 
     }
     const outcome = await applyMutation({ tx, session, territoryIds, now, hlc: clamp(m.hlc), newId }, m);
     results.push({ no: m.no, ...outcome });
+    if (outcome.status === 'rejected') {
+      await tx.query('insert into refused_mutations (device_id, no, reason, message) values ($1, $2, $3, $4)', [
+        session.deviceId,
+        m.no,
+        outcome.reason,
+        outcome.message,
+      ]);
+    }
     mark = m.no;
   }
   if (mark !== settled) {
     await tx.query('update device_mutations set settled_through = $2 where device_id = $1', [session.deviceId, mark]);
   }
   return { settledThrough: mark, results, gap };
+}
+
+/** The refusals among numbers `from` to `through` already settled, answered again as they were. */
+async function readRefusals(tx: Db, deviceId: string, from: number, through: number): Promise<Map<number, MutationResult>> {
+  if (from > through) return new Map();
+  const rows = await tx.query<{ no: number; reason: RejectionReason; message: string }>(
+    'select no, reason, message from refused_mutations where device_id = $1 and no between $2 and $3',
+    [deviceId, from, through],
+  );
+  return new Map(rows.map((r): [number, MutationResult] => [r.no, { no: r.no, status: 'rejected', reason: r.reason, message: r.message }]));
 }
 
 /** The device's mark, its row created at 0 on the first push and locked until commit. */

@@ -7,6 +7,7 @@ import { patientRecordsSchema } from './002_patientRecords';
 import { careTeamPhoneSchema } from './003_careTeamPhone';
 import { pushSyncSchema } from './004_pushSync';
 import { scopeExitsSchema } from './005_scopeExits';
+import { refusedMutationsSchema } from './006_refusedMutations';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: 'care team phone', sql: careTeamPhoneSchema },
   { id: 4, name: 'push sync', sql: pushSyncSchema },
   { id: 5, name: 'scope exits', sql: scopeExitsSchema },
+  { id: 6, name: 'refused mutations', sql: refusedMutationsSchema },
 ];

@@ -2,10 +2,13 @@
  * One device in a sync model test: a real Dexie database (fake-indexeddb), the real storage
  * commands and sync code, and a fetch that can be told to fail in the ways networks do.
  * "Killing" the device closes its database mid-sync and opens it again, as a tab kill would.
+ * A "delayed" request is held back (the device sees it time out) and reaches the server only
+ * when the test releases it, after whatever the device did meanwhile; its answer goes nowhere.
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import type { IsoDate, IsoDateTime } from '../../../src/domain/ids';
+import type { EntityRecord } from '../../../src/protocol/entities';
 import { plainCodec } from '../../../src/storage/codec';
 import type { CommandDeps } from '../../../src/storage/commands/commandDeps';
 import { openRoundsDb, type RoundsDb } from '../../../src/storage/db';
@@ -13,7 +16,8 @@ import { setMeta } from '../../../src/storage/meta';
 import { localLock, type SyncDeps } from '../../../src/sync/deps';
 import { syncNow, type SyncResult } from '../../../src/sync/syncNow';
 
-export type Fault = 'none' | 'drop' | 'lose' | 'duplicate' | 'kill';
+/** What happens to the n-th request of a sync. */
+export type Fault = 'none' | 'drop' | 'lose' | 'duplicate' | 'kill' | 'delay';
 
 export interface Clock {
   now(): Date;
@@ -24,7 +28,9 @@ export class ModelClient {
   offline = false;
   private fault: Fault = 'none';
   private requests = 0;
-  private killAfter = -1;
+  private nth = -1;
+  /** Requests the network is holding back, oldest first. */
+  private readonly held: { input: Parameters<typeof fetch>[0]; init: RequestInit | undefined }[] = [];
 
   constructor(
     readonly name: string,
@@ -32,6 +38,8 @@ export class ModelClient {
     private readonly baseUrl: string,
     private readonly clock: Clock,
     private readonly ids: () => string,
+    /** Sees every pull page that reaches the device. */
+    private readonly onPulled: (records: readonly EntityRecord[]) => void = () => undefined,
   ) {
     this.db = openRoundsDb(name);
   }
@@ -39,24 +47,49 @@ export class ModelClient {
   private readonly fetchImpl: typeof fetch = async (input, init) => {
     if (this.offline) throw new TypeError('offline');
     const n = ++this.requests;
-    if (this.fault === 'drop' && n === 1) throw new TypeError('request dropped');
-    if (this.fault === 'kill' && n === this.killAfter) {
+    const hit = n === this.nth ? this.fault : 'none';
+    if (hit === 'drop') throw new TypeError('request dropped');
+    if (hit === 'delay') {
+      this.held.push({ input, init });
+      throw new TypeError('request timed out');
+    }
+    if (hit === 'kill') {
       // The tab dies while this request is in flight; the server may or may not get it.
       void fetch(input, init).catch(() => undefined);
       this.reopen();
       throw new TypeError('tab killed');
     }
     const res = await fetch(input, init);
-    if (this.fault === 'lose' && n === 1) {
+    if (hit === 'lose') {
       await res.arrayBuffer();
       throw new TypeError('response lost');
     }
-    if (this.fault === 'duplicate' && n === 1) {
+    if (hit === 'duplicate') {
       await res.arrayBuffer();
-      return fetch(input, init);
+      return this.observe(await fetch(input, init));
     }
-    return res;
+    return this.observe(res);
   };
+
+  private async observe(res: Response): Promise<Response> {
+    if (!res.url.endsWith('/api/sync/pull') || !res.ok) return res;
+    const text = await res.text();
+    this.onPulled((JSON.parse(text) as { records: EntityRecord[] }).records);
+    return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+  }
+
+  /** How many requests the network is holding back. */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Delivers the oldest held-back request to the server; nobody is listening for the answer. */
+  async releaseHeld(): Promise<void> {
+    const request = this.held.shift();
+    if (!request) return;
+    const res = await fetch(request.input, request.init);
+    await res.arrayBuffer();
+  }
 
   private reopen() {
     this.db.close();
@@ -96,10 +129,11 @@ export class ModelClient {
     });
   }
 
-  async sync(fault: Fault, killAfter = 1): Promise<SyncResult | 'killed'> {
+  /** One sync; `fault` hits its `nth` request (1 is the first push, or the first pull). */
+  async sync(fault: Fault, nth = 1): Promise<SyncResult | 'killed'> {
     this.fault = fault;
     this.requests = 0;
-    this.killAfter = killAfter;
+    this.nth = nth;
     const db = this.db;
     try {
       const res = await syncNow(this.syncDeps());

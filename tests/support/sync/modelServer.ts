@@ -1,7 +1,9 @@
 /**
  * The real server for sync model tests: Fastify on embedded PostgreSQL, or two Fastify
- * instances (two "server processes") on one real PostgreSQL, listening on loopback, with one territory shared by three specialists. Sessions for new
- * devices are opened directly (no password hashing per run: hundreds of runs need devices).
+ * instances (two "server processes") on one real PostgreSQL, listening on loopback, with one
+ * territory shared by three specialists; the supervisor and the admin see the whole
+ * organisation. Sessions for new devices are opened directly (no password hashing per run:
+ * hundreds of runs need devices).
  */
 import type { FastifyInstance } from 'fastify';
 import type { IsoDate } from '../../../src/domain/ids';
@@ -21,6 +23,8 @@ export interface ModelServer {
   readonly dataset: Dataset;
   /** Opens a session for a new device of the n-th specialist. */
   session(userIndex: number, deviceId: string): Promise<{ token: string; user: Dataset['users'][number] }>;
+  /** Opens a session for a new office device of the supervisor or the admin. */
+  leadSession(role: 'supervisor' | 'admin', deviceId: string): Promise<{ token: string; user: Dataset['users'][number] }>;
   /**
    * Waits until every transaction that started so far has ended. On a shared PostgreSQL a
    * transaction of another test holds back what pull may serve (the cursor rule); the model's
@@ -46,17 +50,25 @@ export async function startModelServer(kind: DbKind = 'pglite'): Promise<ModelSe
     apps.push(app);
   }
   const specialists = dataset.users.filter((u) => u.role === 'specialist');
+  const signIn = async (user: Dataset['users'][number] | undefined, deviceId: string) => {
+    if (!user) throw new Error('no such user in the dataset');
+    const res = await openSession(db, { userId: user.id, deviceId, now: new Date() });
+    if (!res.ok) throw new Error(res.code);
+    return { token: res.token, user };
+  };
   return {
     db,
     urls,
     url: urls[0] as string,
     dataset,
-    async session(userIndex, deviceId) {
-      const user = specialists[userIndex % specialists.length];
-      if (!user) throw new Error('no specialist');
-      const res = await openSession(db, { userId: user.id, deviceId, now: new Date() });
-      if (!res.ok) throw new Error(res.code);
-      return { token: res.token, user };
+    session(userIndex, deviceId) {
+      return signIn(specialists[userIndex % specialists.length], deviceId);
+    },
+    leadSession(role, deviceId) {
+      return signIn(
+        dataset.users.find((u) => u.role === role),
+        deviceId,
+      );
     },
     async settle() {
       for (let attempt = 1; ; attempt++) {

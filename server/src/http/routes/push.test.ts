@@ -125,6 +125,19 @@ describeEachDb('POST /api/sync/push', (current) => {
         results: [{ no: 1, status: 'rejected', reason: 'out_of_scope' }, { no: 2, status: 'applied' }],
       });
     });
+    it('[S5][S7] a resent refused change is refused again, not answered duplicate: its first answer may have been lost', async () => {
+      const { db } = current();
+      const d = await device();
+      const batch = [patientField(1, S1, { room: 'nope' }), patientField(2, N1, { room: 'resent' }, await seen('patient', N1))];
+      const first = await push(app, d.token, d.id, batch);
+      expect(first.results.map((r) => r.status)).toEqual(['rejected', 'applied']);
+      const before = await allRows(db);
+
+      const again = await push(app, d.token, d.id, batch);
+      expect(again).toEqual({ ...first, results: [first.results[0], { no: 2, status: 'duplicate' }] });
+      expect(await allRows(db)).toEqual(before);
+      expect(await settledMark(db, d.id)).toBe(2);
+    });
   });
 
   describe('one transaction', () => {

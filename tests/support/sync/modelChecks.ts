@@ -1,0 +1,141 @@
+/**
+ * What must hold once a sync model run is quiet (everyone synced in calm conditions): the
+ * invariants of docs/SYNC.md, checked against the server (a full pull, and its rows where
+ * pull says less) and every device's database.
+ */
+import { expect } from 'vitest';
+import { canonicalJson } from '../../../src/domain/contactNote';
+import type { EntityKind } from '../../../src/domain/entities';
+import { PROTOCOL_VERSION, PULL_PAGE_MAX, pullResponseSchema } from '../../../src/protocol/wire';
+import { plainCodec } from '../../../src/storage/codec';
+import { TABLE_OF_KIND } from '../../../src/storage/db';
+import { hashNoteContent } from '../../../src/storage/hashNote';
+import { getMeta } from '../../../src/storage/meta';
+import type { ModelClient } from './modelClient';
+import { describeConflict, describeEdit, latestStampNotFinal, unaccountedEdits, type Edit, type KeptConflict } from './modelOracle';
+import type { Deletable, Run } from './modelProgram';
+import type { ModelServer } from './modelServer';
+
+const CHECKED_KINDS: readonly EntityKind[] = ['patient', 'contactPoint', 'caregiver', 'note', 'careGap', 'conflict'];
+
+export async function checkQuiet(r: Run): Promise<void> {
+  const { server, office } = r.world;
+  const truth = await serverState(server, await tokenOf(r.clients[0]!));
+  /** Changes the devices were told the server refused. */
+  const told = new Set<string>();
+  for (const [c, client] of r.clients.entries()) {
+    // Nothing waits; the server settled exactly the numbers this device gave out (S4, S5);
+    // the only refusals are changes to records the office deleted, kept for the person (S7, S12).
+    expect(await client.db.outbox.count(), `client ${c} outbox`).toBe(0);
+    const rejections = await client.db.rejections.toArray();
+    for (const rejection of rejections) told.add(rejection.mutationId);
+    expect(
+      rejections.filter((x) => x.reason !== 'deleted' || !r.deleted.has(x.entityKey)).map((x) => `${x.entityKey} ${x.reason} ${JSON.stringify(x.body)}`),
+      `client ${c} rejections other than of deleted records`,
+    ).toEqual([]);
+    expect(await settledMark(server, client.deviceId), `client ${c} settled`).toBe((await getMeta(client.db, 'lastMutationNo')) ?? 0);
+    // Convergence: the device holds exactly what the server holds in its scope.
+    const local = await localState(client);
+    const diff = [...new Set([...truth.keys(), ...local.keys()])].filter(
+      (k) => canonicalJson(truth.get(k) ?? null) !== canonicalJson(local.get(k) ?? null),
+    );
+    expect(
+      diff.map((k) => `${k}\n server ${canonicalJson(truth.get(k) ?? null)}\n local  ${canonicalJson(local.get(k) ?? null)}`),
+      `client ${c} differs from the server`,
+    ).toEqual([]);
+  }
+  expect(await settledMark(server, office.deviceId), 'office settled').toBe(office.lastMutationNo);
+
+  // Tombstones (S12): a deleted record stays deleted on the server, and no pull, by anyone,
+  // at any point, served it as live again (convergence above covers the devices' copies).
+  expect(r.resurrected, 'deleted records served again').toEqual([]);
+  const tombstones = new Map<string, Record<string, unknown>>();
+  for (const key of r.deleted) {
+    const [kind, id] = key.split(':') as [Deletable, string];
+    const row = await storedRow(server, kind, id);
+    expect(row?.deleted, `${key} on the server`).toBe(true);
+    expect(truth.has(key), `${key} pulled`).toBe(false);
+    tombstones.set(key, row?.data ?? {});
+  }
+
+  // Per-field last writer wins, and every loser kept (S8, S9). A deleted record's last values
+  // are its tombstone's.
+  const record = (e: Edit) => tombstones.get(`${e.kind}:${e.id}`) ?? (truth.get(`${e.kind}:${e.id}`) as Record<string, unknown> | undefined);
+  const finalValue = (e: Edit) => record(e)?.[e.field] ?? null;
+  const conflicts = [...truth.entries()].filter(([key]) => key.startsWith('conflict:')).map(([, value]) => value as KeptConflict);
+  for (const conflict of conflicts) expect(conflict.winner.hlc > conflict.loser.hlc, describeConflict(conflict)).toBe(true);
+  const live = r.edits.filter((e) => !r.deleted.has(`${e.kind}:${e.id}`));
+  expect(latestStampNotFinal(live, finalValue, told).map(describeEdit), 'latest stamp is not the final value').toEqual([]);
+  const lost = unaccountedEdits(r.edits, finalValue, conflicts, told);
+  if (lost.length > 0) {
+    const touched = new Set(r.edits.map((e) => `${e.kind}:${e.id}`));
+    const related = conflicts.filter((c) => touched.has(`${c.entityKind}:${c.entityId}`));
+    expect(
+      { unaccounted: lost.map(describeEdit), edits: r.edits.map(describeEdit), conflicts: related.map(describeConflict) },
+      'edits neither on the record, nor kept as a conflict, nor knowingly replaced, nor refused',
+    ).toEqual({ unaccounted: [] });
+  }
+
+  // Signed notes never change (S10).
+  for (const [id, hash] of r.signed) {
+    const note = truth.get(`note:${id}`) as Parameters<typeof hashNoteContent>[0] & { status: string; contentHash: string };
+    expect(note.status).toBe('signed');
+    expect(note.contentHash).toBe(hash);
+    expect(await hashNoteContent(note)).toBe(hash);
+  }
+  // Concurrent adds all survive, each exactly once, unless the office deleted them (S11, S5).
+  const names = [...truth.values()].flatMap((v) => ((v as { name?: string }).name ? [(v as { name: string }).name] : []));
+  for (const [id, name] of r.caregivers) {
+    expect(names.filter((n) => n === name), name).toHaveLength(r.deleted.has(`caregiver:${id}`) ? 0 : 1);
+  }
+}
+
+/** Everything in the caller's scope, as a full pull from the beginning delivers it. */
+async function serverState(server: ModelServer, token: string): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  let cursor: string | null = null;
+  for (let page = 0; page < 100; page++) {
+    const res = await fetch(`${server.url}/api/sync/pull`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, cursor, limit: PULL_PAGE_MAX }),
+    });
+    const body = pullResponseSchema.parse(await res.json());
+    for (const rec of body.records) {
+      if (!CHECKED_KINDS.includes(rec.kind)) continue;
+      if (rec.deleted) out.delete(`${rec.kind}:${rec.id}`);
+      else out.set(`${rec.kind}:${rec.id}`, rec.data);
+    }
+    cursor = body.cursor;
+    if (!body.hasMore) return out;
+  }
+  throw new Error('pull did not finish');
+}
+
+async function localState(client: ModelClient): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  for (const kind of CHECKED_KINDS) {
+    for (const row of await client.db[TABLE_OF_KIND[kind]].toArray()) out.set(`${kind}:${row.id}`, await plainCodec.open(row.body));
+  }
+  return out;
+}
+
+/** The server's stored row, tombstones included (pull sends a tombstone without its data). */
+async function storedRow(server: ModelServer, kind: Deletable, id: string) {
+  const [row] = await server.db.query<{ deleted: boolean; data: Record<string, unknown> }>(
+    'select deleted, data from patient_records where kind = $1 and id = $2',
+    [kind, id],
+  );
+  return row;
+}
+
+async function settledMark(server: ModelServer, deviceId: string): Promise<number> {
+  const [row] = await server.db.query<{ n: number }>('select settled_through as n from device_mutations where device_id = $1', [deviceId]);
+  return Number(row?.n ?? 0);
+}
+
+async function tokenOf(client: ModelClient): Promise<string> {
+  const session = await getMeta(client.db, 'session');
+  if (!session) throw new Error(`${client.name} is signed out`);
+  return session.token;
+}
