@@ -102,6 +102,11 @@ export const mutationSchema = z.strictObject({
   /** Server version of the record the change was made on; 0 when new on the device. */
   baseVersion: z.number().int().min(0),
   hlc: hlcSchema,
+  /**
+   * The device's pull cursor when the change was made (null before its first download): the
+   * server keeps a change to a patient that had left the device's scope unknown to it (S16).
+   */
+  seenCursor: z.string().max(200).nullable().optional(),
   /** Changed fields and their new values; all fields for a create; empty for a delete. */
   values: z.record(z.string().max(100), z.unknown()),
   at: z.iso.datetime(),

@@ -42,6 +42,13 @@ export interface OutboxRow {
   /** Server version of the record this change was made on; 0 for a record new here. */
   readonly baseVersion: number;
   /**
+   * The pull cursor when the change (or the draft it continues) was made: how much of the
+   * server's changes the device had been told. The server keeps work done on a patient that
+   * had already left the scope when the device did not know it yet (S16). Absent on rows
+   * written before this existed.
+   */
+  readonly seenCursor?: string | null;
+  /**
    * The device's mutation number, given when the row is first prepared for sending (S4);
    * absent until then. A numbered row is never replaced or removed before the server
    * settled it (S3).

@@ -6,6 +6,7 @@ import { applyPullPage } from './applyPullPage';
 import { plainCodec } from './codec';
 import { openRoundsDb, type RoundsDb } from './db';
 import { nextBatch, numberOutbox, settleOutbox } from './outbox';
+import { setMeta } from './meta';
 import { readRecord } from './readRecords';
 import { writeChanges, type WriteContext } from './writeChanges';
 
@@ -27,6 +28,19 @@ afterEach(async () => {
 const gap = buildGap('gap_1', 'pat_1');
 
 describe('the outbox', () => {
+  it('[S16] a row carries the pull cursor of the moment it was made; a draft keeps the one it began with', async () => {
+    const key = 'careGap:gap_1:draft';
+    await setMeta(db, 'pullCursor', 'cursor-1');
+    await writeChanges(db, plainCodec, [{ ...createChange('careGap', gap), coalesceKey: key }], ctx);
+    await setMeta(db, 'pullCursor', 'cursor-2');
+    await writeChanges(db, plainCodec, [{ ...createChange('careGap', { ...gap, status: 'closed' }), coalesceKey: key }], ctx);
+    await writeChanges(db, plainCodec, [createChange('careGap', { ...gap, id: 'gap_2' as never })], ctx);
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => [r.entityId, r.seenCursor])).toEqual([
+      ['gap_1', 'cursor-1'],
+      ['gap_2', 'cursor-2'],
+    ]);
+  });
+
   it('[S1] a change and its outbox row are written together', async () => {
     await writeChanges(db, plainCodec, [createChange('careGap', gap)], ctx);
     expect(await db.careGaps.count()).toBe(1);

@@ -63,6 +63,7 @@ export async function writeChanges(
   const tables = [...new Set(changes.map((c) => db[TABLE_OF_KIND[c.kind]])), db.outbox, db.meta];
   await db.transaction('rw', tables, async () => {
     let clock: HlcState = (await getMeta(db, 'hlc')) ?? HLC_ZERO;
+    const cursorNow = (await getMeta(db, 'pullCursor')) ?? null;
     for (const s of sealed) {
       const { change } = s;
       const table = db[TABLE_OF_KIND[change.kind]];
@@ -76,6 +77,7 @@ export async function writeChanges(
       await table.put(record);
       let op: OutboxRow['op'] = change.op;
       let body = s.outboxBody;
+      let seenCursor = cursorNow;
       if (change.coalesceKey) {
         // Only unsent autosaves are replaced; a numbered row may already be on its way (S3).
         const replaced = await db.outbox
@@ -87,6 +89,9 @@ export async function writeChanges(
           op = 'create';
           body = s.asCreate;
         }
+        // The draft began when the device knew less; what it knew then is what counts.
+        const first = replaced.find((r) => r.seenCursor !== undefined);
+        if (first) seenCursor = first.seenCursor ?? null;
         await db.outbox.bulkDelete(replaced.map((r) => r.seq as number));
       }
       clock = tickHlc(clock, ctx.now().getTime());
@@ -100,6 +105,7 @@ export async function writeChanges(
         hlc: encodeHlc(clock, ctx.nodeId),
         op,
         baseVersion: record.version,
+        seenCursor,
         body,
       };
       await db.outbox.add(row);

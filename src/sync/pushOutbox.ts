@@ -25,6 +25,7 @@ function toMutation({ row, change }: OutgoingChange): Mutation {
     patientId: change.patientId,
     baseVersion: row.baseVersion,
     hlc: row.hlc,
+    seenCursor: row.seenCursor ?? null,
     values: { ...change.values },
     at: change.at,
   };

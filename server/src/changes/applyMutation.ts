@@ -50,7 +50,7 @@ export async function applyMutation(ctx: MutationContext, m: Mutation): Promise<
   if (m.kind === 'patient' && m.patientId !== m.entityId) return reject('invalid', 'patientId: must equal entityId for a patient');
 
   const patient = await readPatientScope(ctx.tx, m.patientId);
-  if (patient === null || !(await inScopeForChange(ctx, m.patientId, patient))) return reject('out_of_scope', 'This patient is not in your territories');
+  if (patient === null || !(await inScopeForChange(ctx, m, patient))) return reject('out_of_scope', 'This patient is not in your territories');
 
   const key: RecordKey = { table: rules.table, kind: m.kind, id: m.entityId };
   const stored = await lockRecord(ctx.tx, key);
@@ -77,11 +77,12 @@ function inScope(ctx: MutationContext, patient: PatientScopeRow | null): patient
 }
 
 /** In scope now, or when the change was made (scopeAtChange.ts). */
-async function inScopeForChange(ctx: MutationContext, patientId: string, patient: PatientScopeRow): Promise<boolean> {
+async function inScopeForChange(ctx: MutationContext, m: Mutation, patient: PatientScopeRow): Promise<boolean> {
+  const { patientId, seenCursor } = m as Mutation & { patientId: string };
   if (patient.orgId !== ctx.session.orgId) return false;
   if (ctx.territoryIds.has(patient.territoryId)) return true;
   const atMs = decodeHlc(ctx.hlc as Hlc).wallMs;
-  return wasInScopeAt(ctx.tx, { ...ctx, patientId, patientTerritoryId: patient.territoryId, atMs });
+  return wasInScopeAt(ctx.tx, { ...ctx, patientId, patientTerritoryId: patient.territoryId, atMs, seenCursor });
 }
 
 function writerOf(ctx: MutationContext): Writer {

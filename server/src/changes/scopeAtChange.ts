@@ -1,16 +1,21 @@
 /**
- * Whether a patient outside the caller's territories now was inside them when a change was
- * made. Work done while the patient was the caller's is kept (S16): the van syncs hours after
- * the visit, and the office may have moved the patient, or the specialist's territory, in
- * between. A patient's territory at time t is the one its first exit after t left (or its
- * current one); a specialist had a territory at t if they have it now or gave it up after t.
+ * Whether a change to a patient outside the caller's territories now is still kept (S16):
+ * the van syncs hours after the visit, and the office may have moved the patient, or the
+ * specialist's territory, in between. A change is kept when, at the moment it was made,
  *
- * The time is the change's clock stamp after the S19 clamp, so a device cannot claim more
- * than a few minutes of the future; a device whose clock runs behind gets its changes kept
- * longer, which errs on the side of keeping a person's work.
+ *   1. the patient was the caller's: by the change's clock stamp (after the S19 clamp), the
+ *      patient's territory then (the one its first later exit left, or its current one) was
+ *      one the caller has, or gave up only later; or
+ *   2. the device had not been told otherwise: the exit or the release that took the patient
+ *      from the caller sits after the device's pull cursor of that moment (`seenCursor`), so
+ *      the person was working from what the device showed them.
+ *
+ * Either way the person did the work in good faith. A change made after the device had
+ * pulled the exit is refused (`out_of_scope`) and shown to the person.
  */
 import type { Session } from '../auth/sessions';
 import type { Db } from '../db/db';
+import { decodeCursor } from './cursor';
 
 export interface ScopeAtChange {
   readonly session: Session;
@@ -20,9 +25,15 @@ export interface ScopeAtChange {
   readonly patientTerritoryId: string;
   /** When the change was made, in ms since the epoch. */
   readonly atMs: number;
+  /** The device's pull cursor when the change was made, as it sent it. */
+  readonly seenCursor: string | null | undefined;
 }
 
 export async function wasInScopeAt(tx: Db, q: ScopeAtChange): Promise<boolean> {
+  return (await inScopeByTime(tx, q)) || (await notYetToldOtherwise(tx, q));
+}
+
+async function inScopeByTime(tx: Db, q: ScopeAtChange): Promise<boolean> {
   const at = new Date(q.atMs).toISOString();
   const [exit] = await tx.query<{ territoryId: string }>(
     `select territory_id as "territoryId" from scope_exits
@@ -38,4 +49,24 @@ export async function wasInScopeAt(tx: Db, q: ScopeAtChange): Promise<boolean> {
     [q.session.userId, territoryThen, at],
   );
   return release !== undefined;
+}
+
+async function notYetToldOtherwise(tx: Db, q: ScopeAtChange): Promise<boolean> {
+  if (!q.seenCursor) return false;
+  const decoded = decodeCursor(q.seenCursor);
+  if (!decoded.ok) return false;
+  const after = [decoded.cursor.txid.toString(), decoded.cursor.version];
+  // An exit from one of the caller's territories, or the release of the patient's territory,
+  // that the device's pull had not yet reached.
+  const [unseen] = await tx.query<{ one: number }>(
+    `select 1 as one from scope_exits
+      where patient_id = $1 and org_id = $2 and territory_id = any($3::text[])
+        and (txid, version) > ($4::xid8, $5::bigint)
+     union all
+     select 1 from territory_releases
+      where user_id = $6 and territory_id = $7 and (txid, version) > ($4::xid8, $5::bigint)
+     limit 1`,
+    [q.patientId, q.session.orgId, [...q.territoryIds], ...after, q.session.userId, q.patientTerritoryId],
+  );
+  return unseen !== undefined;
 }

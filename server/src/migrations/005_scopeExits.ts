@@ -9,8 +9,9 @@
  *   cursor past their old versions; restamped, they sort after every such cursor and arrive
  *   with the patient. Restamping changes no data and no field stamps, so it never makes a
  *   later edit look concurrent (S9 compares field stamps, not the row version).
- * - `territory_releases`: when a territory is taken from a specialist. With `left_at`, it lets
- *   push keep work done while the patient was still theirs (applyMutation's scope check).
+ * - `territory_releases`: when a territory is taken from a specialist. With the exits' times
+ *   and change positions, they let push keep work done while the patient was still the
+ *   caller's, or before their device knew it was not (changes/scopeAtChange.ts).
  */
 export const scopeExitsSchema = /* sql */ `
 create table scope_exits (
@@ -43,7 +44,9 @@ create trigger patients_moved after update of territory_id on patients
 create table territory_releases (
   user_id text not null,
   territory_id text not null,
-  released_at timestamptz not null default now()
+  released_at timestamptz not null default now(),
+  version bigint not null default nextval('change_seq'),
+  txid xid8 not null default pg_current_xact_id()
 );
 create index territory_releases_user on territory_releases (user_id, territory_id, released_at);
 

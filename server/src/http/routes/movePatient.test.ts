@@ -121,6 +121,45 @@ describeEachDb('moving a patient between territories (S16)', (current) => {
     expect(ben.records.find((r) => r.id === N1)?.data).toMatchObject({ accessNotes: 'Key under the mat', bestTimeToCall: null });
   });
 
+  it('[S16] a change made after the move by a device not yet told of it is kept; once the device pulled the exit, it is refused', async () => {
+    const ana = await pullSince(tokens.ana, null);
+    const base = ana.records.find((r) => r.id === N1)!.version;
+    await move(tokens.sol, N1, SOUTH);
+    const later = (value: string, seenCursor: string) =>
+      change(anaNext++, {
+        kind: 'patient', entityId: N1, patientId: N1, baseVersion: base, seenCursor,
+        hlc: stampAt(60_000, 'device-ana-0001'), values: { accessNotes: value },
+      });
+    const unaware = await push(app, tokens.ana, 'device-ana-0001', [later('Side gate', ana.cursor)]);
+    expect(unaware.results).toEqual([{ no: 1, status: 'applied', conflicts: 0 }]);
+
+    const told = await pullSince(tokens.ana, ana.cursor);
+    expect(told.leftScope).toEqual([N1]);
+    const aware = await push(app, tokens.ana, 'device-ana-0001', [later('Back door', told.cursor)]);
+    expect(aware.results[0]).toMatchObject({ status: 'rejected', reason: 'out_of_scope' });
+    const ben = await pullSince(tokens.ben, null);
+    expect(ben.records.find((r) => r.id === N1)?.data).toMatchObject({ accessNotes: 'Side gate' });
+  });
+
+  it('[S16] a forged or unreadable seen cursor keeps nothing out of scope', async () => {
+    await move(tokens.sol, N1, SOUTH);
+    const res = await push(app, tokens.ana, 'device-ana-0001', [
+      change(anaNext++, {
+        kind: 'patient', entityId: N1, patientId: N1, baseVersion: 1, seenCursor: 'not-a-cursor',
+        hlc: stampAt(60_000, 'device-ana-0001'), values: { accessNotes: 'x' },
+      }),
+    ]);
+    expect(res.results[0]).toMatchObject({ status: 'rejected', reason: 'out_of_scope' });
+    // Ben's patients never were Ana's: no cursor makes them hers.
+    const bens = await push(app, tokens.ana, 'device-ana-0001', [
+      change(anaNext++, {
+        kind: 'patient', entityId: 'pat-s1', patientId: 'pat-s1', baseVersion: 1, seenCursor: null,
+        hlc: stampAt(-60_000, 'device-ana-0001'), values: { accessNotes: 'x' },
+      }),
+    ]);
+    expect(bens.results[0]).toMatchObject({ status: 'rejected', reason: 'out_of_scope' });
+  });
+
   it('[S16] work done before the specialist lost the territory is kept', async () => {
     const ana = await pullSince(tokens.ana, null);
     const base = ana.records.find((r) => r.id === N2)!.version;
