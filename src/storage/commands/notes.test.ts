@@ -46,6 +46,12 @@ async function draft() {
 }
 
 describe('contact note commands', () => {
+  it('a note for a patient not on this device is refused and writes nothing', async () => {
+    expect(await startNote(deps, { patientId: 'pat_gone', mode: 'home_visit' })).toEqual({ ok: false, code: 'not_found' });
+    expect(await db.notes.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('every autosave writes the note and replaces the pending draft change in the outbox', async () => {
     const note = await draft();
     await saveDraft(deps, { ...note, text: 'a' });

@@ -26,6 +26,8 @@ export async function startNote(
 ): Promise<{ ok: true; note: ContactNote } | { ok: false; code: NoteCommandError }> {
   const who = await author(deps);
   if (!who) return { ok: false, code: 'signed_out' };
+  // A patient no longer on the device (moved away, evicted) gets no new notes here.
+  if (!(await deps.db.patients.get(input.patientId))) return { ok: false, code: 'not_found' };
   const now = isoNow(deps);
   const note: ContactNote = {
     id: deps.newId() as NoteId,

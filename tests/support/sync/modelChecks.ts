@@ -20,18 +20,28 @@ const CHECKED_KINDS: readonly EntityKind[] = ['patient', 'contactPoint', 'caregi
 
 export async function checkQuiet(r: Run): Promise<void> {
   const { server, office } = r.world;
+  // What the devices' scope holds, and what the whole organisation holds (patients the office
+  // moved away included), for the checks that follow every edit wherever it went.
   const truth = await serverState(server, await tokenOf(r.clients[0]!));
-  /** Changes the devices were told the server refused. */
+  const orgTruth = await serverState(server, office.token);
+  /** Changes the devices were told the server refused, and the records they would have created. */
   const told = new Set<string>();
+  const refused = new Set<string>();
   for (const [c, client] of r.clients.entries()) {
     // Nothing waits; the server settled exactly the numbers this device gave out (S4, S5);
-    // the only refusals are changes to records the office deleted, kept for the person (S7, S12).
+    // the only refusals are changes to records the office deleted, and changes made on a
+    // patient the device had been told had left; each kept for the person (S7, S12, S16).
     expect(await client.db.outbox.count(), `client ${c} outbox`).toBe(0);
     const rejections = await client.db.rejections.toArray();
-    for (const rejection of rejections) told.add(rejection.mutationId);
+    for (const rejection of rejections) {
+      told.add(rejection.mutationId);
+      if ((await plainCodec.open<{ op: string }>(rejection.body)).op === 'create') refused.add(rejection.entityKey);
+    }
     expect(
-      rejections.filter((x) => x.reason !== 'deleted' || !r.deleted.has(x.entityKey)).map((x) => `${x.entityKey} ${x.reason} ${JSON.stringify(x.body)}`),
-      `client ${c} rejections other than of deleted records`,
+      rejections
+        .filter((x) => !(x.reason === 'deleted' && r.deleted.has(x.entityKey)) && !(x.reason === 'out_of_scope' && r.madeAfterExit.has(x.mutationId)))
+        .map((x) => `${x.entityKey} ${x.reason} ${JSON.stringify(x.body)}`),
+      `client ${c} rejections other than of deleted records or of changes made knowing the patient had left`,
     ).toEqual([]);
     expect(await settledMark(server, client.deviceId), `client ${c} settled`).toBe((await getMeta(client.db, 'lastMutationNo')) ?? 0);
     // Convergence: the device holds exactly what the server holds in its scope.
@@ -45,6 +55,20 @@ export async function checkQuiet(r: Run): Promise<void> {
     ).toEqual([]);
   }
   expect(await settledMark(server, office.deviceId), 'office settled').toBe(office.lastMutationNo);
+
+  // Scope (S16): nothing of a patient moved away is left on any device, nothing waits to leave.
+  for (const [c, client] of r.clients.entries()) {
+    const held: string[] = [];
+    for (const patientId of r.away) {
+      if (await client.db.patients.get(patientId)) held.push(`patient:${patientId}`);
+      for (const kind of CHECKED_KINDS.filter((k) => k !== 'patient')) {
+        const n = await client.db[TABLE_OF_KIND[kind]].where('patientId').equals(patientId).count();
+        if (n > 0) held.push(`${n} ${kind} of ${patientId}`);
+      }
+    }
+    expect(held, `client ${c} holds patients that left its scope`).toEqual([]);
+    expect((await getMeta(client.db, 'leavingPatients')) ?? [], `client ${c} leaving`).toEqual([]);
+  }
 
   // Tombstones (S12): a deleted record stays deleted on the server, and no pull, by anyone,
   // at any point, served it as live again (convergence above covers the devices' copies).
@@ -60,9 +84,9 @@ export async function checkQuiet(r: Run): Promise<void> {
 
   // Per-field last writer wins, and every loser kept (S8, S9). A deleted record's last values
   // are its tombstone's.
-  const record = (e: Edit) => tombstones.get(`${e.kind}:${e.id}`) ?? (truth.get(`${e.kind}:${e.id}`) as Record<string, unknown> | undefined);
+  const record = (e: Edit) => tombstones.get(`${e.kind}:${e.id}`) ?? (orgTruth.get(`${e.kind}:${e.id}`) as Record<string, unknown> | undefined);
   const finalValue = (e: Edit) => record(e)?.[e.field] ?? null;
-  const conflicts = [...truth.entries()].filter(([key]) => key.startsWith('conflict:')).map(([, value]) => value as KeptConflict);
+  const conflicts = [...orgTruth.entries()].filter(([key]) => key.startsWith('conflict:')).map(([, value]) => value as KeptConflict);
   for (const conflict of conflicts) expect(conflict.winner.hlc > conflict.loser.hlc, describeConflict(conflict)).toBe(true);
   const live = r.edits.filter((e) => !r.deleted.has(`${e.kind}:${e.id}`));
   expect(latestStampNotFinal(live, finalValue, told).map(describeEdit), 'latest stamp is not the final value').toEqual([]);
@@ -76,17 +100,23 @@ export async function checkQuiet(r: Run): Promise<void> {
     ).toEqual({ unaccounted: [] });
   }
 
-  // Signed notes never change (S10).
+  // Signed notes never change (S10); one refused (made knowing its patient had left) is not there.
   for (const [id, hash] of r.signed) {
-    const note = truth.get(`note:${id}`) as Parameters<typeof hashNoteContent>[0] & { status: string; contentHash: string };
+    if (refused.has(`note:${id}`)) {
+      expect(orgTruth.has(`note:${id}`), `refused note ${id}`).toBe(false);
+      continue;
+    }
+    const note = orgTruth.get(`note:${id}`) as Parameters<typeof hashNoteContent>[0] & { status: string; contentHash: string };
     expect(note.status).toBe('signed');
     expect(note.contentHash).toBe(hash);
     expect(await hashNoteContent(note)).toBe(hash);
   }
-  // Concurrent adds all survive, each exactly once, unless the office deleted them (S11, S5).
-  const names = [...truth.values()].flatMap((v) => ((v as { name?: string }).name ? [(v as { name: string }).name] : []));
+  // Concurrent adds all survive, each exactly once, unless the office deleted them or the
+  // server refused them (S11, S5).
+  const names = [...orgTruth.values()].flatMap((v) => ((v as { name?: string }).name ? [(v as { name: string }).name] : []));
   for (const [id, name] of r.caregivers) {
-    expect(names.filter((n) => n === name), name).toHaveLength(r.deleted.has(`caregiver:${id}`) ? 0 : 1);
+    const gone = r.deleted.has(`caregiver:${id}`) || refused.has(`caregiver:${id}`);
+    expect(names.filter((n) => n === name), name).toHaveLength(gone ? 0 : 1);
   }
 }
 

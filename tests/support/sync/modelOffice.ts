@@ -29,7 +29,8 @@ export class ModelOffice {
   constructor(
     readonly deviceId: string,
     private readonly baseUrl: string,
-    private readonly token: string,
+    /** A supervisor's: the whole organisation is in scope. */
+    readonly token: string,
     private readonly clock: Clock,
   ) {}
 
@@ -65,6 +66,11 @@ export class ModelOffice {
       if (!body.hasMore) return received;
     }
     throw new Error('office pull did not finish');
+  }
+
+  /** Moves a patient to another territory, as the office's tools do. */
+  async move(patientId: string, territoryId: string): Promise<void> {
+    await this.post(`/api/office/patients/${patientId}/territory`, { territoryId });
   }
 
   /** Sends changes in one batch, each based on the version last pulled; returns them as sent. */

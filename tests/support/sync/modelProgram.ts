@@ -21,7 +21,7 @@ import { compareCursors, decodeCursor, type PullCursor } from '../../../server/s
 import { ModelClient, type Clock, type Fault } from './modelClient';
 import type { ModelOffice } from './modelOffice';
 import type { Edit } from './modelOracle';
-import type { ModelServer } from './modelServer';
+import { ELSEWHERE, type ModelServer } from './modelServer';
 
 export const CLIENTS = 3;
 /** Contact points the office registers for a patient at the start of a run that needs them. */
@@ -45,7 +45,9 @@ export type Command =
   /** Every device pushes and pulls at the same moment (concurrent pushes). */
   | { t: 'syncAll' }
   | { t: 'officeEdit'; p: number; field: Field; value: string }
-  | { t: 'officeDelete'; p: number; kind: Deletable; k: number };
+  | { t: 'officeDelete'; p: number; kind: Deletable; k: number }
+  /** The office moves the patient out of the devices' territory, or back into it (S16). */
+  | { t: 'officeMove'; p: number };
 
 const device = fc.nat(CLIENTS - 1);
 // Most commands meet on one patient, so edits collide often enough to exercise S9 and S12.
@@ -64,6 +66,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('syncAll' as const) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('officeEdit' as const), p: patient, field: fc.constantFrom(...FIELDS), value: text }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('officeDelete' as const), p: patient, kind: fc.constantFrom<Deletable>('caregiver', 'contactPoint'), k: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('officeMove' as const), p: patient }) },
 );
 
 export const programs = fc.array(command, { minLength: 1, maxLength: 16 });
@@ -96,6 +99,13 @@ export interface Run {
   /** Caregivers the devices added: name by id. */
   readonly caregivers: Map<string, string>;
   readonly cursors: (PullCursor | null)[];
+  /** Patients the office moved out of the devices' territory and not back. */
+  readonly away: Set<string>;
+  /**
+   * Changes (mutation ids) a device made on a patient it had already been told had left:
+   * the server may refuse them (out of scope), and the person is shown that (S16).
+   */
+  readonly madeAfterExit: Set<string>;
   serial: number;
 }
 
@@ -115,8 +125,10 @@ export async function startRun(world: ModelWorld, commands: readonly Command[]):
   let ids = 0;
   const newId = () => `${prefix}${++ids}`;
   const seen = { deleted: new Set<string>(), resurrected: [] as string[] };
-  await server.settle();
   const patients = server.dataset.patients.map((p) => p.id as string);
+  // Every run starts with all patients at home, whatever the last run moved.
+  for (const p of server.dataset.patients) await office.move(p.id, p.territoryId);
+  await server.settle();
   // The office registers this run's phone numbers for the patients the program records
   // consent on (only those: every record stays in the database for the runs after this one).
   const phoned = new Set(
@@ -160,11 +172,28 @@ export async function startRun(world: ModelWorld, commands: readonly Command[]):
     signed: new Map(),
     caregivers: new Map(),
     cursors: clients.map(() => null),
+    away: new Set(),
+    madeAfterExit: new Set(),
     serial: 0,
   };
 }
 
 export async function step(r: Run, cmd: Command): Promise<void> {
+  const c = 'c' in cmd ? cmd.c : undefined;
+  const patientId = r.patients[('p' in cmd ? cmd.p : 0) % r.patients.length]!;
+  if (c === undefined || !('p' in cmd)) return act(r, cmd);
+  const db = r.clients[c]!.db;
+  // A patient no longer on the device cannot be opened, so nothing is done to it there.
+  if (!(await db.patients.get(patientId))) return;
+  // Note the changes a device makes on a patient it already knows has left (S16).
+  const leaving = ((await getMeta(db, 'leavingPatients')) ?? []).includes(patientId);
+  const before = new Set((await db.outbox.toArray()).map((row) => row.mutationId));
+  await act(r, cmd);
+  if (!leaving) return;
+  for (const row of await r.clients[c]!.db.outbox.toArray()) if (!before.has(row.mutationId)) r.madeAfterExit.add(row.mutationId);
+}
+
+async function act(r: Run, cmd: Command): Promise<void> {
   const { office, clock } = r.world;
   const patientId = r.patients[('p' in cmd ? cmd.p : 0) % r.patients.length]!;
   const unique = (base: string) => `${base} #${r.no}.${++r.serial}`;
@@ -253,6 +282,15 @@ export async function step(r: Run, cmd: Command): Promise<void> {
       if (!id) return;
       await office.push([{ kind: cmd.kind, entityId: id, op: 'delete', patientId, values: {} }]);
       r.deleted.add(`${cmd.kind}:${id}`);
+      return;
+    }
+    case 'officeMove': {
+      const home = r.world.server.dataset.patients.find((p) => p.id === patientId)!.territoryId;
+      if (r.away.delete(patientId)) await office.move(patientId, home);
+      else {
+        await office.move(patientId, ELSEWHERE);
+        r.away.add(patientId);
+      }
       return;
     }
   }

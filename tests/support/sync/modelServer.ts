@@ -15,6 +15,9 @@ import { generateDataset } from '../../../server/src/seed/generateDataset';
 import { loadDataset } from '../../../server/src/seed/loadDataset';
 import { openTestDb, settle } from '../../../server/test/testDb';
 
+/** A territory of the organisation that none of the model's devices has. */
+export const ELSEWHERE = 'ter_model_elsewhere';
+
 export interface ModelServer {
   readonly db: Db;
   /** One URL per server process; PostgreSQL runs two in front of one database. */
@@ -40,6 +43,8 @@ export async function startModelServer(kind: DbKind = 'pglite'): Promise<ModelSe
   // One territory: the three specialists share it, so every client sees every patient.
   const dataset = generateDataset({ seed: 5, today: '2026-11-22' as IsoDate, patientsPerTerritory: [4] });
   await loadDataset(db, dataset);
+  // Where the office moves patients out of the devices' scope (S16): no specialist works it.
+  await db.query('insert into territories (id, org_id, name) values ($1, $2, $3)', [ELSEWHERE, dataset.org.id, 'Elsewhere']);
   // Two stateless servers in front of one PostgreSQL, as in production; PGlite has one.
   const dbs = kind === 'postgres' ? [db, test.openPeer()] : [db];
   const apps: FastifyInstance[] = [];
