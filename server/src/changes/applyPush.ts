@@ -58,7 +58,14 @@ async function applyBatch(tx: Db, { session, mutations, now, newId = randomUUID 
   const clamp = clockClamp(now.getTime());
 
   const sorted = [...mutations].sort((a, b) => a.no - b.no);
-  const refused = await readRefusals(tx, session.deviceId, sorted[0]?.no ?? 0, settled);
+  const first = sorted[0]?.no ?? 0;
+  const refused = await readRefusals(tx, session.deviceId, first, settled);
+  // A batch that starts right after the mark comes from a device holding the answers to
+  // everything before it (it sends from its oldest unsettled change): those refusals have
+  // reached it, and need not be kept any longer.
+  if (settled > 0 && first === settled + 1) {
+    await tx.query('delete from refused_mutations where device_id = $1 and no <= $2', [session.deviceId, settled]);
+  }
   const results: MutationResult[] = [];
   let mark = settled;
   let gap = false;

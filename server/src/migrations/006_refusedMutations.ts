@@ -6,8 +6,9 @@
  * below the device's settled mark, so nothing is applied a second time, but a change that was
  * refused is answered `rejected` again with its reason instead of `duplicate`. Otherwise the
  * device would drop it as settled and the person would never learn it was refused. Written in
- * the push transaction, together with the settled mark. No foreign key to devices, like
- * `device_mutations`.
+ * the push transaction, together with the settled mark, and dropped once the device's next
+ * batch starts after the mark (it has its answers then; see changes/applyPush.ts). No foreign
+ * key to devices, like `device_mutations`.
  */
 export const refusedMutationsSchema = /* sql */ `
 create table refused_mutations (

@@ -137,6 +137,14 @@ describeEachDb('POST /api/sync/push', (current) => {
       expect(again).toEqual({ ...first, results: [first.results[0], { no: 2, status: 'duplicate' }] });
       expect(await allRows(db)).toEqual(before);
       expect(await settledMark(db, d.id)).toBe(2);
+
+      // The device's next batch starts after the mark: it has its answers, so the kept
+      // refusal goes.
+      const refusals = () => db.query('select no from refused_mutations where device_id = $1', [d.id]);
+      expect(await refusals()).toHaveLength(1);
+      const next = await push(app, d.token, d.id, [patientField(3, N1, { room: 'next' }, await seen('patient', N1))]);
+      expect(next.results.map((r) => r.status)).toEqual(['applied']);
+      expect(await refusals()).toEqual([]);
     });
   });
 
