@@ -18,15 +18,16 @@ export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
 /**
  * Failures that pass by themselves (no network, the server down or answering nonsense), so
- * trying again later can succeed. The others need a person: sign in again, update the app,
+ * trying again later can succeed. The others need a person: sign in (again), update the app,
  * free storage; a revoked device has already been wiped.
  */
-export function isTransientSyncError(code: SyncErrorCode): boolean {
+export function isTransientSyncError(code: SyncErrorCode | 'signed_out'): boolean {
   switch (code) {
     case 'offline':
     case 'server_error':
     case 'bad_response':
       return true;
+    case 'signed_out':
     case 'unauthorized':
     case 'device_revoked':
     case 'storage_full':

@@ -10,7 +10,7 @@ import { syncNow, type SyncResult } from '../sync/syncNow';
 
 /** True when the browser should fire the event again later: the failure may pass by itself. */
 export function retryLater(result: SyncResult): result is { readonly ok: false; readonly code: SyncErrorCode } {
-  return !result.ok && result.code !== 'signed_out' && isTransientSyncError(result.code);
+  return !result.ok && isTransientSyncError(result.code);
 }
 
 /** The rejection that tells the browser to try again later. */

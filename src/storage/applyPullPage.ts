@@ -51,6 +51,8 @@ async function noteLeaving(db: RoundsDb, records: readonly EntityRecord[], leftS
   const patients = records.filter((r) => r.kind === 'patient');
   const gone = [...leftScope, ...patients.filter((r) => r.deleted).map((r) => r.id)];
   const back = new Set(patients.filter((r) => !r.deleted).map((r) => r.id));
+  // A page with no patient in it and no exit (the usual incremental pull) leaves the list as it is.
+  if (gone.length === 0 && back.size === 0) return;
   const before = (await getMeta(db, 'leavingPatients')) ?? [];
   if (gone.length === 0 && !before.some((id) => back.has(id))) return;
   const next = [...new Set([...before, ...gone])].filter((id) => !back.has(id));

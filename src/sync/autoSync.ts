@@ -73,7 +73,7 @@ export function createAutoSync(deps: AutoSyncDeps): AutoSync {
       const res = await deps.sync();
       const pending = await deps.pending();
       if (res.ok) failures = 0;
-      else if (res.code !== 'signed_out' && isTransientSyncError(res.code)) failures += 1;
+      else if (isTransientSyncError(res.code)) failures += 1;
       if (!res.ok && pending > 0 && failures > 0) schedule(backoffDelay(failures - 1, deps.random));
       else if (res.ok && pending > 0) again = true;
     } finally {

@@ -31,6 +31,12 @@ describeEachDb('moving a patient between territories (S16)', (current) => {
       headers: { authorization: `Bearer ${token}` },
       payload: { territoryId } as object,
     });
+  /** Ana's next change to a patient's fields, made `deltaMs` from now. */
+  const anaEdits = (patientId: string, baseVersion: number, deltaMs: number, values: Record<string, unknown>, seenCursor?: string | null) =>
+    change(anaNext++, {
+      kind: 'patient', entityId: patientId, patientId, baseVersion,
+      hlc: stampAt(deltaMs, 'device-ana-0001'), values, ...(seenCursor === undefined ? {} : { seenCursor }),
+    });
   const pullSince = async (token: string, cursor: string | null) => {
     await settle(current().db);
     const pages = await pullAll(app, token, cursor);
@@ -103,15 +109,9 @@ describeEachDb('moving a patient between territories (S16)', (current) => {
   it('[S16] work done before the move is kept; a change made after it is refused as out of scope', async () => {
     const ana = await pullSince(tokens.ana, null);
     const base = ana.records.find((r) => r.id === N1)!.version;
-    const before = change(anaNext++, {
-      kind: 'patient', entityId: N1, patientId: N1, baseVersion: base,
-      hlc: stampAt(-60_000, 'device-ana-0001'), values: { accessNotes: 'Key under the mat' },
-    });
+    const before = anaEdits(N1, base, -60_000, { accessNotes: 'Key under the mat' });
     await move(tokens.sol, N1, SOUTH);
-    const after = change(anaNext++, {
-      kind: 'patient', entityId: N1, patientId: N1, baseVersion: base,
-      hlc: stampAt(60_000, 'device-ana-0001'), values: { bestTimeToCall: 'Evenings' },
-    });
+    const after = anaEdits(N1, base, 60_000, { bestTimeToCall: 'Evenings' });
     const res = await push(app, tokens.ana, 'device-ana-0001', [before, after]);
     expect(res.results).toEqual([
       { no: 1, status: 'applied', conflicts: 0 },
@@ -126,10 +126,7 @@ describeEachDb('moving a patient between territories (S16)', (current) => {
     const base = ana.records.find((r) => r.id === N1)!.version;
     await move(tokens.sol, N1, SOUTH);
     const later = (value: string, seenCursor: string) =>
-      change(anaNext++, {
-        kind: 'patient', entityId: N1, patientId: N1, baseVersion: base, seenCursor,
-        hlc: stampAt(60_000, 'device-ana-0001'), values: { accessNotes: value },
-      });
+      anaEdits(N1, base, 60_000, { accessNotes: value }, seenCursor);
     const unaware = await push(app, tokens.ana, 'device-ana-0001', [later('Side gate', ana.cursor)]);
     expect(unaware.results).toEqual([{ no: 1, status: 'applied', conflicts: 0 }]);
 
@@ -144,18 +141,12 @@ describeEachDb('moving a patient between territories (S16)', (current) => {
   it('[S16] a forged or unreadable seen cursor keeps nothing out of scope', async () => {
     await move(tokens.sol, N1, SOUTH);
     const res = await push(app, tokens.ana, 'device-ana-0001', [
-      change(anaNext++, {
-        kind: 'patient', entityId: N1, patientId: N1, baseVersion: 1, seenCursor: 'not-a-cursor',
-        hlc: stampAt(60_000, 'device-ana-0001'), values: { accessNotes: 'x' },
-      }),
+      anaEdits(N1, 1, 60_000, { accessNotes: 'x' }, 'not-a-cursor'),
     ]);
     expect(res.results[0]).toMatchObject({ status: 'rejected', reason: 'out_of_scope' });
     // Ben's patients never were Ana's: no cursor makes them hers.
     const bens = await push(app, tokens.ana, 'device-ana-0001', [
-      change(anaNext++, {
-        kind: 'patient', entityId: 'pat-s1', patientId: 'pat-s1', baseVersion: 1, seenCursor: null,
-        hlc: stampAt(-60_000, 'device-ana-0001'), values: { accessNotes: 'x' },
-      }),
+      anaEdits('pat-s1', 1, -60_000, { accessNotes: 'x' }, null),
     ]);
     expect(bens.results[0]).toMatchObject({ status: 'rejected', reason: 'out_of_scope' });
   });
@@ -163,17 +154,11 @@ describeEachDb('moving a patient between territories (S16)', (current) => {
   it('[S16] work done before the specialist lost the territory is kept', async () => {
     const ana = await pullSince(tokens.ana, null);
     const base = ana.records.find((r) => r.id === N2)!.version;
-    const done = change(anaNext++, {
-      kind: 'patient', entityId: N2, patientId: N2, baseVersion: base,
-      hlc: stampAt(-60_000, 'device-ana-0001'), values: { accessNotes: 'Buzzer 4' },
-    });
+    const done = anaEdits(N2, base, -60_000, { accessNotes: 'Buzzer 4' });
     await current().db.query('delete from user_territories where user_id = $1', ['user-ana']);
     const res = await push(app, tokens.ana, 'device-ana-0001', [done]);
     expect(res.results).toEqual([{ no: 1, status: 'applied', conflicts: 0 }]);
-    const late = change(anaNext++, {
-      kind: 'patient', entityId: N2, patientId: N2, baseVersion: base,
-      hlc: stampAt(60_000, 'device-ana-0001'), values: { accessNotes: 'Buzzer 5' },
-    });
+    const late = anaEdits(N2, base, 60_000, { accessNotes: 'Buzzer 5' });
     expect((await push(app, tokens.ana, 'device-ana-0001', [late])).results[0]).toMatchObject({ status: 'rejected', reason: 'out_of_scope' });
   });
 
