@@ -217,7 +217,9 @@ export const contactNoteSchema = z.object({
   signedAt: isoDateTime.nullable(),
   fromTaskId: id.nullable(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
-  enteredInError: z.object({ at: isoDateTime, by: z.string().max(200), reason: z.string().min(1).max(2000) }).nullable(),
+  enteredInError: z
+    .object({ at: isoDateTime, by: z.string().max(200), byId: id.nullable().default(null), reason: z.string().min(1).max(2000) })
+    .nullable(),
 });
 
 export const addendumSchema = z.object({
@@ -271,7 +273,13 @@ export const questionnaireResponseSchema = z.object({
 
 export const hlcSchema = z.string().regex(/^\d{15}:\d{6}:[A-Za-z0-9_-]{1,100}$/, 'not a clock stamp');
 
-const writtenValue = z.object({ value: z.unknown(), hlc: hlcSchema, by: z.string().max(200), deviceId: z.string().max(100) });
+const writtenValue = z.object({
+  value: z.unknown(),
+  hlc: hlcSchema,
+  by: z.string().max(200),
+  userId: id.nullable().default(null),
+  deviceId: z.string().max(100),
+});
 
 export const conflictSchema = z.object({
   id,
@@ -284,6 +292,7 @@ export const conflictSchema = z.object({
   detectedAt: isoDateTime,
   status: z.enum(CONFLICT_STATUSES),
   resolvedBy: z.string().max(200).nullable(),
+  resolvedById: id.nullable().default(null),
   resolvedAt: isoDateTime.nullable(),
 });
 

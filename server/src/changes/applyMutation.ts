@@ -95,7 +95,7 @@ async function inScopeForChange(ctx: MutationContext, m: Mutation, patient: Pati
 }
 
 function writerOf(ctx: MutationContext): Writer {
-  return { hlc: ctx.hlc, by: ctx.session.name, deviceId: ctx.session.deviceId };
+  return { hlc: ctx.hlc, by: ctx.session.name, userId: ctx.session.userId, deviceId: ctx.session.deviceId };
 }
 
 async function create(
@@ -144,6 +144,8 @@ async function update(ctx: MutationContext, m: Mutation, rules: KindRules, key: 
   if (fixed) return reject('invalid', `${fixed}: cannot be changed`);
   const outside = rules.updatable && Object.keys(m.values).find((field) => !rules.updatable?.includes(field));
   if (outside) return reject('forbidden_kind', `${outside}: a ${m.kind} can only be resolved (${rules.updatable?.join(', ')})`);
+  const impostor = rules.actorFields?.find((field) => field in m.values && m.values[field] !== null && m.values[field] !== ctx.session.userId);
+  if (impostor) return reject('invalid', `${impostor}: must name the signed-in user`);
   const parsed = rules.schema.safeParse({ ...stored.data, ...m.values });
   if (!parsed.success) return reject('invalid', describeIssues(parsed.error.issues));
   // The parsed values: nested objects lose keys the schema does not know.
