@@ -257,13 +257,18 @@ export const escalationSchema = z.object({
   status: z.enum(ESCALATION_STATUSES),
 });
 
+/** More answers than any questionnaire has items; bounds one response's size. */
+export const ANSWERS_MAX = 200;
+
 export const questionnaireResponseSchema = z.object({
   id,
   questionnaireId: safeText(TEXT_MAX.short),
   questionnaireVersion: safeText(TEXT_MAX.short),
   patientId: id,
   noteId: id.nullable(),
-  answers: z.record(safeText(TEXT_MAX.code), z.union([safeText(TEXT_MAX.answer), z.number()])),
+  answers: z
+    .record(safeText(TEXT_MAX.code), z.union([safeText(TEXT_MAX.answer), z.number()]))
+    .refine((answers) => Object.keys(answers).length <= ANSWERS_MAX, `at most ${ANSWERS_MAX} answers`),
   score: z.number().nullable(),
   language: z.enum(['en', 'es']),
   status: z.enum(['in_progress', 'completed']),
