@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../domain/conflict';
 import type { Hlc } from '../../../domain/hlc';
@@ -33,7 +33,11 @@ async function open(locale: 'en' | 'es') {
     { mutationId: 'm2', kind: 'patient', entityId: 'pat_1', entityKey: 'patient:pat_1', reason: 'invalid', message: 'language: not a language code', at: '2026-12-02T13:11:00.000Z', patientId: 'pat_1', op: 'update', body: await plainCodec.seal({ op: 'update', patientId: 'pat_1', values: { language: 'en_US', bestTimeToCall: 'After 5' }, at: '2026-12-02T13:06:00.000Z' }) },
   ]);
   test.render(() => <ConflictsScreen myDevice="dev-b" />, locale);
-  return screen.findByRole('list', { name: locale === 'en' ? 'Changes the server refused' : 'Cambios rechazados por el servidor' });
+  const list = await screen.findByRole('list', { name: locale === 'en' ? 'Changes the server refused' : 'Cambios rechazados por el servidor' });
+  // Refusals and the territory's names are read separately: wait until both are on screen.
+  await within(list).findAllByRole('heading', { name: /^Rosa Díaz — / });
+  await waitFor(() => expect(within(list).getAllByRole('heading', { name: /^Rosa Díaz — / })).toHaveLength(2));
+  return list;
 }
 
 const RAW = /bestTimeToCall|contentHash|\bpatient ·|\bnote:|"status"/;
