@@ -212,6 +212,8 @@ export const contactNoteSchema = z.object({
   text: z.string().max(20_000),
   followUps: z.array(z.object({ id, title: z.string().max(500), dueDate: isoDate, ownerName: z.string().max(200) })).max(50),
   escalation: z.object({ reason: z.string().max(2000), severity: z.enum(ESCALATION_SEVERITIES) }).nullable(),
+  // Optional: notes written before it existed have none (see contactNote.ts).
+  nextContactDue: isoDate.nullable().optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   signedAt: isoDateTime.nullable(),
