@@ -81,7 +81,7 @@ export function signedNoteRules(ctx: ReasonContext) {
     followUps: z.array(z.object({ dueDate: upcomingDate(window) })),
     // Only a booking made by this note; confirming or cancelling an existing one is not.
     activities: z.array(
-      z.object({ kind: z.string(), action: z.unknown(), startsAt: z.unknown() }).superRefine((a, check) => {
+      z.object({ kind: z.string(), action: z.unknown().optional(), startsAt: z.unknown().optional() }).superRefine((a, check) => {
         if (a.kind !== 'appointment' || a.action !== 'set' || typeof a.startsAt !== 'string') return;
         const issue = upcomingTimeIssue(a.startsAt as IsoDateTime, at);
         if (issue) check.addIssue({ code: 'custom', path: ['startsAt'], message: MESSAGES[issue] });
