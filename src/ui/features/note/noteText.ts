@@ -12,6 +12,9 @@ const en = {
   startNote: (mode: string) => `Start: ${mode}`,
   timeline: 'Contact history',
   noNotes: 'No contacts recorded yet.',
+  recordAttempt: 'Record an attempt, signed at once',
+  attemptRecorded: 'Attempt recorded and signed; it is at the top of the contact history.',
+  attemptFailed: 'The attempt could not be recorded on this device. Try again.',
   openNote: 'Open',
   mode: {
     home_visit: 'Home visit',
@@ -159,6 +162,9 @@ const es: NoteText = {
   startNote: (mode) => `Empezar: ${mode}`,
   timeline: 'Historial de contactos',
   noNotes: 'Aún no hay contactos registrados.',
+  recordAttempt: 'Registrar un intento, firmado al momento',
+  attemptRecorded: 'Intento registrado y firmado; está al principio del historial de contactos.',
+  attemptFailed: 'No se pudo registrar el intento en este dispositivo. Inténtelo de nuevo.',
   openNote: 'Abrir',
   mode: {
     home_visit: 'Visita a domicilio',
