@@ -33,7 +33,7 @@ export function NextContactField({ note, invalid, onChange }: { note: ContactNot
   const tx = useNoteText();
   const hintId = `${note.id}-next-contact-hint`;
   return (
-    <div className="field">
+    <div className="field field--inline">
       <label htmlFor={`${note.id}-next-contact`}>{tx.nextContactDue}</label>
       <input
         id={`${note.id}-next-contact`}
@@ -43,7 +43,7 @@ export function NextContactField({ note, invalid, onChange }: { note: ContactNot
         aria-invalid={invalid}
         onChange={(e) => onChange(e.target.value ? (e.target.value as IsoDate) : null)}
       />
-      <p id={hintId} className="muted">
+      <p id={hintId} className="muted field__hint">
         {tx.nextContactHint}
       </p>
     </div>
