@@ -6,6 +6,8 @@ import type { IsoDate, IsoDateTime, NoteId, PatientId, TaskId, UserId } from './
 import { signNote, type SignContext } from './noteSigning';
 import type { Patient } from './patient';
 import type { Appointment } from './appointment';
+import { reasonsFor } from './dayCandidates';
+import { dueStateOf } from './roster';
 
 const now = '2026-11-22T15:00:00.000Z' as IsoDateTime;
 const today = '2026-11-22' as IsoDate;
@@ -147,6 +149,16 @@ describe('signing sets when the next contact is due', () => {
     ],
   ] as const)('%s', (_, over, expected) => {
     expect(signed(over as Partial<ContactNote>)).toMatchObject(expected);
+  });
+
+  it('the roster and Today follow it: a signed "Reached" visit is no longer overdue nor suggested as overdue', () => {
+    const day = { date: today, from: '2026-11-22T05:00:00.000Z' as IsoDateTime, to: '2026-11-23T05:00:00.000Z' as IsoDateTime };
+    const facts = { appointmentAt: null, tasksDue: 0, openGaps: 0 };
+    expect(dueStateOf(overdue.nextDueDate, today)).toBe('overdue');
+    expect(reasonsFor(overdue, facts, day).reasons.map((r) => r.code)).toContain('overdue');
+    const after = signed({ outcome: 'reached', nextContactDue: '2026-12-22' as IsoDate });
+    expect(dueStateOf(after.nextDueDate, today)).toBe('later');
+    expect(reasonsFor(after, facts, day).reasons.map((r) => r.code)).not.toContain('overdue');
   });
 
   it.each([
