@@ -20,6 +20,7 @@ import type {
   UserId,
 } from './ids';
 import type { BarrierKind, RpmDeviceKind } from './supportSystem';
+import { contactTimeIssue, durationIssue, planningWindow, upcomingDateIssue, upcomingTimeIssue } from './withinReason';
 
 export const CONTACT_MODES = ['home_visit', 'facility_visit', 'hospital_visit', 'phone_call', 'video_call'] as const;
 export type ContactMode = (typeof CONTACT_MODES)[number];
@@ -27,6 +28,8 @@ export type ContactMode = (typeof CONTACT_MODES)[number];
 export const OUTCOMES = [
   'reached',
   'not_home',
+  /** A call nobody answered: an attempt, counted like a visit that found nobody home. */
+  'no_answer',
   'wrong_number',
   'refused',
   'moved',
@@ -111,6 +114,12 @@ export interface NoteContent {
   readonly text: string;
   readonly followUps: readonly NoteFollowUp[];
   readonly escalation: NoteEscalation | null;
+  /**
+   * When the patient should next be contacted; signing writes it onto the patient (null: no
+   * next contact). Absent on notes written before the field existed: signing those leaves the
+   * patient's due date alone, and their content hash is unchanged (canonicalJson skips it).
+   */
+  readonly nextContactDue?: IsoDate | null;
 }
 
 export interface ContactNote extends NoteContent {
@@ -139,6 +148,7 @@ export const CONTENT_FIELDS = [
   'text',
   'followUps',
   'escalation',
+  'nextContactDue',
 ] as const satisfies readonly (keyof NoteContent)[];
 
 export function noteContent(n: NoteContent): NoteContent {
@@ -169,7 +179,52 @@ export interface Addendum {
   readonly text: string;
 }
 
-export type NoteProblem = 'outcome_missing' | 'escalation_reason_missing' | 'follow_up_incomplete' | 'appointment_incomplete' | 'education_topic_missing';
+export type NoteProblem =
+  | 'outcome_missing'
+  | 'escalation_reason_missing'
+  | 'follow_up_incomplete'
+  | 'appointment_incomplete'
+  | 'education_topic_missing'
+  | NoteReasonProblem;
+
+/** Dates and numbers out of reason (withinReason.ts), each naming its field. */
+export type NoteReasonProblem =
+  | 'contact_in_future'
+  | 'contact_before_birth'
+  | 'duration_out_of_range'
+  | 'next_contact_in_past'
+  | 'next_contact_too_far'
+  | 'follow_up_in_past'
+  | 'follow_up_too_far'
+  | 'appointment_in_past'
+  | 'appointment_too_far';
+
+/**
+ * Dates and numbers of a draft judged on the device at `now` (its local `today`): checked
+ * before the sign confirmation and again by signing. A booked appointment is judged only when
+ * the note books it (`set`); confirming or cancelling an existing one is not a booking.
+ */
+export function problemsWithinReason(
+  n: NoteContent,
+  ctx: { readonly now: IsoDateTime; readonly today: IsoDate; readonly birthDate: IsoDate | null },
+): NoteReasonProblem[] {
+  const problems: NoteReasonProblem[] = [];
+  const contact = contactTimeIssue(n.contactAt, { latest: ctx.now, birthDate: ctx.birthDate });
+  if (contact) problems.push(contact === 'in_future' ? 'contact_in_future' : 'contact_before_birth');
+  if (durationIssue(n.durationMinutes)) problems.push('duration_out_of_range');
+  const window = planningWindow(ctx.today);
+  const next = n.nextContactDue ? upcomingDateIssue(n.nextContactDue, window) : null;
+  if (next) problems.push(next === 'in_past' ? 'next_contact_in_past' : 'next_contact_too_far');
+  const followUps = n.followUps.map((f) => upcomingDateIssue(f.dueDate, window));
+  if (followUps.includes('in_past')) problems.push('follow_up_in_past');
+  if (followUps.includes('too_far')) problems.push('follow_up_too_far');
+  const booked = n.activities.map((a) =>
+    a.kind === 'appointment' && a.action === 'set' && a.startsAt ? upcomingTimeIssue(a.startsAt, { earliest: ctx.now, latest: ctx.now }) : null,
+  );
+  if (booked.includes('in_past')) problems.push('appointment_in_past');
+  if (booked.includes('too_far')) problems.push('appointment_too_far');
+  return problems;
+}
 
 /** Why a draft cannot be signed yet; empty when it can. */
 export function problemsBeforeSigning(n: NoteContent): NoteProblem[] {

@@ -6,6 +6,8 @@ import type { IsoDate, IsoDateTime, NoteId, PatientId, TaskId, UserId } from './
 import { signNote, type SignContext } from './noteSigning';
 import type { Patient } from './patient';
 import type { Appointment } from './appointment';
+import { reasonsFor } from './dayCandidates';
+import { dueStateOf } from './roster';
 
 const now = '2026-11-22T15:00:00.000Z' as IsoDateTime;
 const today = '2026-11-22' as IsoDate;
@@ -123,6 +125,56 @@ describe('signing a note', () => {
       portal: 'active',
       portalSteps: { emailCreated: true, accountActivated: true, firstLoginTaught: false },
     });
+  });
+});
+
+describe('signing sets when the next contact is due', () => {
+  const overdue = { ...patient, birthDate: '1950-06-01', lastContactAt: '2026-10-01T14:00:00.000Z', nextDueDate: '2026-11-01' } as Patient;
+  const signed = (over: Partial<ContactNote>, p: Patient = overdue) => {
+    const res = signNote(draft(over), ctx({ patient: p }));
+    if (!res.ok) throw new Error(JSON.stringify(res));
+    // No patient change at all when nothing on the patient moves.
+    return (res.changes.find((c) => c.kind === 'patient')?.value ?? p) as Patient;
+  };
+
+  it.each([
+    ['a reached visit clears "overdue"', { outcome: 'reached', nextContactDue: '2026-12-22' }, { nextDueDate: '2026-12-22', lastContactAt: now }],
+    ['an attempt retries soon', { outcome: 'not_home', nextContactDue: '2026-11-24' }, { nextDueDate: '2026-11-24', lastContactAt: now }],
+    ['an emptied date means no next contact', { outcome: 'deceased', nextContactDue: null }, { nextDueDate: null, lastContactAt: now }],
+    ['a note from before the field leaves the due date alone', { outcome: 'reached' }, { nextDueDate: '2026-11-01', lastContactAt: now }],
+    [
+      'a late note about an earlier contact changes neither',
+      { outcome: 'reached', contactAt: '2026-09-15T14:00:00.000Z' as IsoDateTime, nextContactDue: '2026-12-22' },
+      { nextDueDate: '2026-11-01', lastContactAt: '2026-10-01T14:00:00.000Z' },
+    ],
+  ] as const)('%s', (_, over, expected) => {
+    expect(signed(over as Partial<ContactNote>)).toMatchObject(expected);
+  });
+
+  it('the roster and Today follow it: a signed "Reached" visit is no longer overdue nor suggested as overdue', () => {
+    const day = { date: today, from: '2026-11-22T05:00:00.000Z' as IsoDateTime, to: '2026-11-23T05:00:00.000Z' as IsoDateTime };
+    const facts = { appointmentAt: null, tasksDue: 0, openGaps: 0 };
+    expect(dueStateOf(overdue.nextDueDate, today)).toBe('overdue');
+    expect(reasonsFor(overdue, facts, day).reasons.map((r) => r.code)).toContain('overdue');
+    const after = signed({ outcome: 'reached', nextContactDue: '2026-12-22' as IsoDate });
+    expect(dueStateOf(after.nextDueDate, today)).toBe('later');
+    expect(reasonsFor(after, facts, day).reasons.map((r) => r.code)).not.toContain('overdue');
+  });
+
+  it.each([
+    ['a contact in the future', { contactAt: '2026-11-22T16:00:00.000Z' as IsoDateTime }, ['contact_in_future']],
+    ['a contact before birth', { contactAt: '1940-01-01T10:00:00.000Z' as IsoDateTime }, ['contact_before_birth']],
+    ['a duration of zero', { durationMinutes: 0 }, ['duration_out_of_range']],
+    ['a next contact in the past', { nextContactDue: '2026-11-21' as IsoDate }, ['next_contact_in_past']],
+    ['a next contact in five years', { nextContactDue: '2031-11-21' as IsoDate }, ['next_contact_too_far']],
+    ['a follow-up due yesterday', { followUps: [{ id: 't1' as TaskId, title: 'Call', dueDate: '2026-11-21' as IsoDate, ownerName: '' }] }, ['follow_up_in_past']],
+    [
+      'an appointment booked for last week',
+      { activities: [{ kind: 'appointment', action: 'set', provider: 'Dr. Lee', reason: '', startsAt: '2026-11-15T15:00:00.000Z', mode: 'in_person', appointmentId: null }] },
+      ['appointment_in_past'],
+    ],
+  ] as const)('refuses %s, naming the field, and changes nothing', (_, over, problems) => {
+    expect(signNote(draft(over as Partial<ContactNote>), ctx({ patient: overdue }))).toEqual({ ok: false, problems });
   });
 });
 

@@ -2,12 +2,13 @@
  * What signing a note sets in motion, decided in one place: the note freezes (with its
  * content hash), and what it records becomes records of their own — appointments booked or
  * changed, barriers and goals, care gap status, portal steps, monitoring devices, follow-up
- * tasks, an escalation for the care team, the patient's last contact. Storage writes all of
- * it in one transaction, so a signed note never exists without its consequences.
+ * tasks, an escalation for the care team, the patient's last contact and when the next one is
+ * due. Storage writes all of it in one transaction, so a signed note never exists without its
+ * consequences.
  */
 import type { Appointment } from './appointment';
 import type { CareGap } from './careGap';
-import { problemsBeforeSigning, type Activity, type ContactNote, type NoteProblem } from './contactNote';
+import { problemsBeforeSigning, problemsWithinReason, type Activity, type ContactNote, type NoteProblem } from './contactNote';
 import { createChange, updateChange, type EntityChange, type EntityTypes } from './entities';
 import type { Escalation } from './escalation';
 import type {
@@ -49,7 +50,10 @@ function update<K extends keyof EntityTypes>(kind: K, before: EntityTypes[K], af
 
 export function signNote(note: ContactNote, ctx: SignContext): SignResult {
   if (note.status !== 'draft') return { ok: false, problems: ['not_a_draft'] };
-  const problems = problemsBeforeSigning(note);
+  const problems = [
+    ...problemsBeforeSigning(note),
+    ...problemsWithinReason(note, { now: ctx.now, today: ctx.today, birthDate: ctx.patient.birthDate ?? null }),
+  ];
   if (problems.length) return { ok: false, problems };
 
   const out: EntityChange[] = [];
@@ -95,9 +99,15 @@ export function signNote(note: ContactNote, ctx: SignContext): SignResult {
     update('task', answered, { ...answered, status: 'done', completedAt: ctx.now, completedByNoteId: note.id }, out);
   }
   const reached = note.outcome === 'reached';
-  const lastContactAt =
-    !patient.lastContactAt || note.contactAt > patient.lastContactAt ? note.contactAt : patient.lastContactAt;
-  patient = { ...patient, lastContactAt, noShowFollowUp: answered?.kind === 'no_show' && reached ? false : patient.noShowFollowUp };
+  // The latest contact decides what comes next: a note signed late about an earlier contact
+  // neither moves the last contact back nor overrides the next due date a later one set.
+  const latest = !patient.lastContactAt || note.contactAt >= patient.lastContactAt;
+  patient = {
+    ...patient,
+    lastContactAt: latest ? note.contactAt : patient.lastContactAt,
+    nextDueDate: latest && note.nextContactDue !== undefined ? note.nextContactDue : patient.nextDueDate,
+    noShowFollowUp: answered?.kind === 'no_show' && reached ? false : patient.noShowFollowUp,
+  };
   update('patient', ctx.patient, patient, out);
 
   const signed: ContactNote = {

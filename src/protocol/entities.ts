@@ -213,6 +213,8 @@ export const contactNoteSchema = z.object({
   text: safeText(TEXT_MAX.note),
   followUps: z.array(z.object({ id, title: safeText(TEXT_MAX.line), dueDate: isoDate, ownerName: safeText(TEXT_MAX.name) })).max(50),
   escalation: z.object({ reason: safeText(TEXT_MAX.paragraph), severity: z.enum(ESCALATION_SEVERITIES) }).nullable(),
+  // Optional: notes written before it existed have none (see contactNote.ts).
+  nextContactDue: isoDate.nullable().optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   signedAt: isoDateTime.nullable(),

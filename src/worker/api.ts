@@ -9,7 +9,8 @@ import type { EntityTypes } from '../domain/entities';
 import { localIsoDate } from '../domain/calendar';
 import { clearLocalData } from '../storage/clearLocalData';
 import type { CommandDeps } from '../storage/commands/commandDeps';
-import { addAddendum, enterNoteInError, saveDraft, signNoteCommand, startNote } from '../storage/commands/notes';
+import { recordAttempt } from '../storage/commands/attempts';
+import { addAddendum, enterNoteInError, openVisitNote, saveDraft, signNoteCommand, startNote } from '../storage/commands/notes';
 import { saveRecord, setAppointmentStatus, updateRecord, type EditableKind } from '../storage/commands/records';
 import { ensureDeviceId } from '../storage/meta';
 import type { SyncDeps } from '../sync/deps';
@@ -58,6 +59,13 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
 
     async startNote(input: Parameters<typeof startNote>[1]) {
       return changed(await startNote(await commandDeps(), input));
+    },
+    async openVisitNote(input: Parameters<typeof openVisitNote>[1]) {
+      return changed(await openVisitNote(await commandDeps(), input));
+    },
+    /** "Not home" or "no answer": a short attempt note, signed at once. */
+    async recordAttempt(input: Parameters<typeof recordAttempt>[1]) {
+      return changed(await recordAttempt(await commandDeps(), input));
     },
     async saveDraft(note: ContactNote) {
       return changed(await saveDraft(await commandDeps(), note));

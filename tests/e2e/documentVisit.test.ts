@@ -55,7 +55,8 @@ describe('documenting visits offline', () => {
     const appt = note.activity('Appointment');
     await appt.getByLabel('Provider').fill('Dr. Priya Raman, Cardiology');
     await appt.getByLabel('Reason').fill('Blood pressure review');
-    await appt.getByLabel('Date and time').fill('2030-03-04T10:30');
+    // Within reason: not in the past, at most three years ahead.
+    await appt.getByLabel('Date and time').fill(`${new Date().getFullYear() + 1}-03-04T10:30`);
     await appt.getByLabel('Telehealth').check();
     await note.addActivity('Referral');
     await note.activity('Referral').getByLabel('Refer to').selectOption({ label: 'Social worker' });

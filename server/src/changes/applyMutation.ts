@@ -13,6 +13,7 @@ import type { Session } from '../auth/sessions';
 import type { Db } from '../db/db';
 import { mergeFields, sameValue, stampFields, type LostWrite, type Writer } from './fieldMerge';
 import { checkNoteCreate, checkNoteUpdate, checkSigning, type NoteVerdict } from './noteRules';
+import { checkWithinReason, judgedAs } from './reasonRules';
 import {
   insertConflict,
   insertRecord,
@@ -122,6 +123,8 @@ async function create(
     const verdict = checkNoteCreate(data, ctx.session.userId);
     if (!verdict.ok) return fromVerdict(verdict);
   }
+  const reasonable = await withinReason(ctx, m, null, data);
+  if (reasonable) return reasonable;
   const version = await nextVersion(ctx.tx);
   const stamps = stampFields({}, Object.keys(data), writerOf(ctx), version);
   const owner = { patientId: m.patientId as string, orgId: patient.orgId };
@@ -171,6 +174,8 @@ async function update(ctx: MutationContext, m: Mutation, rules: KindRules, key: 
     const verdict = checkSigning(stored.data, merge.data);
     if (!verdict.ok) return fromVerdict(verdict);
   }
+  const reasonable = await withinReason(ctx, m, stored.data, merge.data);
+  if (reasonable) return reasonable;
   if (merge.written.length > 0) {
     const version = await nextVersion(ctx.tx);
     const stamps = stampFields(stored.stamps, merge.written, writer, version);
@@ -209,6 +214,19 @@ function conflictRecord(ctx: MutationContext, m: Mutation, patientId: string, lo
     resolvedBy: null,
     resolvedAt: null,
   }) as Conflict;
+}
+
+/** Dates and numbers within reason (reasonRules.ts); null when the change passes. */
+async function withinReason(
+  ctx: MutationContext,
+  m: Mutation,
+  stored: Readonly<Record<string, unknown>> | null,
+  data: Readonly<Record<string, unknown>>,
+): Promise<MutationOutcome | null> {
+  const judged = judgedAs(m.kind, m.op === 'create' ? 'create' : 'update', stored, data);
+  if (!judged) return null;
+  const verdict = await checkWithinReason(ctx.tx, { judged, hlc: ctx.hlc, patientId: m.patientId as string, data });
+  return verdict.ok ? null : reject('invalid', verdict.message);
 }
 
 function unknownField(rules: KindRules, values: Readonly<Record<string, unknown>>): string | undefined {

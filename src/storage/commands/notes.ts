@@ -54,6 +54,27 @@ export async function startNote(
   return { ok: true, note };
 }
 
+/**
+ * The note for a visit just done: the person's own draft for this patient started today, if
+ * there is one (a second tap on "Done" must not start a second note), else a new draft.
+ */
+export async function openVisitNote(
+  deps: CommandDeps,
+  input: { patientId: string },
+): Promise<{ ok: true; note: ContactNote } | { ok: false; code: NoteCommandError }> {
+  const who = await author(deps);
+  if (!who) return { ok: false, code: 'signed_out' };
+  const patient = await readRecord(deps.db, deps.codec, 'patient', input.patientId);
+  if (!patient) return { ok: false, code: 'not_found' };
+  const { note: notes } = await openPatientRecords(await readRawPatientRecords(deps.db, input.patientId), deps.codec);
+  const startOfDay = new Date(`${deps.today()}T00:00:00`).toISOString();
+  const mine = notes
+    .filter((n) => n.status === 'draft' && n.authorId === who.id && n.createdAt >= startOfDay)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  if (mine) return { ok: true, note: mine };
+  return startNote(deps, { patientId: input.patientId, mode: patient.facilityId ? 'facility_visit' : 'home_visit' });
+}
+
 /** Autosave: called on every change a person makes to a draft. */
 export async function saveDraft(deps: CommandDeps, draft: ContactNote): Promise<{ ok: true } | { ok: false; code: NoteCommandError }> {
   const stored = await readRecord(deps.db, deps.codec, 'note', draft.id);

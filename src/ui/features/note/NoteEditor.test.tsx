@@ -1,6 +1,10 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localIsoDate } from '../../../domain/calendar';
+import { addDays } from '../../../domain/withinReason';
+import type { Locale } from '../../i18n/I18n';
+import { buildPatient } from '../../../../tests/support/builders';
 import type { ContactNote } from '../../../domain/contactNote';
 import { plainCodec } from '../../../storage/codec';
 import { openPatientRecords, readRawPatientRecords, readRecord } from '../../../storage/readRecords';
@@ -83,5 +87,81 @@ describe('NoteEditor draft saving', () => {
     saves.release();
     await waitFor(() => expect(draftState()).toHaveTextContent('Draft saved on this device'));
     expect((await readRecord(test.db, plainCodec, 'note', noteId))?.text).toBe('ab');
+  });
+});
+
+/** The editor on the real worker, saving straight through, in `locale`. */
+async function openEditor(locale: Locale) {
+  test = await setUpRecordTest();
+  // The device's real clock, as the editor judges dates with it.
+  const worker = createInProcessWorker(test.db, () => new Date());
+  const started = await worker.startNote({ patientId: PATIENT_ID, mode: 'home_visit' });
+  if (!started.ok) throw new Error(started.code);
+  const records = await openPatientRecords(await readRawPatientRecords(test.db, PATIENT_ID), plainCodec);
+  const user = userEvent.setup();
+  render(
+    <I18nProvider locale={locale}>
+      <AppServicesProvider services={{ db: test.db, codec: plainCodec, worker }}>
+        <NoteEditor initial={started.note} records={records} careTeamPhone={null} patient={buildPatient(PATIENT_ID)} />
+      </AppServicesProvider>
+    </I18nProvider>,
+  );
+  return { user, noteId: started.note.id };
+}
+
+/** `yyyy-MM-ddTHH:mm` in local time, as a datetime-local input takes it. */
+const localInput = (d: Date) => `${localIsoDate(d)}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+describe('NoteEditor next contact due', () => {
+  it('is prefilled from the outcome and the programme, and a date set by hand stays', async () => {
+    const { user, noteId } = await openEditor('en');
+    const today = localIsoDate(new Date());
+    const next = () => screen.getByLabelText('Next contact due');
+    expect(next()).toHaveValue('');
+    await user.click(screen.getByLabelText('Reached'));
+    expect(next()).toHaveValue(addDays(today, 30));
+    await user.click(screen.getByLabelText('Not home'));
+    expect(next()).toHaveValue(addDays(today, 2));
+    await user.click(screen.getByLabelText('Deceased'));
+    expect(next()).toHaveValue('');
+    await user.click(screen.getByLabelText('Reached'));
+    fireEvent.change(next(), { target: { value: addDays(today, 10) } });
+    await user.click(screen.getByLabelText('Refused'));
+    expect(next()).toHaveValue(addDays(today, 10));
+    await waitFor(async () => expect((await readRecord(test.db, plainCodec, 'note', noteId))?.nextContactDue).toBe(addDays(today, 10)));
+  });
+});
+
+describe('NoteEditor dates and numbers within reason', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([
+    ['en', 'Date and time: the contact cannot be in the future.', 'Duration (minutes): enter between 1 and 600 minutes.', 'Date and time', 'Duration (minutes)', 'Reached'],
+    ['es', 'Fecha y hora: el contacto no puede ser en el futuro.', 'Duración (minutos): indique entre 1 y 600 minutos.', 'Fecha y hora', 'Duración (minutos)', 'Contactado'],
+  ] as const)('[%s] names each field out of reason before asking to confirm, and does not sign', async (locale, future, duration, whenLabel, durationLabel, reached) => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const { user, noteId } = await openEditor(locale);
+    await user.click(screen.getByLabelText(reached));
+    const when = screen.getByLabelText(whenLabel);
+    fireEvent.change(when, { target: { value: localInput(new Date(Date.now() + 2 * 3_600_000)) } });
+    await user.type(screen.getByLabelText(durationLabel), '0');
+    await user.click(screen.getByRole('button', { name: locale === 'en' ? 'Sign note' : 'Firmar nota' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(future);
+    expect(alert).toHaveTextContent(duration);
+    expect(when).toHaveAttribute('aria-invalid', 'true');
+    expect(confirm).not.toHaveBeenCalled();
+    expect((await readRecord(test.db, plainCodec, 'note', noteId))?.status).toBe('draft');
+  });
+
+  it('a contact time now, with a sensible duration, goes on to the confirmation and signs', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const { user, noteId } = await openEditor('en');
+    await user.click(screen.getByLabelText('Reached'));
+    await user.type(screen.getByLabelText('Duration (minutes)'), '45');
+    await user.click(screen.getByRole('button', { name: 'Sign note' }));
+    await waitFor(async () => expect((await readRecord(test.db, plainCodec, 'note', noteId))?.status).toBe('signed'));
+    expect(confirm).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

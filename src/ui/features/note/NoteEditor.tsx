@@ -4,8 +4,19 @@
  * checks completeness, then freezes the note.
  */
 import { useRef, useState } from 'react';
-import { ACTIVITY_KINDS, CONTACT_MODES, ESCALATION_SEVERITIES, OUTCOMES, type Activity, type ContactNote, type NoteProblem } from '../../../domain/contactNote';
-import type { IsoDate, TaskId } from '../../../domain/ids';
+import {
+  ACTIVITY_KINDS,
+  CONTACT_MODES,
+  ESCALATION_SEVERITIES,
+  OUTCOMES,
+  problemsBeforeSigning,
+  problemsWithinReason,
+  type Activity,
+  type ContactNote,
+  type NoteProblem,
+} from '../../../domain/contactNote';
+import type { IsoDate, IsoDateTime, TaskId } from '../../../domain/ids';
+import type { Patient } from '../../../domain/patient';
 import type { PatientRecords } from '../../../storage/readRecords';
 import { useServices } from '../../data/AppServices';
 import { useSession } from '../../data/hooks';
@@ -13,16 +24,20 @@ import { ActivityEditor, Choice } from './ActivityEditor';
 import { newActivity } from './newActivity';
 import { QuestionnaireActivity } from './QuestionnaireActivity';
 import { localIsoDate } from '../../../domain/calendar';
+import { DURATION_MINUTES } from '../../../domain/withinReason';
 import { fromLocalInput, toLocalInput } from '../../components/localDateTime';
 import { useNoteText } from './useNoteText';
+import { NextContactField, nextContactAfter } from './NextContactField';
 
 interface Props {
   readonly initial: ContactNote;
   readonly records: PatientRecords;
   readonly careTeamPhone: string | null;
+  /** For the next contact's default (programme) and the contact time's lower bound (birth). */
+  readonly patient?: Pick<Patient, 'birthDate' | 'facilityId' | 'rpm'> | null;
 }
 
-export function NoteEditor({ initial, records, careTeamPhone }: Props) {
+export function NoteEditor({ initial, records, careTeamPhone, patient = null }: Props) {
   const tx = useNoteText();
   const { worker } = useServices();
   const session = useSession();
@@ -56,6 +71,14 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
   const setActivity = (i: number, a: Activity) => set('activities', note.activities.map((x, j) => (j === i ? a : x)));
 
   async function sign() {
+    // Everything the device can tell before asking to confirm: the person fixes it first.
+    const now = new Date();
+    const found = [
+      ...problemsBeforeSigning(note),
+      ...problemsWithinReason(note, { now: now.toISOString() as IsoDateTime, today: localIsoDate(now), birthDate: patient?.birthDate ?? null }),
+    ];
+    setProblems(found);
+    if (found.length > 0) return;
     if (!window.confirm(tx.signConfirm)) return;
     await queue.current;
     const res = await worker.signNote(note.id);
@@ -74,17 +97,27 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
       <div className="row">
         <label className="field">
           <span>{tx.when}</span>
-          <input type="datetime-local" value={toLocalInput(note.contactAt)} onChange={(e) => {
+          <input type="datetime-local" value={toLocalInput(note.contactAt)} aria-invalid={problems.some((p) => p.startsWith('contact_'))} onChange={(e) => {
             const iso = fromLocalInput(e.target.value);
             if (iso) set('contactAt', iso);
           }} />
         </label>
         <label className="field">
           <span>{tx.duration}</span>
-          <input type="number" inputMode="numeric" min={0} max={1440} value={note.durationMinutes ?? ''} onChange={(e) => set('durationMinutes', e.target.value === '' ? null : Math.max(0, Math.min(1440, Math.round(Number(e.target.value)))))} />
+          {/* Not clamped: a mistyped 0 or 6000 is named before signing instead of silently changed. */}
+          <input
+            type="number"
+            inputMode="numeric"
+            min={DURATION_MINUTES.min}
+            max={DURATION_MINUTES.max}
+            value={note.durationMinutes ?? ''}
+            aria-invalid={problems.includes('duration_out_of_range')}
+            onChange={(e) => set('durationMinutes', e.target.value === '' ? null : Math.round(Number(e.target.value)))}
+          />
         </label>
       </div>
-      <Choice name="outcome" legend={tx.outcomeLabel} value={note.outcome} options={OUTCOMES} label={(o) => tx.outcome[o]} onChange={(v) => set('outcome', v)} />
+      <Choice name="outcome" legend={tx.outcomeLabel} value={note.outcome} options={OUTCOMES} label={(o) => tx.outcome[o]} onChange={(v) => change(nextContactAfter(note, v, patient, today))} />
+      <NextContactField note={note} invalid={problems.some((p) => p.startsWith('next_contact_'))} onChange={(d) => set('nextContactDue', d)} />
 
       <h2>{tx.activities}</h2>
       {note.activities.map((a, i) => (

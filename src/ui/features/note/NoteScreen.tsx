@@ -1,7 +1,7 @@
 /** One contact note: the editor while it is a draft, the signed record afterwards. */
 import { useMemo } from 'react';
 import { hrefFor } from '../../app/useHashRoute';
-import { useSession } from '../../data/hooks';
+import { useSession, useTerritory } from '../../data/hooks';
 import { usePatientRecords } from '../patient/usePatient';
 import { NoteEditor } from './NoteEditor';
 import { NoteView } from './NoteView';
@@ -12,6 +12,7 @@ export function NoteScreen({ patientId, noteId }: { patientId: string; noteId: s
   const records = usePatientRecords(patientId);
   const session = useSession();
   const note = records?.note.find((n) => n.id === noteId);
+  const patient = useTerritory()?.patients.find((p) => p.id === patientId) ?? null;
   const addenda = useMemo(
     () => (records?.addendum ?? []).filter((a) => a.noteId === noteId).sort((a, b) => a.at.localeCompare(b.at)),
     [records, noteId],
@@ -31,7 +32,7 @@ export function NoteScreen({ patientId, noteId }: { patientId: string; noteId: s
           </h1>
           {note.status === 'draft' ? (
             // Keyed by id so a different draft never inherits this one's local state.
-            <NoteEditor key={note.id} initial={note} records={records} careTeamPhone={session?.careTeamPhone ?? null} />
+            <NoteEditor key={note.id} initial={note} records={records} careTeamPhone={session?.careTeamPhone ?? null} patient={patient} />
           ) : (
             <NoteView note={note} addenda={addenda} />
           )}

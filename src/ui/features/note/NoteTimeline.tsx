@@ -1,6 +1,7 @@
 /** The patient's contacts, newest first, and the buttons that start a new note. */
 import type { ContactMode, ContactNote } from '../../../domain/contactNote';
 import { CONTACT_MODES } from '../../../domain/contactNote';
+import { useState } from 'react';
 import { hrefFor, useHashRoute } from '../../app/useHashRoute';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
@@ -12,6 +13,17 @@ export function NoteTimeline({ patientId, notes, pendingKeys }: { patientId: str
   const { worker } = useServices();
   const [, navigate] = useHashRoute();
   const sorted = [...notes].sort((a, b) => b.contactAt.localeCompare(a.contactAt));
+  const [attempt, setAttempt] = useState<'recorded' | 'failed' | null>(null);
+
+  /** One tap after a door nobody opened or a call nobody answered: a signed attempt note. */
+  async function recordAttempt(outcome: 'not_home' | 'no_answer') {
+    let ok = false;
+    try {
+      ok = (await worker.recordAttempt({ patientId, outcome })).ok;
+    } finally {
+      setAttempt(ok ? 'recorded' : 'failed');
+    }
+  }
 
   async function start(mode: ContactMode) {
     const res = await worker.startNote({ patientId, mode });
@@ -28,6 +40,17 @@ export function NoteTimeline({ patientId, notes, pendingKeys }: { patientId: str
           </button>
         ))}
       </div>
+      <div role="group" aria-label={tx.recordAttempt} className="button-row">
+        <span className="muted">{tx.recordAttempt}:</span>
+        {(['not_home', 'no_answer'] as const).map((o) => (
+          <button key={o} type="button" className="button" onClick={() => void recordAttempt(o)}>
+            {tx.outcome[o]}
+          </button>
+        ))}
+      </div>
+      <p role={attempt === 'failed' ? 'alert' : 'status'} className={attempt === 'failed' ? 'error' : 'muted'}>
+        {attempt === 'recorded' ? tx.attemptRecorded : attempt === 'failed' ? tx.attemptFailed : ''}
+      </p>
       {sorted.length === 0 && <p className="muted">{tx.noNotes}</p>}
       <ol className="plain-list timeline">
         {sorted.map((n) => (

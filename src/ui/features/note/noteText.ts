@@ -2,12 +2,19 @@
 import type { ActivityKind, ContactMode, EscalationSeverity, NoteProblem, NoteStatus, Outcome, PortalHelpStep, ReferralTarget, TeachBack } from '../../../domain/contactNote';
 import type { BarrierKind, RpmDeviceKind } from '../../../domain/supportSystem';
 import type { Locale } from '../../i18n/I18n';
+import { DURATION_MINUTES, MAX_YEARS_AHEAD } from '../../../domain/withinReason';
+
+const D = DURATION_MINUTES;
+const Y = MAX_YEARS_AHEAD;
 
 const en = {
   newNote: 'New contact note',
   startNote: (mode: string) => `Start: ${mode}`,
   timeline: 'Contact history',
   noNotes: 'No contacts recorded yet.',
+  recordAttempt: 'Record an attempt, signed at once',
+  attemptRecorded: 'Attempt recorded and signed; it is at the top of the contact history.',
+  attemptFailed: 'The attempt could not be recorded on this device. Try again.',
   openNote: 'Open',
   mode: {
     home_visit: 'Home visit',
@@ -23,6 +30,7 @@ const en = {
   outcome: {
     reached: 'Reached',
     not_home: 'Not home',
+    no_answer: 'No answer',
     wrong_number: 'Wrong number',
     refused: 'Refused',
     moved: 'Moved',
@@ -30,6 +38,8 @@ const en = {
     deceased: 'Deceased',
     other: 'Other',
   } satisfies Record<Outcome, string>,
+  nextContactDue: 'Next contact due',
+  nextContactHint: 'Set from the outcome; change it if needed. Empty: no next contact.',
   activities: 'Activities',
   addActivity: 'Add an activity',
   removeActivity: 'Remove this activity',
@@ -119,6 +129,15 @@ const en = {
     follow_up_incomplete: 'Every follow-up task needs a description.',
     appointment_incomplete: 'Every appointment needs a provider and a date and time.',
     education_topic_missing: 'Every education activity needs a topic.',
+    contact_in_future: 'Date and time: the contact cannot be in the future.',
+    contact_before_birth: 'Date and time: the contact cannot be before the patient was born.',
+    duration_out_of_range: `Duration (minutes): enter between ${D.min} and ${D.max} minutes.`,
+    next_contact_in_past: 'Next contact due: choose today or a later date.',
+    next_contact_too_far: `Next contact due: choose a date within ${Y} years.`,
+    follow_up_in_past: 'Follow-up task, Due: choose today or a later date.',
+    follow_up_too_far: `Follow-up task, Due: choose a date within ${Y} years.`,
+    appointment_in_past: 'Appointment, Date and time: a new appointment cannot be in the past.',
+    appointment_too_far: `Appointment, Date and time: choose a date within ${Y} years.`,
   } satisfies Record<NoteProblem, string>,
   status: { draft: 'Draft', signed: 'Signed', entered_in_error: 'Entered in error' } satisfies Record<NoteStatus, string>,
   signedBy: (name: string, when: string) => `Signed by ${name}, ${when}`,
@@ -143,6 +162,9 @@ const es: NoteText = {
   startNote: (mode) => `Empezar: ${mode}`,
   timeline: 'Historial de contactos',
   noNotes: 'Aún no hay contactos registrados.',
+  recordAttempt: 'Registrar un intento, firmado al momento',
+  attemptRecorded: 'Intento registrado y firmado; está al principio del historial de contactos.',
+  attemptFailed: 'No se pudo registrar el intento en este dispositivo. Inténtelo de nuevo.',
   openNote: 'Abrir',
   mode: {
     home_visit: 'Visita a domicilio',
@@ -158,6 +180,7 @@ const es: NoteText = {
   outcome: {
     reached: 'Contactado',
     not_home: 'No estaba en casa',
+    no_answer: 'No contestó',
     wrong_number: 'Número equivocado',
     refused: 'Rechazó',
     moved: 'Se mudó',
@@ -165,6 +188,8 @@ const es: NoteText = {
     deceased: 'Fallecido',
     other: 'Otro',
   },
+  nextContactDue: 'Próximo contacto',
+  nextContactHint: 'Se propone según el resultado; cámbielo si hace falta. Vacío: sin próximo contacto.',
   activities: 'Actividades',
   addActivity: 'Agregar una actividad',
   removeActivity: 'Quitar esta actividad',
@@ -254,6 +279,15 @@ const es: NoteText = {
     follow_up_incomplete: 'Cada tarea de seguimiento necesita una descripción.',
     appointment_incomplete: 'Cada cita necesita un proveedor y una fecha y hora.',
     education_topic_missing: 'Cada actividad de educación necesita un tema.',
+    contact_in_future: 'Fecha y hora: el contacto no puede ser en el futuro.',
+    contact_before_birth: 'Fecha y hora: el contacto no puede ser anterior al nacimiento del paciente.',
+    duration_out_of_range: `Duración (minutos): indique entre ${D.min} y ${D.max} minutos.`,
+    next_contact_in_past: 'Próximo contacto: elija hoy o una fecha posterior.',
+    next_contact_too_far: `Próximo contacto: elija una fecha dentro de ${Y} años.`,
+    follow_up_in_past: 'Tarea de seguimiento, Vence: elija hoy o una fecha posterior.',
+    follow_up_too_far: `Tarea de seguimiento, Vence: elija una fecha dentro de ${Y} años.`,
+    appointment_in_past: 'Cita, Fecha y hora: una cita nueva no puede ser en el pasado.',
+    appointment_too_far: `Cita, Fecha y hora: elija una fecha dentro de ${Y} años.`,
   },
   status: { draft: 'Borrador', signed: 'Firmada', entered_in_error: 'Registrada por error' },
   signedBy: (name, when) => `Firmada por ${name}, ${when}`,

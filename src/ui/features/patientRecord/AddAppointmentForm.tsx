@@ -8,6 +8,8 @@ import type { AppointmentId, PatientId } from '../../../domain/ids';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
 import { fromLocalInput } from '../../components/localDateTime';
+import { upcomingTimeIssue } from '../../../domain/withinReason';
+import { nowIso } from './clock';
 import { AddForm } from './recordParts';
 import { useRecordText } from './recordText';
 import { useWrite } from './useWrite';
@@ -29,6 +31,10 @@ export function AddAppointmentForm({ patientId }: { patientId: PatientId }) {
     if (provider.trim() === '') return setProblem({ field: 'provider', message: tx.providerRequired });
     const startsAt = fromLocalInput(when);
     if (!startsAt) return setProblem({ field: 'when', message: tx.whenRequired });
+    // The rule the server applies to a new appointment (protocol/withinReason.ts), on this clock.
+    const now = nowIso();
+    const issue = upcomingTimeIssue(startsAt, { earliest: now, latest: now });
+    if (issue) return setProblem({ field: 'when', message: issue === 'in_past' ? tx.whenInPast : tx.whenTooFar });
     setProblem(null);
     const appointment: Appointment = {
       id: crypto.randomUUID() as AppointmentId,

@@ -16,6 +16,8 @@ const appt = (id: string, startsAt: string, over: Partial<Appointment> = {}): Ap
   ...over,
 });
 
+const NEXT_YEAR = new Date().getFullYear() + 1;
+
 let test: RecordTest;
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -81,7 +83,19 @@ describe('AppointmentsEditor', () => {
     expect(await test.db.outbox.count()).toBe(0);
 
     await user.type(within(form).getByLabelText('Reason'), 'Diabetic eye exam');
-    await user.type(within(form).getByLabelText('Date and time'), '2026-12-01T09:30');
+    // Not in the past, not more than three years ahead (domain/withinReason.ts).
+    const when = within(form).getByLabelText('Date and time');
+    await user.type(when, '2020-12-01T09:30');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Date and time: a new appointment cannot be in the past.');
+    await user.clear(when);
+    await user.type(when, `${NEXT_YEAR + 5}-12-01T09:30`);
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Date and time: choose a date within 3 years.');
+    expect(when).toHaveAttribute('aria-invalid', 'true');
+    expect(await test.db.outbox.count()).toBe(0);
+    await user.clear(when);
+    await user.type(when, `${NEXT_YEAR}-12-01T09:30`);
     await user.selectOptions(within(form).getByLabelText('Mode'), 'telehealth');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
 
@@ -92,7 +106,19 @@ describe('AppointmentsEditor', () => {
       reason: 'Diabetic eye exam',
       mode: 'telehealth',
       status: 'scheduled',
-      startsAt: new Date('2026-12-01T09:30').toISOString(),
+      startsAt: new Date(`${NEXT_YEAR}-12-01T09:30`).toISOString(),
     });
+  });
+
+  it('in Spanish, names the field of an appointment in the past', async () => {
+    test = await setUpRecordTest();
+    const user = test.render((v) => <AppointmentsEditor patientId={v.patient.id} appointments={v.records.appointment} pendingKeys={v.pendingKeys} />, 'es');
+    await user.click(await screen.findByText('Agregar cita'));
+    const form = screen.getByRole('form', { name: 'Agregar cita' });
+    await user.type(within(form).getByLabelText('Proveedor'), 'Eye Care Associates');
+    await user.type(within(form).getByLabelText('Fecha y hora'), '2020-12-01T09:30');
+    await user.click(within(form).getByRole('button', { name: 'Guardar' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Fecha y hora: una cita nueva no puede ser en el pasado.');
+    expect(await test.db.outbox.count()).toBe(0);
   });
 });

@@ -7,6 +7,7 @@
 import type { AppointmentStatus } from '../../../domain/appointment';
 import type { BarrierKind, BarrierStatus, GoalStatus, RpmDeviceKind, RpmDeviceStage } from '../../../domain/supportSystem';
 import type { PortalSteps } from '../../../domain/patient';
+import { MAX_YEARS_AHEAD } from '../../../domain/withinReason';
 import { useI18n, type Locale } from '../../i18n/I18n';
 import type { ContactValueProblem } from './contactValue';
 
@@ -114,6 +115,8 @@ const en = {
   modeLabel: 'Mode',
   providerRequired: 'Enter the provider.',
   whenRequired: 'Choose the date and time.',
+  whenInPast: 'Date and time: a new appointment cannot be in the past.',
+  whenTooFar: `Date and time: choose a date within ${MAX_YEARS_AHEAD} years.`,
   confirmStatus: {
     no_show: 'Mark this appointment as a no-show? A follow-up task will be added.',
     cancelled: 'Mark this appointment as cancelled? A follow-up task will be added.',
@@ -231,6 +234,8 @@ const es: RecordText = {
   modeLabel: 'Modalidad',
   providerRequired: 'Escriba el proveedor.',
   whenRequired: 'Elija la fecha y la hora.',
+  whenInPast: 'Fecha y hora: una cita nueva no puede ser en el pasado.',
+  whenTooFar: `Fecha y hora: elija una fecha dentro de ${MAX_YEARS_AHEAD} años.`,
   confirmStatus: {
     no_show: '¿Marcar que el paciente no se presentó? Se agregará una tarea de seguimiento.',
     cancelled: '¿Marcar la cita como cancelada? Se agregará una tarea de seguimiento.',

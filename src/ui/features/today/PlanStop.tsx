@@ -14,6 +14,9 @@ export interface PersonInfo {
   readonly address: string;
   readonly phone: string | null;
   readonly location: LatLng | null;
+  /** The patient's last contact and next due date: an attempt just recorded shows here. */
+  readonly lastContactAt: string | null;
+  readonly nextDueDate: string | null;
 }
 
 export type StopState = 'planned' | 'underway' | 'done';

@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'react';
 import type { DayAction, DayPlan, PlannedBreak, StopId } from '../../../worker/client';
 import { useI18n } from '../../i18n/I18n';
+import { hrefFor } from '../../app/useHashRoute';
 import { formatClock } from './dayForm';
 import { formatDuration, PlanStop, type PersonInfo, type StopState } from './PlanStop';
 import { RouteDrawing } from './RouteDrawing';
@@ -25,6 +26,20 @@ function breaksByVisit(day: DayPlan): { before: PlannedBreak[][]; after: Planned
     else after.push(b);
   }
   return { before, after };
+}
+
+/** Where a "not home" went: the attempt on the patient's record, and when to try again. */
+function AttemptLine({ person, id }: { person: PersonInfo; id: StopId }) {
+  const { locale, formatDate, formatDateTime } = useI18n();
+  const tx = TODAY_TEXT[locale];
+  return (
+    <span className="plan__attempt">
+      {person.lastContactAt && (
+        <span className="muted">{tx.attemptRecorded(formatDateTime(person.lastContactAt), person.nextDueDate ? formatDate(person.nextDueDate) : null)}</span>
+      )}{' '}
+      <a href={hrefFor({ name: 'patient', id })}>{tx.openRecord(person.name)}</a>
+    </span>
+  );
 }
 
 export function PlanView({
@@ -115,6 +130,7 @@ export function PlanView({
               <li key={s.id} className="record-item" data-stop-id={s.id}>
                 <span className="plan-stop__name">{person(s.id).name}</span>
                 <span className={s.reason === 'unavailable' ? 'badge badge--noshow' : 'badge'}>{tx.skip[s.reason]}</span>
+                {s.reason === 'unavailable' && <AttemptLine person={person(s.id)} id={s.id} />}
               </li>
             ))}
           </ul>

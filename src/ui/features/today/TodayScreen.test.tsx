@@ -8,6 +8,8 @@ import type { EntityRecord } from '../../../protocol/entities';
 import { applyPullPage } from '../../../storage/applyPullPage';
 import { plainCodec } from '../../../storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../../storage/db';
+import { setMeta } from '../../../storage/meta';
+import { openPatientRecords, readRawPatientRecords, readRecord } from '../../../storage/readRecords';
 import { buildContactPoint, buildFacility, buildGap, buildPatient } from '../../../../tests/support/builders';
 import { createInProcessWorker } from '../../../../tests/support/inProcessWorker';
 import { AppServicesProvider } from '../../data/AppServices';
@@ -22,6 +24,12 @@ let db: RoundsDb;
 let n = 0;
 beforeEach(async () => {
   db = openRoundsDb(`test-today-${n++}`);
+  await setMeta(db, 'session', {
+    token: 't',
+    user: { id: 'usr_1', name: 'Maria Santos', role: 'specialist', username: 'maria' },
+    territories: [{ id: 'ter_a', name: 'North' }],
+    signedInAt: asIsoDateTime('2026-11-22T08:00:00.000Z'),
+  });
   const everyDay = [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, open: 9 * 60, close: 19 * 60 }));
   const home = buildFacility('fac_1', { name: 'Maple Court', visitingHours: everyDay, address: at(42.4, -71.03, '9 Elm St') });
   await applyPullPage(
@@ -103,6 +111,15 @@ describe('Today', () => {
     await waitFor(() => expect(within(planned()).queryByText(first)).not.toBeInTheDocument());
     const notPlanned = screen.getByRole('list', { name: 'Not in the plan' });
     expect(within(notPlanned).getByText(first).closest('li')).toHaveTextContent('Not home');
+    // The attempt is a signed contact on the patient, said on screen and shown with its retry.
+    expect(screen.getByRole('status')).toHaveTextContent(`Not home: the attempt for ${first} is in their contact history.`);
+    const firstId = stops[0]!.getAttribute('data-stop-id')!;
+    const { note: notes } = await openPatientRecords(await readRawPatientRecords(db, firstId), plainCodec);
+    expect(notes).toEqual([expect.objectContaining({ status: 'signed', outcome: 'not_home', authorId: 'usr_1' })]);
+    const retry = (await readRecord(db, plainCodec, 'patient', firstId))?.nextDueDate;
+    expect(retry).toBe(notes[0]!.nextContactDue);
+    await waitFor(() => expect(within(notPlanned).getByText(first).closest('li')).toHaveTextContent(/Attempt recorded .* · next try /));
+    expect(within(notPlanned).getByRole('link', { name: `Open the record of ${first}` })).toHaveAttribute('href', `#/patients/${firstId}`);
 
     // Planning again from scratch would forget the van: the person is asked first.
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
@@ -116,6 +133,19 @@ describe('Today', () => {
     expect(within(screen.getByRole('list', { name: 'Not in the plan' })).getByText(first)).toBeInTheDocument();
     // The picks come back with the saved plan.
     expect(screen.getByRole('checkbox', { name: 'Must visit Mary Obi' })).toBeChecked();
+  });
+
+  it('"Done" opens the visit note for that patient', async () => {
+    const { user } = renderToday();
+    await within(suggestions()).findByText('Rosa Díaz');
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    await screen.findByRole('list', { name: 'Planned visits' });
+    await user.click(screen.getByRole('button', { name: 'Done with Rosa Díaz' }));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/patients\/pat_1\/notes\//));
+    const { note: notes } = await openPatientRecords(await readRawPatientRecords(db, 'pat_1'), plainCodec);
+    expect(notes).toEqual([expect.objectContaining({ status: 'draft', mode: 'home_visit' })]);
+    expect(window.location.hash).toBe(`#/patients/pat_1/notes/${notes[0]!.id}`);
   });
 
   it('says what is wrong with the choices in words', async () => {

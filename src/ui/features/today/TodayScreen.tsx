@@ -15,6 +15,7 @@ import type { DayAction, DayPlan, DayStopInput, StopId } from '../../../worker/c
 import { useServices } from '../../data/AppServices';
 import { useNow, useTerritory } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
+import { useHashRoute } from '../../app/useHashRoute';
 import { CandidateList } from './CandidateList';
 import { draftFrom, settingsFromForm, type TodayDraft } from './dayForm';
 import { DaySettingsForm } from './DaySettingsForm';
@@ -22,6 +23,12 @@ import type { PersonInfo } from './PlanStop';
 import { PlanView } from './PlanView';
 import { TODAY_TEXT, type TodayIssue } from './todayText';
 import { useDayPlan } from './useDayPlan';
+
+/** What the last van tap did beyond the plan, said once. */
+interface VanNews {
+  readonly kind: 'attemptSaved' | 'attemptFailed' | 'noteFailed';
+  readonly stopId: StopId;
+}
 
 function daySpanOf(day: IsoDate): DaySpan {
   const from = new Date(`${day}T00:00:00`);
@@ -45,13 +52,15 @@ function personLookup(territory: Territory | undefined, day: DayPlan | undefined
     const p = patients.get(id);
     const at = places.get(id);
     const location = at && 'lat' in at ? { lat: at.lat, lng: at.lng } : (p?.address.location ?? null);
-    if (!p) return { name: id, address: '', phone: null, location };
+    if (!p) return { name: id, address: '', phone: null, location, lastContactAt: null, nextDueDate: null };
     const a = p.address;
     return {
       name: fullName(p),
       address: [a.line1, a.line2, a.city, `${a.state} ${a.postalCode}`].filter(Boolean).join(', '),
       phone: primaryPhone(contacts.get(id) ?? [])?.value ?? null,
       location,
+      lastContactAt: p.lastContactAt,
+      nextDueDate: p.nextDueDate,
     };
   };
 }
@@ -68,6 +77,8 @@ export function TodayScreen() {
   const [issue, setIssue] = useState<TodayIssue | null>(null);
   const [best, setBest] = useState<number | null>(null);
   const [plannedAt, setPlannedAt] = useState<string | null>(null);
+  const [vanNews, setVanNews] = useState<VanNews | null>(null);
+  const [, navigate] = useHashRoute();
   const current = draft ?? draftFrom(saved?.content);
 
   const candidates = useMemo(() => (territory ? rankDayCandidates(territory, daySpanOf(day)) : []), [territory, day]);
@@ -103,10 +114,24 @@ export function TodayScreen() {
     }
   }
 
+  /**
+   * A van tap. "Not home" also records the attempt (a signed note, one tap, no undo: a wrong
+   * tap is corrected on the note like any other); "Done" opens the visit note to write.
+   */
   async function act(action: DayAction) {
     setBusy('van');
+    setVanNews(null);
     try {
+      if (action.kind === 'not_home') {
+        const attempt = await worker.recordAttempt({ patientId: action.stopId, outcome: 'not_home' });
+        setVanNews({ kind: attempt.ok ? 'attemptSaved' : 'attemptFailed', stopId: action.stopId });
+      }
       await worker.recordDayAction(day, action);
+      if (action.kind === 'done') {
+        const opened = await worker.openVisitNote({ patientId: action.stopId });
+        if (opened.ok) navigate({ name: 'note', patientId: action.stopId, noteId: opened.note.id });
+        else setVanNews({ kind: 'noteFailed', stopId: action.stopId });
+      }
     } finally {
       setBusy(null);
     }
@@ -118,6 +143,11 @@ export function TodayScreen() {
       <p className="muted">
         {formatDate(day)} · {tx.intro}
       </p>
+      {vanNews && (
+        <p role={vanNews.kind === 'attemptSaved' ? 'status' : 'alert'} className={vanNews.kind === 'attemptSaved' ? 'banner' : 'error'}>
+          {tx[vanNews.kind](person(vanNews.stopId).name)}
+        </p>
+      )}
       {saved && <PlanView day={saved.content} person={person} busy={busy !== null} onAction={(a) => void act(a)} focus={saved.updatedAt === plannedAt} />}
       <DaySettingsForm form={current.form} onChange={(form) => setDraft({ ...current, form })} />
       <CandidateList candidates={candidates} picks={current.picks} onChange={(picks) => setDraft({ ...current, picks })} />
