@@ -22,7 +22,9 @@ export const en = {
   downloading: (n: number) => `Downloading patients… ${n} received`,
   syncNow: 'Sync now',
   signOut: 'Sign out',
-  signOutConfirm: 'Sign out and remove this territory from the device?',
+  signOutTitle: 'Sign out?',
+  signOutConfirm: 'Signing out removes this territory from the device.',
+  confirmDialog: { cancel: 'Cancel' },
   signOutBlocked: (n: number) =>
     `Not signed out: ${n} change${n === 1 ? '' : 's'} on this device have not reached the server yet. Sync first so nothing is lost.`,
   mainNavigation: 'Main',

@@ -13,7 +13,9 @@ export const es: Messages = {
   downloading: (n) => `Descargando pacientes… ${n} recibidos`,
   syncNow: 'Sincronizar ahora',
   signOut: 'Cerrar sesión',
-  signOutConfirm: '¿Cerrar sesión y quitar este territorio del dispositivo?',
+  signOutTitle: '¿Cerrar sesión?',
+  signOutConfirm: 'Al cerrar sesión se quita este territorio del dispositivo.',
+  confirmDialog: { cancel: 'Cancelar' },
   signOutBlocked: (n) =>
     `No se cerró la sesión: ${n} cambio${n === 1 ? '' : 's'} en este dispositivo aún no llegaron al servidor. Sincronice primero para no perder nada.`,
   mainNavigation: 'Principal',

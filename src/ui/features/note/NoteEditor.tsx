@@ -15,6 +15,7 @@ import { QuestionnaireActivity } from './QuestionnaireActivity';
 import { localIsoDate } from '../../../domain/calendar';
 import { fromLocalInput, toLocalInput } from '../../components/localDateTime';
 import { useNoteText } from './useNoteText';
+import { useConfirm } from '../../components/useConfirm';
 
 interface Props {
   readonly initial: ContactNote;
@@ -30,6 +31,7 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'failed'>('saved');
   const [problems, setProblems] = useState<readonly NoteProblem[]>([]);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const [confirm, confirmDialog] = useConfirm();
   /** Saves asked for and not yet finished: "saved" shows only when the last one is stored. */
   const unsaved = useRef(0);
 
@@ -56,7 +58,7 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
   const setActivity = (i: number, a: Activity) => set('activities', note.activities.map((x, j) => (j === i ? a : x)));
 
   async function sign() {
-    if (!window.confirm(tx.signConfirm)) return;
+    if (!(await confirm({ title: tx.signTitle, message: tx.signConfirm, confirmLabel: tx.sign }))) return;
     await queue.current;
     const res = await worker.signNote(note.id);
     if (!res.ok) setProblems(res.code === 'incomplete' ? res.problems : []);
@@ -188,6 +190,7 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
       <button type="button" className="button button--primary button--wide" onClick={() => void sign()}>
         {tx.sign}
       </button>
+      {confirmDialog}
     </form>
   );
 }

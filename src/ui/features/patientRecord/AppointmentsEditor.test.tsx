@@ -47,12 +47,15 @@ describe('AppointmentsEditor', () => {
 
   it('marks a no-show after confirmation, which adds a follow-up task', async () => {
     const user = await open();
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     await user.click(within(actionsFor('Dr. Lee')).getByRole('button', { name: 'No-show' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await test.db.tasks.count()).toBe(0);
 
     await user.click(within(actionsFor('Dr. Lee')).getByRole('button', { name: 'No-show' }));
-    expect(confirm).toHaveBeenLastCalledWith(expect.stringContaining('A follow-up task will be added'));
+    const asked = screen.getByRole('dialog', { name: 'Mark as a no-show?' });
+    expect(asked).toHaveTextContent('A follow-up task will be added');
+    await user.click(within(asked).getByRole('button', { name: 'Mark as no-show' }));
     expect(await screen.findByText('A follow-up task was added.')).toBeInTheDocument();
     expect(await test.db.tasks.count()).toBe(1);
     expect((await test.stored('appointment', 'apt_1'))?.status).toBe('no_show');
@@ -61,10 +64,9 @@ describe('AppointmentsEditor', () => {
 
   it('confirms without asking and without a task', async () => {
     const user = await open();
-    const confirm = vi.spyOn(window, 'confirm');
     await user.click(within(actionsFor('Dr. Lee')).getByRole('button', { name: 'Confirmed' }));
     await waitFor(async () => expect((await test.stored('appointment', 'apt_1'))?.status).toBe('confirmed'));
-    expect(confirm).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await test.db.tasks.count()).toBe(0);
     await waitFor(() => expect(within(actionsFor('Dr. Lee')).queryByRole('button', { name: 'Confirmed' })).toBeNull());
   });

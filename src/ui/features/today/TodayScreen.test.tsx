@@ -105,9 +105,10 @@ describe('Today', () => {
     expect(within(notPlanned).getByText(first).closest('li')).toHaveTextContent('Not home');
 
     // Planning again from scratch would forget the van: the person is asked first.
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     await user.click(screen.getByRole('button', { name: 'Plan my day' }));
-    expect(confirm).toHaveBeenCalled();
+    const asked = screen.getByRole('dialog', { name: 'Plan the day again?' });
+    expect(asked).toHaveTextContent('what you marked in the van will be cleared');
+    await user.click(within(asked).getByRole('button', { name: 'Cancel' }));
 
     unmount();
     renderToday();

@@ -51,7 +51,9 @@ const en = {
   planMyDay: 'Plan my day',
   planning: 'Planning…',
   bestSoFar: (n: number) => `Best so far: ${n} ${plural(n, 'visit', 'visits')}`,
-  replanConfirm: 'Plan the day again from the start? What you marked in the van will be cleared.',
+  replanTitle: 'Plan the day again?',
+  replanConfirm: 'The plan starts over, and what you marked in the van will be cleared.',
+  replanButton: 'Plan again',
   issue: {
     no_stops: 'Pick at least one patient to visit.',
     shift_reversed: 'The shift must end after it starts.',
@@ -162,7 +164,9 @@ const es: TodayText = {
   planMyDay: 'Planificar mi día',
   planning: 'Planificando…',
   bestSoFar: (n) => `Mejor hasta ahora: ${n} ${plural(n, 'visita', 'visitas')}`,
-  replanConfirm: '¿Planificar el día de nuevo desde el principio? Se borrará lo que marcó en ruta.',
+  replanTitle: '¿Planificar el día de nuevo?',
+  replanConfirm: 'El plan empieza de cero y se borrará lo que marcó en ruta.',
+  replanButton: 'Planificar de nuevo',
   issue: {
     no_stops: 'Elija al menos un paciente para visitar.',
     shift_reversed: 'El turno debe terminar después de empezar.',
