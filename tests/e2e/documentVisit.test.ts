@@ -113,8 +113,8 @@ describe('documenting visits offline', () => {
     await page.goto(patientUrl);
     const appointments = page.getByRole('region', { name: 'Appointments' });
     const booked = appointments.getByRole('listitem').filter({ hasText: 'Dr. Priya Raman, Cardiology' });
-    page.once('dialog', (d) => void d.accept());
     await booked.getByRole('button', { name: 'No-show' }).click();
+    await page.getByRole('dialog', { name: 'Mark as a no-show?' }).getByRole('button', { name: 'Mark as no-show' }).click();
     await booked.getByText('No-show').first().waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Follow-ups' }).click();

@@ -31,6 +31,19 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * The language's name in words, or the stored code itself when it is not one Intl can read:
+ * `Intl.DisplayNames.of` throws on a malformed tag (`en_US`), and one odd record must never
+ * blank a screen.
+ */
+function languageNameOf(names: Intl.DisplayNames, code: string): string {
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function initialLocale(storage: Storage | undefined, browserLanguages: readonly string[]): Locale {
   const saved = storage?.getItem(STORAGE_KEY);
   if (saved === 'en' || saved === 'es') return saved;
@@ -64,7 +77,7 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
         formatDistance(min([new Date(iso), now]), now, { addSuffix: true, locale: dateLocale }),
       formatNumber: (n) => numberFormat.format(n),
       languageName: (code) => {
-        const name = names.of(code) ?? code;
+        const name = languageNameOf(names, code);
         return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
       },
     };

@@ -9,6 +9,9 @@ import type { DueState } from '../../domain/roster';
 import type { ConsentStatus, ContactChannel, ContactUse, PortalStatus, RpmStatus } from '../../domain/patient';
 import type { FacilityKind } from '../../domain/facility';
 import type { Role } from '../../domain/user';
+import { pluralIn } from './plural';
+
+const plural = pluralIn('en');
 
 export const en = {
   appName: 'Rounds',
@@ -26,7 +29,7 @@ export const en = {
   signOutConfirm: 'Signing out removes this territory from the device.',
   confirmDialog: { cancel: 'Cancel' },
   signOutBlocked: (n: number) =>
-    `Not signed out: ${n} change${n === 1 ? '' : 's'} on this device have not reached the server yet. Sync first so nothing is lost.`,
+    `Not signed out: ${plural(n, { one: '# change on this device has', other: '# changes on this device have' })} not reached the server yet. Sync first so nothing is lost.`,
   mainNavigation: 'Main',
   storageLow: 'This device is running out of storage space. Sync now and free some space so nothing is lost.',
   signedInAs: (name: string, role: string) => `${name} · ${role}`,
@@ -74,10 +77,10 @@ export const en = {
   noResults: 'No patients match. Try another name, number or town, or clear the filters.',
   emptyRoster: 'No patients on this device yet. Sync to download your territory.',
   age: (n: number) => `${n} y`,
-  ageLong: (n: number) => `${n} years old`,
+  ageLong: (n: number) => plural(n, { one: '# year old', other: '# years old' }),
   dueState: { overdue: 'Overdue', due_soon: 'Due soon', later: 'Due', none: 'No follow-up set' } satisfies Record<DueState, string>,
   dueOn: (date: string) => `due ${date}`,
-  openGaps: (n: number) => (n === 1 ? '1 open gap' : `${n} open gaps`),
+  openGaps: (n: number) => plural(n, { one: '# open gap', other: '# open gaps' }),
   noShow: 'No-show to chase',
   notYetSynced: 'Not yet synced',
   nextAppointment: 'Next appointment',

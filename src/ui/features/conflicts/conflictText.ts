@@ -1,5 +1,9 @@
 /** Words of the conflict inbox and the refused-changes list, in English and Spanish. */
 import type { Locale } from '../../i18n/I18n';
+import { pluralIn } from '../../i18n/plural';
+
+const enPlural = pluralIn('en');
+const esPlural = pluralIn('es');
 
 const en = {
   title: 'Conflicts to review',
@@ -25,7 +29,7 @@ const en = {
     not_found: 'The record no longer exists.',
     forbidden_kind: 'You may not change this kind of record.',
   } as Record<string, string>,
-  pending: (n: number) => (n === 1 ? '1 change not yet synced' : `${n} changes not yet synced`),
+  pending: (n: number) => enPlural(n, { one: '# change not yet synced', other: '# changes not yet synced' }),
   allSynced: 'All changes synced',
   uploading: 'Sending changes…',
 };
@@ -55,7 +59,7 @@ const es: ConflictText = {
     not_found: 'El registro ya no existe.',
     forbidden_kind: 'No puede cambiar este tipo de registro.',
   },
-  pending: (n) => (n === 1 ? '1 cambio sin sincronizar' : `${n} cambios sin sincronizar`),
+  pending: (n) => esPlural(n, { one: '# cambio sin sincronizar', other: '# cambios sin sincronizar' }),
   allSynced: 'Todos los cambios sincronizados',
   uploading: 'Enviando cambios…',
 };

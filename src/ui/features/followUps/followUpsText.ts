@@ -2,6 +2,10 @@
 import type { TaskDue } from '../../../domain/task';
 import type { TaskKind } from '../../../domain/task';
 import type { Locale } from '../../i18n/I18n';
+import { pluralIn } from '../../i18n/plural';
+
+const enPlural = pluralIn('en');
+const esPlural = pluralIn('es');
 
 const en = {
   title: 'Follow-ups',
@@ -15,7 +19,7 @@ const en = {
   complete: 'Complete',
   completeLabel: (title: string, patient: string) => `Complete: ${title}, ${patient}`,
   none: 'Nothing to follow up here.',
-  count: (n: number) => (n === 1 ? '1 task' : `${n} tasks`),
+  count: (n: number) => enPlural(n, { one: '# task', other: '# tasks' }),
   prefill: (kind: string, title: string) => `Follow-up (${kind}): ${title}`,
 };
 export type FollowUpsText = typeof en;
@@ -32,7 +36,7 @@ const es: FollowUpsText = {
   complete: 'Completar',
   completeLabel: (title, patient) => `Completar: ${title}, ${patient}`,
   none: 'No hay seguimientos aquí.',
-  count: (n) => (n === 1 ? '1 tarea' : `${n} tareas`),
+  count: (n) => esPlural(n, { one: '# tarea', other: '# tareas' }),
   prefill: (kind, title) => `Seguimiento (${kind}): ${title}`,
 };
 

@@ -4,6 +4,10 @@
  * the `QuestionnaireText` type keeps the two tables in step.
  */
 import type { Locale } from '../../i18n/I18n';
+import { pluralIn } from '../../i18n/plural';
+
+const enPlural = pluralIn('en');
+const esPlural = pluralIn('es');
 
 export interface QuestionnaireText {
   readonly required: string;
@@ -32,7 +36,7 @@ export const QUESTIONNAIRE_TEXT: Record<Locale, QuestionnaireText> = {
     waitsForRequired: 'The result shows when every required question is answered',
     screenUndecided: 'Not decided yet: answer every question',
     complete: 'Complete: every required question is answered',
-    missing: (n) => (n === 1 ? '1 required question not answered' : `${n} required questions not answered`),
+    missing: (n) => enPlural(n, { one: '# required question not answered', other: '# required questions not answered' }),
   },
   es: {
     required: 'Obligatoria',
@@ -45,6 +49,6 @@ export const QUESTIONNAIRE_TEXT: Record<Locale, QuestionnaireText> = {
     waitsForRequired: 'El resultado aparece cuando todas las preguntas obligatorias estén respondidas',
     screenUndecided: 'Aún sin resultado: responda todas las preguntas',
     complete: 'Completo: todas las preguntas obligatorias están respondidas',
-    missing: (n) => (n === 1 ? 'Falta 1 pregunta obligatoria' : `Faltan ${n} preguntas obligatorias`),
+    missing: (n) => esPlural(n, { one: 'Falta # pregunta obligatoria', other: 'Faltan # preguntas obligatorias' }),
   },
 };
