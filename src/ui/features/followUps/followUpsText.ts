@@ -1,6 +1,6 @@
 /** Words of the Follow-ups screen in English and Spanish. */
 import type { TaskDue } from '../../../domain/task';
-import type { TaskKind } from '../../../domain/task';
+import type { TaskKind, TaskTitleCode } from '../../../domain/task';
 import type { Locale } from '../../i18n/I18n';
 import { pluralIn } from '../../i18n/plural';
 
@@ -21,6 +21,17 @@ const en = {
   none: 'Nothing to follow up here.',
   count: (n: number) => enPlural(n, { one: '# task', other: '# tasks' }),
   prefill: (kind: string, title: string) => `Follow-up (${kind}): ${title}`,
+
+  // Titles the app writes (TaskTitleTemplate): provider, the appointment's time already
+  // formatted for the reader (or null), and its reason ('' when unknown).
+  titleTemplate: {
+    rebook_missed_appointment: (provider: string, when: string | null, reason: string) =>
+      `Call to rebook the missed visit with ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+    follow_up_cancelled_appointment: (provider: string, when: string | null, reason: string) =>
+      `Call about the cancelled visit with ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+    reminder_before_appointment: (provider: string, when: string | null, reason: string) =>
+      `Reminder call before the visit with ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+  } satisfies Record<TaskTitleCode, (provider: string, when: string | null, reason: string) => string>,
 };
 export type FollowUpsText = typeof en;
 
@@ -38,6 +49,15 @@ const es: FollowUpsText = {
   none: 'No hay seguimientos aquí.',
   count: (n) => esPlural(n, { one: '# tarea', other: '# tareas' }),
   prefill: (kind, title) => `Seguimiento (${kind}): ${title}`,
+
+  titleTemplate: {
+    rebook_missed_appointment: (provider, when, reason) =>
+      `Llamar para reprogramar la visita perdida con ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+    follow_up_cancelled_appointment: (provider, when, reason) =>
+      `Llamar por la visita cancelada con ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+    reminder_before_appointment: (provider, when, reason) =>
+      `Llamada de recordatorio antes de la visita con ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+  },
 };
 
 export const FOLLOW_UPS_TEXT: Record<Locale, FollowUpsText> = { en, es };

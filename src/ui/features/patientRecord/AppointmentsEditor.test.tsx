@@ -58,6 +58,9 @@ describe('AppointmentsEditor', () => {
     await user.click(within(asked).getByRole('button', { name: 'Mark as no-show' }));
     expect(await screen.findByText('A follow-up task was added.')).toBeInTheDocument();
     expect(await test.db.tasks.count()).toBe(1);
+    const [task] = await test.db.tasks.toArray();
+    // The app writes the title as a code with its details, for each reader's language.
+    expect((await test.stored('task', task!.id))?.titleTemplate).toMatchObject({ code: 'rebook_missed_appointment', provider: 'Dr. Lee' });
     expect((await test.stored('appointment', 'apt_1'))?.status).toBe('no_show');
     expect((await test.stored('patient', PATIENT_ID))?.noShowFollowUp).toBe(true);
   });
