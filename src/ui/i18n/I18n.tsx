@@ -32,15 +32,15 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 /**
- * The language's name in words, or the stored code itself when it is not one Intl can read:
+ * The language's name in words, or null when the stored code is not one Intl can read:
  * `Intl.DisplayNames.of` throws on a malformed tag (`en_US`), and one odd record must never
  * blank a screen.
  */
-function languageNameOf(names: Intl.DisplayNames, code: string): string {
+function languageNameOf(names: Intl.DisplayNames, code: string): string | null {
   try {
-    return names.of(code) ?? code;
+    return names.of(code) ?? null;
   } catch {
-    return code;
+    return null;
   }
 }
 
@@ -78,7 +78,7 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
       formatNumber: (n) => numberFormat.format(n),
       languageName: (code) => {
         const name = languageNameOf(names, code);
-        return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+        return name === null ? code : name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
       },
     };
   }, [locale, setLocale]);

@@ -90,6 +90,19 @@ export const en = {
   patientLeaving:
     'This patient has moved out of your territories. They stay on this device until your changes for them are sent.',
   demographics: 'Demographics',
+
+  // The summary at the top of the patient and note screens
+  summaryLabel: (name: string) => `About ${name}`,
+  ageLabel: 'Age',
+  phoneLabel: 'Phone',
+  noPhone: 'No phone on file',
+  phoneDeclined: 'Declined being called on this number',
+  latestHra: 'Latest health risk check',
+  hraTaken: (level: string, date: string) => `${level} · ${date}`,
+  hraNoLevel: 'Answered, not scored',
+  noHra: 'Not done yet',
+  openRecord: 'Open the patient record',
+
   born: 'Born',
   sexLabel: 'Sex',
   sex: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' },

@@ -82,6 +82,18 @@ export const es: Messages = {
   patientLeaving:
     'Este paciente pasó a otro territorio. Permanece en este dispositivo hasta que se envíen sus cambios.',
   demographics: 'Datos demográficos',
+
+  summaryLabel: (name) => `Sobre ${name}`,
+  ageLabel: 'Edad',
+  phoneLabel: 'Teléfono',
+  noPhone: 'No hay teléfono registrado',
+  phoneDeclined: 'No acepta llamadas a este número',
+  latestHra: 'Última revisión de riesgos de salud',
+  hraTaken: (level, date) => `${level} · ${date}`,
+  hraNoLevel: 'Respondida, sin puntuación',
+  noHra: 'Aún no se ha hecho',
+  openRecord: 'Abrir el expediente del paciente',
+
   born: 'Fecha de nacimiento',
   sexLabel: 'Sexo',
   sex: { female: 'Femenino', male: 'Masculino', other: 'Otro', unknown: 'Desconocido' },

@@ -21,6 +21,12 @@ export interface QuestionnaireText {
   readonly screenUndecided: string;
   readonly complete: string;
   readonly missing: (n: number) => string;
+  // A saved response, read back on a signed note
+  readonly answersTitle: string;
+  readonly answeredIn: (language: string) => string;
+  readonly scaleAnswer: (value: string, max: string) => string;
+  readonly noResponse: string;
+  readonly unknownQuestionnaire: string;
 }
 
 export const QUESTIONNAIRE_TEXT: Record<Locale, QuestionnaireText> = {
@@ -37,6 +43,11 @@ export const QUESTIONNAIRE_TEXT: Record<Locale, QuestionnaireText> = {
     screenUndecided: 'Not decided yet: answer every question',
     complete: 'Complete: every required question is answered',
     missing: (n) => enPlural(n, { one: '# required question not answered', other: '# required questions not answered' }),
+    answersTitle: 'Answers',
+    answeredIn: (language) => `Answered in ${language}`,
+    scaleAnswer: (value, max) => `${value} of ${max}`,
+    noResponse: 'No answers were recorded.',
+    unknownQuestionnaire: 'A questionnaire this version of Rounds does not know',
   },
   es: {
     required: 'Obligatoria',
@@ -50,5 +61,10 @@ export const QUESTIONNAIRE_TEXT: Record<Locale, QuestionnaireText> = {
     screenUndecided: 'Aún sin resultado: responda todas las preguntas',
     complete: 'Completo: todas las preguntas obligatorias están respondidas',
     missing: (n) => esPlural(n, { one: 'Falta # pregunta obligatoria', other: 'Faltan # preguntas obligatorias' }),
+    answersTitle: 'Respuestas',
+    answeredIn: (language) => `Respondido en ${language.toLocaleLowerCase('es')}`,
+    scaleAnswer: (value, max) => `${value} de ${max}`,
+    noResponse: 'No se registraron respuestas.',
+    unknownQuestionnaire: 'Un cuestionario que esta versión de Rounds no conoce',
   },
 };
