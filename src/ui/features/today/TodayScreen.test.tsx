@@ -67,7 +67,7 @@ describe('Today', () => {
     await within(suggestions()).findByText('Rosa Díaz');
     const rows = within(suggestions()).getAllByRole('listitem');
     expect(rows.map((r) => r.querySelector('.roster-item__name')?.textContent)).toEqual(['Rosa Díaz', 'Mary Obi', 'Lin Wu']);
-    expect(rows[0]).toHaveTextContent(/Follow-up overdue by \d+ days/);
+    expect(rows[0]).toHaveTextContent(/Follow-up overdue by [\d,]+ days/);
     expect(rows[0]).toHaveTextContent('Never contacted');
     expect(rows[1]).toHaveTextContent('Missed appointment to chase');
     expect(rows[2]).toHaveTextContent('1 open care gap');
