@@ -70,6 +70,8 @@ describe('documenting visits offline', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await note.sign();
+    // The signed note still says whose it is.
+    await page.getByRole('region', { name: `About ${patientName}` }).waitFor();
     signedHash = await note.hash();
     expect(signedHash).toMatch(/^[0-9a-f]{64}$/);
     await page.getByText('Chest tightness when climbing stairs').waitFor();
@@ -119,7 +121,11 @@ describe('documenting visits offline', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Follow-ups' }).click();
     const list = page.getByRole('list', { name: 'Follow-ups' });
-    await list.getByRole('listitem').filter({ hasText: patientName }).filter({ hasText: 'Missed appointment' }).waitFor();
+    await list
+      .getByRole('listitem')
+      .filter({ hasText: patientName })
+      .filter({ hasText: 'Call to rebook the missed visit with Dr. Priya Raman, Cardiology' })
+      .waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.setOffline(false);
   });
