@@ -9,9 +9,10 @@ import type { DueState } from '../../domain/roster';
 import type { ConsentStatus, ContactChannel, ContactUse, PortalStatus, RpmStatus } from '../../domain/patient';
 import type { FacilityKind } from '../../domain/facility';
 import type { Role } from '../../domain/user';
-import { pluralIn } from './plural';
+import { numberIn, pluralIn } from './plural';
 
 const plural = pluralIn('en');
+const number = numberIn('en');
 
 export const en = {
   appName: 'Rounds',
@@ -72,7 +73,7 @@ export const en = {
   filterFacilityAny: 'Anywhere',
   filterFacilityIn: 'In a facility',
   clearFilters: 'Clear filters',
-  resultsCount: (shown: string, total: string) => `${shown} of ${total} patients`,
+  resultsCount: (shown: number, total: number) => plural(total, { one: `${number(shown)} of # patient`, other: `${number(shown)} of # patients` }),
   showMore: 'Show more',
   noResults: 'No patients match. Try another name, number or town, or clear the filters.',
   emptyRoster: 'No patients on this device yet. Sync to download your territory.',

@@ -1,8 +1,9 @@
 /** Spanish messages. Same keys and signatures as en.ts, enforced by the `Messages` type. */
 import type { Messages } from './en';
-import { pluralIn } from './plural';
+import { numberIn, pluralIn } from './plural';
 
 const plural = pluralIn('es');
+const number = numberIn('es');
 
 export const es: Messages = {
   appName: 'Rounds',
@@ -64,7 +65,7 @@ export const es: Messages = {
   filterFacilityAny: 'Cualquiera',
   filterFacilityIn: 'En un centro',
   clearFilters: 'Quitar filtros',
-  resultsCount: (shown, total) => `${shown} de ${total} pacientes`,
+  resultsCount: (shown, total) => plural(total, { one: `${number(shown)} de # paciente`, other: `${number(shown)} de # pacientes` }),
   showMore: 'Mostrar más',
   noResults: 'Ningún paciente coincide. Pruebe otro nombre, número o ciudad, o quite los filtros.',
   emptyRoster: 'Aún no hay pacientes en este dispositivo. Sincronice para descargar su territorio.',

@@ -20,5 +20,7 @@ describe('pluralIn', () => {
     expect(en.signOutBlocked(3)).toContain('3 changes on this device have not reached');
     expect(es.signOutBlocked(1)).toContain('1 cambio en este dispositivo aún no llegó');
     expect(es.signOutBlocked(2)).toContain('2 cambios en este dispositivo aún no llegaron');
+    expect(en.resultsCount(1, 1)).toBe('1 of 1 patient');
+    expect(en.resultsCount(50, 1250)).toBe('50 of 1,250 patients');
   });
 });

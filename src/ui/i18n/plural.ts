@@ -17,10 +17,16 @@ export type Plural = (n: number, forms: PluralForms) => string;
 
 export function pluralIn(locale: Locale): Plural {
   const rules = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
+  const number = numberIn(locale);
   return (n, forms) => {
     const category = rules.select(n);
     const form = category === 'one' ? forms.one : category === 'many' ? (forms.many ?? forms.other) : forms.other;
-    return form.replaceAll('#', numbers.format(n));
+    return form.replaceAll('#', number(n));
   };
+}
+
+/** A count written for the locale, for the numbers in a phrase that do not decide its form. */
+export function numberIn(locale: Locale): (n: number) => string {
+  const numbers = new Intl.NumberFormat(locale);
+  return (n) => numbers.format(n);
 }
