@@ -31,6 +31,12 @@ export function appointmentStatusChanges(
       patientId: appt.patientId,
       kind: status === 'no_show' ? 'no_show' : 'cancellation',
       title: appt.provider,
+      titleTemplate: {
+        code: status === 'no_show' ? 'rebook_missed_appointment' : 'follow_up_cancelled_appointment',
+        provider: appt.provider,
+        reason: appt.reason,
+        startsAt: appt.startsAt,
+      },
       dueDate: ctx.today,
       ownerName: ctx.ownerName,
       status: 'open',

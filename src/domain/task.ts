@@ -10,11 +10,33 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/**
+ * A title the app writes itself, as a code and what fills it in, so every reader sees it in
+ * their own language (the UI's catalogue); the appointment's time is kept as an instant and
+ * formatted for the reader's locale. Person-typed tasks have none.
+ */
+export const TASK_TITLE_CODES = ['rebook_missed_appointment', 'follow_up_cancelled_appointment', 'reminder_before_appointment'] as const;
+export type TaskTitleCode = (typeof TASK_TITLE_CODES)[number];
+
+export interface TaskTitleTemplate {
+  readonly code: TaskTitleCode;
+  readonly provider: string;
+  /** Why the appointment was booked; '' when not known. */
+  readonly reason: string;
+  readonly startsAt: IsoDateTime | null;
+}
+
 export interface Task {
   readonly id: TaskId;
   readonly patientId: PatientId;
   readonly kind: TaskKind;
+  /**
+   * What a person typed, or for an app-written task a plain fallback (the provider) that
+   * versions of the app without `titleTemplate` show.
+   */
   readonly title: string;
+  /** Set when the app wrote the title; absent on person-typed tasks and on older records. */
+  readonly titleTemplate?: TaskTitleTemplate | null;
   readonly dueDate: IsoDate;
   readonly ownerName: string;
   readonly status: TaskStatus;

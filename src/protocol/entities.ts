@@ -34,7 +34,7 @@ import type { QuestionnaireResponse } from '../domain/questionnaire';
 import type { Barrier, Caregiver, Goal, RpmDevice } from '../domain/supportSystem';
 import { BARRIER_KINDS, BARRIER_STATUSES, GOAL_STATUSES, RPM_DEVICE_KINDS, RPM_DEVICE_STAGES } from '../domain/supportSystem';
 import type { Task } from '../domain/task';
-import { TASK_KINDS, TASK_STATUSES } from '../domain/task';
+import { TASK_KINDS, TASK_STATUSES, TASK_TITLE_CODES } from '../domain/task';
 import {
   CONSENT_STATUSES,
   CONTACT_CHANNELS,
@@ -235,11 +235,21 @@ export const addendumSchema = z.object({
   text: safeText(TEXT_MAX.note).min(1),
 });
 
+const taskTitleTemplateSchema = z.object({
+  code: z.enum(TASK_TITLE_CODES),
+  // Copied from the appointment: generous, so a template never refuses what the appointment passed.
+  provider: z.string().max(2000),
+  reason: z.string().max(2000),
+  startsAt: isoDateTime.nullable(),
+});
+
 export const taskSchema = z.object({
   id,
   patientId: id,
   kind: z.enum(TASK_KINDS),
   title: safeText(TEXT_MAX.line).min(1),
+  // Optional: records written before it existed, and older app versions, carry none.
+  titleTemplate: taskTitleTemplateSchema.nullish(),
   dueDate: isoDate,
   ownerName: safeText(TEXT_MAX.name),
   status: z.enum(TASK_STATUSES),

@@ -71,6 +71,8 @@ describe('documenting visits offline', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await note.sign();
+    // The signed note still says whose it is.
+    await page.getByRole('region', { name: `About ${patientName}` }).waitFor();
     signedHash = await note.hash();
     expect(signedHash).toMatch(/^[0-9a-f]{64}$/);
     await page.getByText('Chest tightness when climbing stairs').waitFor();
@@ -114,13 +116,17 @@ describe('documenting visits offline', () => {
     await page.goto(patientUrl);
     const appointments = page.getByRole('region', { name: 'Appointments' });
     const booked = appointments.getByRole('listitem').filter({ hasText: 'Dr. Priya Raman, Cardiology' });
-    page.once('dialog', (d) => void d.accept());
     await booked.getByRole('button', { name: 'No-show' }).click();
+    await page.getByRole('dialog', { name: 'Mark as a no-show?' }).getByRole('button', { name: 'Mark as no-show' }).click();
     await booked.getByText('No-show').first().waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Follow-ups' }).click();
     const list = page.getByRole('list', { name: 'Follow-ups' });
-    await list.getByRole('listitem').filter({ hasText: patientName }).filter({ hasText: 'Missed appointment' }).waitFor();
+    await list
+      .getByRole('listitem')
+      .filter({ hasText: patientName })
+      .filter({ hasText: 'Call to rebook the missed visit with Dr. Priya Raman, Cardiology' })
+      .waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.setOffline(false);
   });

@@ -9,7 +9,7 @@
 import type { Appointment } from '../../../src/domain/appointment';
 import type { CareGap } from '../../../src/domain/careGap';
 import type { IsoDateTime, TaskId } from '../../../src/domain/ids';
-import type { Task, TaskKind } from '../../../src/domain/task';
+import type { Task, TaskKind, TaskTitleCode } from '../../../src/domain/task';
 import type { DatedStream, Day } from './calendar';
 import { bostonDateTime, formatIsoDate, parseIsoDate, toWeekday } from './calendar';
 import type { PatientDraft } from './patients';
@@ -51,11 +51,15 @@ export function buildTasks(ctx: DatedStream, facts: TaskFacts): Task[] {
   const { rng, today } = ctx;
   const { draft } = facts;
   const planned: Omit<Task, 'id'>[] = [];
-  const plan = (t: { kind: TaskKind; title: string; due: Day; created: IsoDateTime; from: Appointment | null }): void => {
+  const plan = (t: { kind: TaskKind; title: string; due: Day; created: IsoDateTime; from: Appointment | null; code?: TaskTitleCode }): void => {
+    // The app's own titles travel as a code (each reader sees them in their language); the
+    // plain title is the provider, which older app versions show.
+    const template = t.code && t.from ? { code: t.code, provider: t.from.provider, reason: t.from.reason, startsAt: t.from.startsAt } : null;
     planned.push({
       patientId: draft.patient.id,
       kind: t.kind,
-      title: t.title,
+      title: template ? template.provider : t.title,
+      titleTemplate: template,
       dueDate: formatIsoDate(toWeekday(t.due, t.kind === 'reminder' ? 'backward' : 'forward')),
       ownerName: draft.specialist,
       status: 'open',
@@ -74,8 +78,10 @@ export function buildTasks(ctx: DatedStream, facts: TaskFacts): Task[] {
   if (missed) {
     const day = dayOfAppointment(missed);
     // Written up at the end of the day the patient did not come; missed visits are in the past.
-    const title = `Call to rebook missed visit: ${missed.reason}`;
-    plan({ kind: 'no_show', title, due: day + rng.int(1, 4), created: bostonDateTime(day, rng.int(16 * 60 + 30, 18 * 60)), from: missed });
+    // The due day is drawn before the time written, as the seed has always drawn them.
+    const due = day + rng.int(1, 4);
+    const created = bostonDateTime(day, rng.int(16 * 60 + 30, 18 * 60));
+    plan({ kind: 'no_show', title: missed.provider, code: 'rebook_missed_appointment', due, created, from: missed });
   }
 
   if (rng.chance(0.06)) {
@@ -85,8 +91,8 @@ export function buildTasks(ctx: DatedStream, facts: TaskFacts): Task[] {
 
   const upcoming = facts.appointments.find((a) => (a.status === 'scheduled' || a.status === 'confirmed') && dayOfAppointment(a) >= today + 2);
   if (upcoming && rng.chance(0.3)) {
-    const title = `Reminder call before the visit: ${upcoming.reason}`;
-    plan({ kind: 'reminder', title, due: dayOfAppointment(upcoming) - 1, created: writtenAgo(rng.int(1, 10)), from: upcoming });
+    const due = dayOfAppointment(upcoming) - 1;
+    plan({ kind: 'reminder', title: upcoming.provider, code: 'reminder_before_appointment', due, created: writtenAgo(rng.int(1, 10)), from: upcoming });
   }
 
   const key = patientKey(draft.index);

@@ -113,7 +113,9 @@ describe('App', () => {
     await userEvent.click(await screen.findByRole('link', { name: /Mary OBrien/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Mary OBrien' })).toBeVisible();
     expect(screen.getByText('Breast cancer screening')).toBeVisible();
-    expect(screen.getByRole('link', { name: 'Call Mary OBrien, (617) 555-0123' })).toHaveAttribute('href', 'tel:+16175550123');
+    // One call button at the top of the record, one beside the number in Contacts.
+    const calls = screen.getAllByRole('link', { name: 'Call Mary OBrien, (617) 555-0123' });
+    expect(calls.map((a) => a.getAttribute('href'))).toEqual(['tel:+16175550123', 'tel:+16175550123']);
     expect(screen.getByText(/Room 214B/)).toBeVisible();
     expect(screen.getByText('Mon 10:00–12:00')).toBeVisible();
   });

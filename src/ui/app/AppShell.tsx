@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Session } from '../../storage/meta';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SyncStatusBar } from '../components/SyncStatusBar';
+import { useConfirm } from '../components/useConfirm';
 import { useServices } from '../data/AppServices';
 import { CONFLICT_TEXT } from '../features/conflicts/conflictText';
 import { ConflictsScreen } from '../features/conflicts/ConflictsScreen';
@@ -43,9 +44,10 @@ export function AppShell({ session }: { session: Session }) {
   const { worker } = useServices();
   const [route] = useHashRoute();
   const [signOutError, setSignOutError] = useState<number | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
 
   async function signOut() {
-    if (!window.confirm(t.signOutConfirm)) return;
+    if (!(await confirm({ title: t.signOutTitle, message: t.signOutConfirm, confirmLabel: t.signOut, danger: true }))) return;
     const res = await worker.signOut();
     setSignOutError(res.ok ? null : res.pending);
   }
@@ -62,7 +64,7 @@ export function AppShell({ session }: { session: Session }) {
           <span className="app-header__title">{t.appName}</span>
           <span className="muted">{t.signedInAs(session.user.name, t.role[session.user.role])}</span>
           <LanguageSwitch />
-          <button type="button" className="button" onClick={signOut}>
+          <button type="button" className="button" onClick={() => void signOut()}>
             {t.signOut}
           </button>
         </div>
@@ -97,6 +99,7 @@ export function AppShell({ session }: { session: Session }) {
           <Screen route={route} />
         </ScreenBoundary>
       </main>
+      {confirmDialog}
     </>
   );
 }

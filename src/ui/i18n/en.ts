@@ -9,6 +9,10 @@ import type { DueState } from '../../domain/roster';
 import type { ConsentStatus, ContactChannel, ContactUse, PortalStatus, RpmStatus } from '../../domain/patient';
 import type { FacilityKind } from '../../domain/facility';
 import type { Role } from '../../domain/user';
+import { numberIn, pluralIn } from './plural';
+
+const plural = pluralIn('en');
+const number = numberIn('en');
 
 export const en = {
   appName: 'Rounds',
@@ -22,9 +26,11 @@ export const en = {
   downloading: (n: number) => `Downloading patients… ${n} received`,
   syncNow: 'Sync now',
   signOut: 'Sign out',
-  signOutConfirm: 'Sign out and remove this territory from the device?',
+  signOutTitle: 'Sign out?',
+  signOutConfirm: 'Signing out removes this territory from the device.',
+  confirmDialog: { cancel: 'Cancel' },
   signOutBlocked: (n: number) =>
-    `Not signed out: ${n} change${n === 1 ? '' : 's'} on this device have not reached the server yet. Sync first so nothing is lost.`,
+    `Not signed out: ${plural(n, { one: '# change on this device has', other: '# changes on this device have' })} not reached the server yet. Sync first so nothing is lost.`,
   mainNavigation: 'Main',
   storageLow: 'This device is running out of storage space. Sync now and free some space so nothing is lost.',
   signedInAs: (name: string, role: string) => `${name} · ${role}`,
@@ -70,15 +76,15 @@ export const en = {
   filterFacilityAny: 'Anywhere',
   filterFacilityIn: 'In a facility',
   clearFilters: 'Clear filters',
-  resultsCount: (shown: string, total: string) => `${shown} of ${total} patients`,
+  resultsCount: (shown: number, total: number) => plural(total, { one: `${number(shown)} of # patient`, other: `${number(shown)} of # patients` }),
   showMore: 'Show more',
   noResults: 'No patients match. Try another name, number or town, or clear the filters.',
   emptyRoster: 'No patients on this device yet. Sync to download your territory.',
   age: (n: number) => `${n} y`,
-  ageLong: (n: number) => `${n} years old`,
+  ageLong: (n: number) => plural(n, { one: '# year old', other: '# years old' }),
   dueState: { overdue: 'Overdue', due_soon: 'Due soon', later: 'Due', none: 'No follow-up set' } satisfies Record<DueState, string>,
   dueOn: (date: string) => `due ${date}`,
-  openGaps: (n: number) => (n === 1 ? '1 open gap' : `${n} open gaps`),
+  openGaps: (n: number) => plural(n, { one: '# open gap', other: '# open gaps' }),
   noShow: 'No-show to chase',
   notYetSynced: 'Not yet synced',
   nextAppointment: 'Next appointment',
@@ -88,6 +94,19 @@ export const en = {
   patientLeaving:
     'This patient has moved out of your territories. They stay on this device until your changes for them are sent.',
   demographics: 'Demographics',
+
+  // The summary at the top of the patient and note screens
+  summaryLabel: (name: string) => `About ${name}`,
+  ageLabel: 'Age',
+  phoneLabel: 'Phone',
+  noPhone: 'No phone on file',
+  phoneDeclined: 'Declined being called on this number',
+  latestHra: 'Latest health risk check',
+  hraTaken: (level: string, date: string) => `${level} · ${date}`,
+  hraNoLevel: 'Answered, not scored',
+  noHra: 'Not done yet',
+  openRecord: 'Open the patient record',
+
   born: 'Born',
   sexLabel: 'Sex',
   sex: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' },

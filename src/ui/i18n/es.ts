@@ -1,5 +1,9 @@
 /** Spanish messages. Same keys and signatures as en.ts, enforced by the `Messages` type. */
 import type { Messages } from './en';
+import { numberIn, pluralIn } from './plural';
+
+const plural = pluralIn('es');
+const number = numberIn('es');
 
 export const es: Messages = {
   appName: 'Rounds',
@@ -10,12 +14,14 @@ export const es: Messages = {
   lastSync: (when) => `Última sincronización ${when}`,
   neverSynced: 'Aún no sincronizado',
   syncing: 'Sincronizando…',
-  downloading: (n) => `Descargando pacientes… ${n} recibidos`,
+  downloading: (n) => plural(n, { one: 'Descargando pacientes… # recibido', other: 'Descargando pacientes… # recibidos' }),
   syncNow: 'Sincronizar ahora',
   signOut: 'Cerrar sesión',
-  signOutConfirm: '¿Cerrar sesión y quitar este territorio del dispositivo?',
+  signOutTitle: '¿Cerrar sesión?',
+  signOutConfirm: 'Al cerrar sesión se quita este territorio del dispositivo.',
+  confirmDialog: { cancel: 'Cancelar' },
   signOutBlocked: (n) =>
-    `No se cerró la sesión: ${n} cambio${n === 1 ? '' : 's'} en este dispositivo aún no llegaron al servidor. Sincronice primero para no perder nada.`,
+    `No se cerró la sesión: ${plural(n, { one: '# cambio en este dispositivo aún no llegó', other: '# cambios en este dispositivo aún no llegaron' })} al servidor. Sincronice primero para no perder nada.`,
   mainNavigation: 'Principal',
   storageLow: 'Este dispositivo se está quedando sin espacio. Sincronice ahora y libere espacio para no perder nada.',
   signedInAs: (name, role) => `${name} · ${role}`,
@@ -62,15 +68,15 @@ export const es: Messages = {
   filterFacilityAny: 'Cualquiera',
   filterFacilityIn: 'En un centro',
   clearFilters: 'Quitar filtros',
-  resultsCount: (shown, total) => `${shown} de ${total} pacientes`,
+  resultsCount: (shown, total) => plural(total, { one: `${number(shown)} de # paciente`, other: `${number(shown)} de # pacientes` }),
   showMore: 'Mostrar más',
   noResults: 'Ningún paciente coincide. Pruebe otro nombre, número o ciudad, o quite los filtros.',
   emptyRoster: 'Aún no hay pacientes en este dispositivo. Sincronice para descargar su territorio.',
   age: (n) => `${n} a`,
-  ageLong: (n) => `${n} años`,
+  ageLong: (n) => plural(n, { one: '# año', other: '# años' }),
   dueState: { overdue: 'Vencido', due_soon: 'Vence pronto', later: 'Vence', none: 'Sin seguimiento' },
   dueOn: (date) => `vence ${date}`,
-  openGaps: (n) => (n === 1 ? '1 brecha abierta' : `${n} brechas abiertas`),
+  openGaps: (n) => plural(n, { one: '# brecha abierta', other: '# brechas abiertas' }),
   noShow: 'Inasistencia por seguir',
   notYetSynced: 'Aún no sincronizado',
   nextAppointment: 'Próxima cita',
@@ -80,6 +86,18 @@ export const es: Messages = {
   patientLeaving:
     'Este paciente pasó a otro territorio. Permanece en este dispositivo hasta que se envíen sus cambios.',
   demographics: 'Datos demográficos',
+
+  summaryLabel: (name) => `Sobre ${name}`,
+  ageLabel: 'Edad',
+  phoneLabel: 'Teléfono',
+  noPhone: 'No hay teléfono registrado',
+  phoneDeclined: 'No acepta llamadas a este número',
+  latestHra: 'Última revisión de riesgos de salud',
+  hraTaken: (level, date) => `${level} · ${date}`,
+  hraNoLevel: 'Respondida, sin puntuación',
+  noHra: 'Aún no se ha hecho',
+  openRecord: 'Abrir el expediente del paciente',
+
   born: 'Fecha de nacimiento',
   sexLabel: 'Sexo',
   sex: { female: 'Femenino', male: 'Masculino', other: 'Otro', unknown: 'Desconocido' },

@@ -26,8 +26,8 @@ export class NotePage {
   }
 
   async sign() {
-    this.page.once('dialog', (d) => void d.accept());
     await this.page.getByRole('button', { name: 'Sign note' }).click();
+    await this.page.getByRole('dialog', { name: 'Sign this note?' }).getByRole('button', { name: 'Sign note' }).click();
     await this.page.getByTestId('signed-note').waitFor();
   }
 

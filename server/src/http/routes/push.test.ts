@@ -230,6 +230,33 @@ describeEachDb('POST /api/sync/push', (current) => {
       expect(res.results).toEqual([{ no: 1, status: 'applied', conflicts: 0 }]);
     });
 
+    it('accepts a task whose title the app wrote (code and details) and one from an older app without it', async () => {
+      const d = await device();
+      const task = (id: string) => ({
+        id,
+        patientId: N1,
+        kind: 'no_show',
+        title: 'Dr. Lee',
+        dueDate: '2026-11-03',
+        ownerName: 'Ana',
+        status: 'open',
+        sourceNoteId: null,
+        sourceAppointmentId: null,
+        createdAt: BASE_TIME.toISOString(),
+        completedAt: null,
+        completedByNoteId: null,
+      });
+      const template = { code: 'rebook_missed_appointment', provider: 'Dr. Lee', reason: 'Check-up', startsAt: '2026-11-02T14:00:00.000Z' };
+      const res = await push(app, d.token, d.id, [
+        change(1, { kind: 'task', entityId: 'task-tpl', patientId: N1, op: 'create', values: { ...task('task-tpl'), titleTemplate: template } }),
+        change(2, { kind: 'task', entityId: 'task-old', patientId: N1, op: 'create', values: task('task-old') }),
+        change(3, { kind: 'task', entityId: 'task-bad', patientId: N1, op: 'create', values: { ...task('task-bad'), titleTemplate: { ...template, code: 'say_hello' } } }),
+      ]);
+      expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'rejected']);
+      expect((await row(current().db, 'task', 'task-tpl'))?.data.titleTemplate).toEqual(template);
+      expect((await row(current().db, 'task', 'task-old'))?.data.title).toBe('Dr. Lee');
+    });
+
     it.each([
       ['a facility', one.update('facility', 'fac-1', null, { phone: '1' }), 'forbidden_kind', /cannot be changed from a device/],
       ['a new patient', one.create('patient', 'pat-new', 'pat-new', {}), 'forbidden_kind', /office/],

@@ -2,6 +2,10 @@
 import type { RejectionReason } from '../../../protocol/wire';
 import type { RefusalCommandError } from '../../../storage/commands/refusals';
 import type { Locale } from '../../i18n/I18n';
+import { pluralIn } from '../../i18n/plural';
+
+const enPlural = pluralIn('en');
+const esPlural = pluralIn('es');
 
 const en = {
   title: 'Conflicts to review',
@@ -47,7 +51,7 @@ const en = {
     not_found: 'The record no longer exists.',
     forbidden_kind: 'You may not change this kind of record.',
   } satisfies Record<RejectionReason, string> as Readonly<Record<string, string>>,
-  pending: (n: number) => (n === 1 ? '1 change not yet synced' : `${n} changes not yet synced`),
+  pending: (n: number) => enPlural(n, { one: '# change not yet synced', other: '# changes not yet synced' }),
   allSynced: 'All changes synced',
   uploading: 'Sending changes…',
 };
@@ -97,7 +101,7 @@ const es: ConflictText = {
     not_found: 'El registro ya no existe.',
     forbidden_kind: 'No puede cambiar este tipo de registro.',
   },
-  pending: (n) => (n === 1 ? '1 cambio sin sincronizar' : `${n} cambios sin sincronizar`),
+  pending: (n) => esPlural(n, { one: '# cambio sin sincronizar', other: '# cambios sin sincronizar' }),
   allSynced: 'Todos los cambios sincronizados',
   uploading: 'Enviando cambios…',
 };

@@ -12,6 +12,7 @@ import { useServices } from '../../data/AppServices';
 import { useTerritory } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
 import { FOLLOW_UPS_TEXT } from './followUpsText';
+import { useTaskTitle } from './taskTitle';
 
 type Filter = 'overdue' | 'today' | 'all';
 type Sort = 'due' | 'patient';
@@ -19,6 +20,7 @@ type Sort = 'due' | 'patient';
 export function FollowUpsScreen() {
   const { locale, formatDate } = useI18n();
   const tx = FOLLOW_UPS_TEXT[locale];
+  const titleOf = useTaskTitle();
   const territory = useTerritory();
   const { worker } = useServices();
   const [, navigate] = useHashRoute();
@@ -45,7 +47,7 @@ export function FollowUpsScreen() {
       patientId: task.patientId,
       mode: 'phone_call',
       fromTaskId: task.id,
-      text: tx.prefill(tx.kind[task.kind], task.title),
+      text: tx.prefill(tx.kind[task.kind], titleOf(task)),
     });
     if (res.ok) navigate({ name: 'note', patientId: task.patientId, noteId: res.note.id });
   }
@@ -82,7 +84,7 @@ export function FollowUpsScreen() {
               <span className="roster-item__name">{patient}</span>
               <span className="roster-item__meta">
                 <span>{tx.kind[task.kind]}</span>
-                <span>{task.title}</span>
+                <span>{titleOf(task)}</span>
               </span>
               <span className="roster-item__badges">
                 <span className={`badge badge--${due === 'overdue' ? 'overdue' : due === 'today' ? 'due_soon' : 'later'}`}>
@@ -90,7 +92,7 @@ export function FollowUpsScreen() {
                 </span>
               </span>
             </a>
-            <button type="button" className="button" aria-label={tx.completeLabel(task.title, patient)} onClick={() => void complete(task)}>
+            <button type="button" className="button" aria-label={tx.completeLabel(titleOf(task), patient)} onClick={() => void complete(task)}>
               {tx.complete}
             </button>
           </li>

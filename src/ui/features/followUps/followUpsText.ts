@@ -1,7 +1,11 @@
 /** Words of the Follow-ups screen in English and Spanish. */
 import type { TaskDue } from '../../../domain/task';
-import type { TaskKind } from '../../../domain/task';
+import type { TaskKind, TaskTitleCode } from '../../../domain/task';
 import type { Locale } from '../../i18n/I18n';
+import { pluralIn } from '../../i18n/plural';
+
+const enPlural = pluralIn('en');
+const esPlural = pluralIn('es');
 
 const en = {
   title: 'Follow-ups',
@@ -15,8 +19,19 @@ const en = {
   complete: 'Complete',
   completeLabel: (title: string, patient: string) => `Complete: ${title}, ${patient}`,
   none: 'Nothing to follow up here.',
-  count: (n: number) => (n === 1 ? '1 task' : `${n} tasks`),
+  count: (n: number) => enPlural(n, { one: '# task', other: '# tasks' }),
   prefill: (kind: string, title: string) => `Follow-up (${kind}): ${title}`,
+
+  // Titles the app writes (TaskTitleTemplate): provider, the appointment's time already
+  // formatted for the reader (or null), and its reason ('' when unknown).
+  titleTemplate: {
+    rebook_missed_appointment: (provider: string, when: string | null, reason: string) =>
+      `Call to rebook the missed visit with ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+    follow_up_cancelled_appointment: (provider: string, when: string | null, reason: string) =>
+      `Call about the cancelled visit with ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+    reminder_before_appointment: (provider: string, when: string | null, reason: string) =>
+      `Reminder call before the visit with ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+  } satisfies Record<TaskTitleCode, (provider: string, when: string | null, reason: string) => string>,
 };
 export type FollowUpsText = typeof en;
 
@@ -32,8 +47,17 @@ const es: FollowUpsText = {
   complete: 'Completar',
   completeLabel: (title, patient) => `Completar: ${title}, ${patient}`,
   none: 'No hay seguimientos aquí.',
-  count: (n) => (n === 1 ? '1 tarea' : `${n} tareas`),
+  count: (n) => esPlural(n, { one: '# tarea', other: '# tareas' }),
   prefill: (kind, title) => `Seguimiento (${kind}): ${title}`,
+
+  titleTemplate: {
+    rebook_missed_appointment: (provider, when, reason) =>
+      `Llamar para reprogramar la visita perdida con ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+    follow_up_cancelled_appointment: (provider, when, reason) =>
+      `Llamar por la visita cancelada con ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+    reminder_before_appointment: (provider, when, reason) =>
+      `Llamada de recordatorio antes de la visita con ${provider}${when ? ` (${when})` : ''}${reason ? `: ${reason}` : ''}`,
+  },
 };
 
 export const FOLLOW_UPS_TEXT: Record<Locale, FollowUpsText> = { en, es };

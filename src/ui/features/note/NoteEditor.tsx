@@ -28,6 +28,7 @@ import { DURATION_MINUTES } from '../../../domain/withinReason';
 import { fromLocalInput, toLocalInput } from '../../components/localDateTime';
 import { useNoteText } from './useNoteText';
 import { NextContactField, nextContactAfter } from './NextContactField';
+import { useConfirm } from '../../components/useConfirm';
 
 interface Props {
   readonly initial: ContactNote;
@@ -45,6 +46,7 @@ export function NoteEditor({ initial, records, careTeamPhone, patient = null }: 
   const [saveState, setSaveState] = useState<'saved' | 'saving' | 'failed'>('saved');
   const [problems, setProblems] = useState<readonly NoteProblem[]>([]);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const [confirm, confirmDialog] = useConfirm();
   /** Saves asked for and not yet finished: "saved" shows only when the last one is stored. */
   const unsaved = useRef(0);
 
@@ -79,7 +81,7 @@ export function NoteEditor({ initial, records, careTeamPhone, patient = null }: 
     ];
     setProblems(found);
     if (found.length > 0) return;
-    if (!window.confirm(tx.signConfirm)) return;
+    if (!(await confirm({ title: tx.signTitle, message: tx.signConfirm, confirmLabel: tx.sign }))) return;
     await queue.current;
     const res = await worker.signNote(note.id);
     if (!res.ok) setProblems(res.code === 'incomplete' ? res.problems : []);
@@ -221,6 +223,7 @@ export function NoteEditor({ initial, records, careTeamPhone, patient = null }: 
       <button type="button" className="button button--primary button--wide" onClick={() => void sign()}>
         {tx.sign}
       </button>
+      {confirmDialog}
     </form>
   );
 }

@@ -5,11 +5,13 @@
  */
 import { useState } from 'react';
 import type { Addendum, ContactNote } from '../../../domain/contactNote';
+import type { QuestionnaireResponse } from '../../../domain/questionnaire';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
+import { QuestionnaireResult } from '../questionnaire/QuestionnaireResult';
 import { useNoteText } from './useNoteText';
 
-function ActivitySummary({ note }: { note: ContactNote }) {
+function ActivitySummary({ note, responses }: { note: ContactNote; responses: readonly QuestionnaireResponse[] }) {
   const tx = useNoteText();
   const { t, formatDateTime } = useI18n();
   return (
@@ -29,16 +31,25 @@ function ActivitySummary({ note }: { note: ContactNote }) {
           {a.kind === 'barrier' && <span>{tx.barrierKind[a.barrier]} · {a.action === 'found' ? tx.barrierFound : tx.barrierResolved} · {a.detail}</span>}
           {a.kind === 'goal' && <span>{a.text}</span>}
           {a.kind === 'care_gap' && <span>{t.gap[a.measure]} · {tx.gapActions[a.action]}</span>}
-          {a.kind === 'questionnaire' && <span>{a.questionnaireId.toUpperCase()}</span>}
+          {a.kind === 'questionnaire' && (
+            <QuestionnaireResult questionnaireId={a.questionnaireId} response={responses.find((r) => r.id === a.responseId)} />
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
-export function NoteView({ note, addenda }: { note: ContactNote; addenda: readonly Addendum[] }) {
+interface NoteViewProps {
+  readonly note: ContactNote;
+  readonly addenda: readonly Addendum[];
+  /** The patient's questionnaire responses; the note's own are shown with its activities. */
+  readonly responses: readonly QuestionnaireResponse[];
+}
+
+export function NoteView({ note, addenda, responses }: NoteViewProps) {
   const tx = useNoteText();
-  const { formatDateTime } = useI18n();
+  const { formatDate, formatDateTime } = useI18n();
   const { worker } = useServices();
   const [addendum, setAddendum] = useState('');
   const [reason, setReason] = useState('');
@@ -69,7 +80,7 @@ export function NoteView({ note, addenda }: { note: ContactNote; addenda: readon
         <dd>{note.outcome ? tx.outcome[note.outcome] : '—'}</dd>
       </dl>
       <h2>{tx.activities}</h2>
-      <ActivitySummary note={note} />
+      <ActivitySummary note={note} responses={responses} />
       <h2>{tx.freeText}</h2>
       <p className="note-text">{note.text}</p>
       {note.followUps.length > 0 && (
@@ -78,7 +89,7 @@ export function NoteView({ note, addenda }: { note: ContactNote; addenda: readon
           <ul className="plain-list">
             {note.followUps.map((f) => (
               <li key={f.id}>
-                {f.title} · {tx.dueDate} {f.dueDate} · {f.ownerName}
+                {f.title} · {tx.dueDate} {formatDate(f.dueDate)} · {f.ownerName}
               </li>
             ))}
           </ul>

@@ -6,11 +6,13 @@ import type { Patient } from '../../../domain/patient';
 import { dueStateOf } from '../../../domain/roster';
 import type { PatientRecords } from '../../../storage/readRecords';
 import { FOLLOW_UPS_TEXT } from '../followUps/followUpsText';
+import { useTaskTitle } from '../followUps/taskTitle';
 import { useI18n } from '../../i18n/I18n';
 
 export function DueSummary({ patient, records }: { patient: Patient; records: PatientRecords }) {
   const { t, locale, formatDate, formatDateTime } = useI18n();
   const tf = FOLLOW_UPS_TEXT[locale];
+  const titleOf = useTaskTitle();
   const today = localIsoDate(new Date());
   const now = new Date().toISOString() as IsoDateTime;
   const due = dueStateOf(patient.nextDueDate, today);
@@ -31,7 +33,7 @@ export function DueSummary({ patient, records }: { patient: Patient; records: Pa
         <ul className="plain-list">
           {tasks.map((task) => (
             <li key={task.id}>
-              <strong>{tf.kind[task.kind]}</strong> · {task.title} · {formatDate(task.dueDate)}
+              <strong>{tf.kind[task.kind]}</strong> · {titleOf(task)} · {formatDate(task.dueDate)}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 /**
- * A patient's record: who they are and how to reach them, their contact history and new
+ * A patient's record: who they are and how to reach them (age, language, phone, address and
+ * the latest health risk check first, before the history), their contact history and new
  * notes, support system, barriers and goals, care gaps, appointments, portal and monitoring,
  * and their facility. Every section edits offline through the worker.
  */
@@ -10,6 +11,8 @@ import { NoteTimeline } from '../note/NoteTimeline';
 import { PatientRecordEditors } from '../patientRecord';
 import { DueSummary } from './DueSummary';
 import { FacilitySection } from './FacilitySection';
+import { latestResult } from './latestResult';
+import { PatientSummary } from './PatientSummary';
 import { usePatient } from './usePatient';
 
 export function PatientScreen({ id }: { id: string }) {
@@ -42,6 +45,12 @@ export function PatientScreen({ id }: { id: string }) {
           {t.patientLeaving}
         </p>
       )}
+      <PatientSummary
+        patient={p}
+        contacts={records.contactPoint}
+        address
+        hra={latestResult('hra', records.questionnaireResponse, records.note)}
+      />
       <DueSummary patient={p} records={records} />
       <NoteTimeline patientId={p.id} notes={records.note} pendingKeys={pendingKeys} />
       <PatientRecordEditors view={view} />

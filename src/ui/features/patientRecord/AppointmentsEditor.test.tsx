@@ -49,24 +49,29 @@ describe('AppointmentsEditor', () => {
 
   it('marks a no-show after confirmation, which adds a follow-up task', async () => {
     const user = await open();
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     await user.click(within(actionsFor('Dr. Lee')).getByRole('button', { name: 'No-show' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await test.db.tasks.count()).toBe(0);
 
     await user.click(within(actionsFor('Dr. Lee')).getByRole('button', { name: 'No-show' }));
-    expect(confirm).toHaveBeenLastCalledWith(expect.stringContaining('A follow-up task will be added'));
+    const asked = screen.getByRole('dialog', { name: 'Mark as a no-show?' });
+    expect(asked).toHaveTextContent('A follow-up task will be added');
+    await user.click(within(asked).getByRole('button', { name: 'Mark as no-show' }));
     expect(await screen.findByText('A follow-up task was added.')).toBeInTheDocument();
     expect(await test.db.tasks.count()).toBe(1);
+    const [task] = await test.db.tasks.toArray();
+    // The app writes the title as a code with its details, for each reader's language.
+    expect((await test.stored('task', task!.id))?.titleTemplate).toMatchObject({ code: 'rebook_missed_appointment', provider: 'Dr. Lee' });
     expect((await test.stored('appointment', 'apt_1'))?.status).toBe('no_show');
     expect((await test.stored('patient', PATIENT_ID))?.noShowFollowUp).toBe(true);
   });
 
   it('confirms without asking and without a task', async () => {
     const user = await open();
-    const confirm = vi.spyOn(window, 'confirm');
     await user.click(within(actionsFor('Dr. Lee')).getByRole('button', { name: 'Confirmed' }));
     await waitFor(async () => expect((await test.stored('appointment', 'apt_1'))?.status).toBe('confirmed'));
-    expect(confirm).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await test.db.tasks.count()).toBe(0);
     await waitFor(() => expect(within(actionsFor('Dr. Lee')).queryByRole('button', { name: 'Confirmed' })).toBeNull());
   });

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import type { Appointment, AppointmentStatus } from '../../../domain/appointment';
 import type { PatientId } from '../../../domain/ids';
 import { useServices } from '../../data/AppServices';
+import { useConfirm } from '../../components/useConfirm';
 import { useI18n } from '../../i18n/I18n';
 import { AddAppointmentForm } from './AddAppointmentForm';
 import { FormError, isPending, PendingBadge } from './recordParts';
@@ -66,10 +67,12 @@ function AppointmentRow({ appointment: a, pending, onFollowUp }: AppointmentRowP
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const when = formatDateTime(a.startsAt);
+  const [confirm, confirmDialog] = useConfirm();
 
   async function mark(status: AppointmentStatus) {
     const needsFollowUp = status === 'no_show' || status === 'cancelled';
-    if (needsFollowUp && !window.confirm(tx.confirmStatus[status])) return;
+    if (needsFollowUp && !(await confirm({ title: tx.confirmTitle[status], message: tx.confirmStatus[status], confirmLabel: tx.confirmStatusButton[status] })))
+      return;
     setBusy(true);
     setError(null);
     try {
@@ -106,6 +109,7 @@ function AppointmentRow({ appointment: a, pending, onFollowUp }: AppointmentRowP
         </div>
       )}
       <FormError message={error} />
+      {confirmDialog}
     </li>
   );
 }

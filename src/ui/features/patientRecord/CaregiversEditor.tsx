@@ -9,6 +9,7 @@ import type { Caregiver } from '../../../domain/supportSystem';
 import type { PatientId } from '../../../domain/ids';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
+import { useConfirm } from '../../components/useConfirm';
 import { AddCaregiverForm } from './AddCaregiverForm';
 import { FormError, isPending, PendingBadge } from './recordParts';
 import { useRecordText } from './recordText';
@@ -43,8 +44,10 @@ function CaregiverRow({ caregiver: c, pending }: { caregiver: Caregiver; pending
   const tx = useRecordText();
   const { worker } = useServices();
   const { busy, failed, run } = useWrite();
-  const remove = () => {
-    if (window.confirm(tx.removeCaregiverConfirm(c.name))) void run(() => worker.updateRecord('caregiver', c.id, { removed: true }));
+  const [confirm, confirmDialog] = useConfirm();
+  const remove = async () => {
+    const asked = { title: tx.confirmTitle.removeCaregiver, message: tx.removeCaregiverConfirm(c.name), confirmLabel: tx.remove, danger: true };
+    if (await confirm(asked)) void run(() => worker.updateRecord('caregiver', c.id, { removed: true }));
   };
   return (
     <li className="record-item">
@@ -61,11 +64,12 @@ function CaregiverRow({ caregiver: c, pending }: { caregiver: Caregiver; pending
             {formatPhone(c.phone)}
           </a>
         )}
-        <button type="button" className="button" disabled={busy} aria-label={`${tx.remove}: ${c.name}`} onClick={remove}>
+        <button type="button" className="button" disabled={busy} aria-label={`${tx.remove}: ${c.name}`} onClick={() => void remove()}>
           {tx.remove}
         </button>
       </div>
       <FormError message={failed ? tx.saveFailed : null} />
+      {confirmDialog}
     </li>
   );
 }

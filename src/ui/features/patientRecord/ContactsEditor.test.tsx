@@ -93,11 +93,14 @@ describe('ContactsEditor', () => {
 
   it('retires a number only after confirmation, keeping it on record', async () => {
     const user = await open();
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     await user.click(screen.getByRole('button', { name: 'Remove: (617) 555-0123' }));
+    const asked = screen.getByRole('dialog', { name: 'Remove this contact?' });
+    expect(asked).toHaveTextContent('It stays in the history but is no longer offered.');
+    await user.click(within(asked).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await test.db.outbox.count()).toBe(0);
     await user.click(screen.getByRole('button', { name: 'Remove: (617) 555-0123' }));
-    expect(confirm).toHaveBeenCalledTimes(2);
+    await user.click(within(screen.getByRole('dialog', { name: 'Remove this contact?' })).getByRole('button', { name: 'Remove' }));
     expect(await screen.findByText('No contact details on file.')).toBeInTheDocument();
     expect((await test.stored('contactPoint', 'cp_1'))?.removed).toBe(true);
   });

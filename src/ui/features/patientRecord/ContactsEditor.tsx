@@ -8,6 +8,7 @@ import { formatPhone, fullName, type ConsentStatus, type ContactPoint, type Pati
 import { useServices } from '../../data/AppServices';
 import { useSession } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
+import { useConfirm } from '../../components/useConfirm';
 import { AddContactForm } from './AddContactForm';
 import { parseContactValue } from './contactValue';
 import { nowIso } from './clock';
@@ -63,6 +64,7 @@ function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps)
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
 
   const saveValue = async (e: FormEvent) => {
     e.preventDefault();
@@ -76,8 +78,9 @@ function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps)
     if (!userName) return;
     void run(() => worker.updateRecord('contactPoint', c.id, { consent, consentAt: nowIso(), consentBy: userName }));
   };
-  const remove = () => {
-    if (window.confirm(tx.removeContactConfirm(shown))) void run(() => worker.updateRecord('contactPoint', c.id, { removed: true }));
+  const remove = async () => {
+    const asked = { title: tx.confirmTitle.removeContact, message: tx.removeContactConfirm(shown), confirmLabel: tx.remove, danger: true };
+    if (await confirm(asked)) void run(() => worker.updateRecord('contactPoint', c.id, { removed: true }));
   };
 
   return (
@@ -118,7 +121,7 @@ function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps)
         >
           {tx.change}
         </button>
-        <button type="button" className="button" disabled={busy} aria-label={`${tx.remove}: ${shown}`} onClick={remove}>
+        <button type="button" className="button" disabled={busy} aria-label={`${tx.remove}: ${shown}`} onClick={() => void remove()}>
           {tx.remove}
         </button>
       </div>
@@ -138,6 +141,7 @@ function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps)
         </form>
       )}
       <FormError message={failed ? tx.saveFailed : null} />
+      {confirmDialog}
     </li>
   );
 }

@@ -126,6 +126,15 @@ const en = {
     not_found: 'This appointment is no longer on this device.',
     signed_out: 'Sign in again to change appointments.',
   },
+
+  // The question and the go-ahead button of each confirmation dialog (the message is above).
+  confirmTitle: {
+    removeContact: 'Remove this contact?',
+    removeCaregiver: 'Remove this person?',
+    no_show: 'Mark as a no-show?',
+    cancelled: 'Mark as cancelled?',
+  },
+  confirmStatusButton: { no_show: 'Mark as no-show', cancelled: 'Mark as cancelled' },
 };
 
 export type RecordText = typeof en;
@@ -245,6 +254,14 @@ const es: RecordText = {
     not_found: 'Esta cita ya no está en este dispositivo.',
     signed_out: 'Vuelva a iniciar sesión para cambiar citas.',
   },
+
+  confirmTitle: {
+    removeContact: '¿Quitar este contacto?',
+    removeCaregiver: '¿Quitar a esta persona?',
+    no_show: '¿Marcar como no se presentó?',
+    cancelled: '¿Marcar como cancelada?',
+  },
+  confirmStatusButton: { no_show: 'Marcar que no se presentó', cancelled: 'Marcar como cancelada' },
 };
 
 export const RECORD_TEXT: Record<Locale, RecordText> = { en, es };

@@ -4,6 +4,10 @@
  * the `QuestionnaireText` type keeps the two tables in step.
  */
 import type { Locale } from '../../i18n/I18n';
+import { pluralIn } from '../../i18n/plural';
+
+const enPlural = pluralIn('en');
+const esPlural = pluralIn('es');
 
 export interface QuestionnaireText {
   readonly required: string;
@@ -17,6 +21,12 @@ export interface QuestionnaireText {
   readonly screenUndecided: string;
   readonly complete: string;
   readonly missing: (n: number) => string;
+  // A saved response, read back on a signed note
+  readonly answersTitle: string;
+  readonly answeredIn: (language: string) => string;
+  readonly scaleAnswer: (value: string, max: string) => string;
+  readonly noResponse: string;
+  readonly unknownQuestionnaire: string;
 }
 
 export const QUESTIONNAIRE_TEXT: Record<Locale, QuestionnaireText> = {
@@ -32,7 +42,12 @@ export const QUESTIONNAIRE_TEXT: Record<Locale, QuestionnaireText> = {
     waitsForRequired: 'The result shows when every required question is answered',
     screenUndecided: 'Not decided yet: answer every question',
     complete: 'Complete: every required question is answered',
-    missing: (n) => (n === 1 ? '1 required question not answered' : `${n} required questions not answered`),
+    missing: (n) => enPlural(n, { one: '# required question not answered', other: '# required questions not answered' }),
+    answersTitle: 'Answers',
+    answeredIn: (language) => `Answered in ${language}`,
+    scaleAnswer: (value, max) => `${value} of ${max}`,
+    noResponse: 'No answers were recorded.',
+    unknownQuestionnaire: 'A questionnaire this version of Rounds does not know',
   },
   es: {
     required: 'Obligatoria',
@@ -45,6 +60,11 @@ export const QUESTIONNAIRE_TEXT: Record<Locale, QuestionnaireText> = {
     waitsForRequired: 'El resultado aparece cuando todas las preguntas obligatorias estén respondidas',
     screenUndecided: 'Aún sin resultado: responda todas las preguntas',
     complete: 'Completo: todas las preguntas obligatorias están respondidas',
-    missing: (n) => (n === 1 ? 'Falta 1 pregunta obligatoria' : `Faltan ${n} preguntas obligatorias`),
+    missing: (n) => esPlural(n, { one: 'Falta # pregunta obligatoria', other: 'Faltan # preguntas obligatorias' }),
+    answersTitle: 'Respuestas',
+    answeredIn: (language) => `Respondido en ${language.toLocaleLowerCase('es')}`,
+    scaleAnswer: (value, max) => `${value} de ${max}`,
+    noResponse: 'No se registraron respuestas.',
+    unknownQuestionnaire: 'Un cuestionario que esta versión de Rounds no conoce',
   },
 };

@@ -15,7 +15,7 @@ const PAGE = 50;
 export const USABLE_MARK = 'rounds:roster-usable';
 
 export function RosterScreen() {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const territory = useTerritory();
   const now = useNow(60_000);
   const rows = useRosterRows(territory, now);
@@ -64,7 +64,7 @@ export function RosterScreen() {
       </label>
       <RosterFilters filter={filter} onChange={changeFilter} languages={languages} facilities={facilities} />
       <p className="muted" aria-live="polite" data-testid="results-count">
-        {rows ? t.resultsCount(formatNumber(matches.length), formatNumber(total)) : ''}
+        {rows ? t.resultsCount(matches.length, total) : ''}
       </p>
       {rows && total === 0 && status.phase === 'idle' && <p>{t.emptyRoster}</p>}
       {rows && total > 0 && matches.length === 0 && <p>{t.noResults}</p>}

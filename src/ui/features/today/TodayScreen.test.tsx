@@ -75,7 +75,7 @@ describe('Today', () => {
     await within(suggestions()).findByText('Rosa Díaz');
     const rows = within(suggestions()).getAllByRole('listitem');
     expect(rows.map((r) => r.querySelector('.roster-item__name')?.textContent)).toEqual(['Rosa Díaz', 'Mary Obi', 'Lin Wu']);
-    expect(rows[0]).toHaveTextContent(/Follow-up overdue by \d+ days/);
+    expect(rows[0]).toHaveTextContent(/Follow-up overdue by [\d,]+ days/);
     expect(rows[0]).toHaveTextContent('Never contacted');
     expect(rows[1]).toHaveTextContent('Missed appointment to chase');
     expect(rows[2]).toHaveTextContent('1 open care gap');
@@ -122,9 +122,10 @@ describe('Today', () => {
     expect(within(notPlanned).getByRole('link', { name: `Open the record of ${first}` })).toHaveAttribute('href', `#/patients/${firstId}`);
 
     // Planning again from scratch would forget the van: the person is asked first.
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     await user.click(screen.getByRole('button', { name: 'Plan my day' }));
-    expect(confirm).toHaveBeenCalled();
+    const asked = screen.getByRole('dialog', { name: 'Plan the day again?' });
+    expect(asked).toHaveTextContent('what you marked in the van will be cleared');
+    await user.click(within(asked).getByRole('button', { name: 'Cancel' }));
 
     unmount();
     renderToday();

@@ -14,6 +14,7 @@ import type { Territory } from '../../../storage/readTerritory';
 import type { DayAction, DayPlan, DayStopInput, StopId } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
 import { useNow, useTerritory } from '../../data/hooks';
+import { useConfirm } from '../../components/useConfirm';
 import { useI18n } from '../../i18n/I18n';
 import { useHashRoute } from '../../app/useHashRoute';
 import { CandidateList } from './CandidateList';
@@ -80,6 +81,7 @@ export function TodayScreen() {
   const [vanNews, setVanNews] = useState<VanNews | null>(null);
   const [, navigate] = useHashRoute();
   const current = draft ?? draftFrom(saved?.content);
+  const [confirm, confirmDialog] = useConfirm();
 
   const candidates = useMemo(() => (territory ? rankDayCandidates(territory, daySpanOf(day)) : []), [territory, day]);
   const office = useMemo(() => territoryCentre((territory?.patients ?? []).map((p) => p.address.location)), [territory]);
@@ -91,7 +93,8 @@ export function TodayScreen() {
       setIssue('time_missing');
       return;
     }
-    if (saved && hasVanEvents(saved.content) && !window.confirm(tx.replanConfirm)) return;
+    if (saved && hasVanEvents(saved.content) && !(await confirm({ title: tx.replanTitle, message: tx.replanConfirm, confirmLabel: tx.replanButton, danger: true })))
+      return;
     const byId = new Map(candidates.map((c) => [c.patient.id as string, c]));
     const stops: DayStopInput[] = Object.entries(current.picks).flatMap(([id, mandatory]) => {
       const c = byId.get(id);
@@ -164,6 +167,7 @@ export function TodayScreen() {
           {busy === 'plan' && best !== null ? tx.bestSoFar(best) : ''}
         </p>
       </div>
+      {confirmDialog}
     </section>
   );
 }

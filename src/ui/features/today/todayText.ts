@@ -2,11 +2,13 @@
 import type { PlaceChoice } from '../../../domain/daySettings';
 import type { DayProblemIssue, InfeasibilityCode, SkipReason } from '../../../worker/client';
 import type { Locale } from '../../i18n/I18n';
+import { pluralIn } from '../../i18n/plural';
 
 /** Issues the screen finds before asking the planner (a time field left empty). */
 export type TodayIssue = DayProblemIssue | 'time_missing';
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const enPlural = pluralIn('en');
+const esPlural = pluralIn('es');
 
 const en = {
   title: 'Today',
@@ -23,14 +25,14 @@ const en = {
   mustVisitLabel: (name: string) => `Must visit ${name}`,
   priority: (n: number) => `Priority ${n}`,
   homeVisit: (town: string) => `Home visit · ${town}`,
-  picked: (n: number) => `${n} ${plural(n, 'patient', 'patients')} picked`,
+  picked: (n: number) => enPlural(n, { one: '# patient picked', other: '# patients picked' }),
   reason: {
     appointment: (time: string) => `Appointment today at ${time}`,
-    overdue: (days: number) => `Follow-up overdue by ${days} ${plural(days, 'day', 'days')}`,
-    tasks_due: (n: number) => `${n} follow-up ${plural(n, 'task', 'tasks')} due`,
-    care_gaps: (n: number) => `${n} open care ${plural(n, 'gap', 'gaps')}`,
+    overdue: (days: number) => enPlural(days, { one: 'Follow-up overdue by # day', other: 'Follow-up overdue by # days' }),
+    tasks_due: (n: number) => enPlural(n, { one: '# follow-up task due', other: '# follow-up tasks due' }),
+    care_gaps: (n: number) => enPlural(n, { one: '# open care gap', other: '# open care gaps' }),
     no_show: 'Missed appointment to chase',
-    since_contact: (days: number) => `No contact for ${days} days`,
+    since_contact: (days: number) => enPlural(days, { one: 'No contact for # day', other: 'No contact for # days' }),
     never_contacted: 'Never contacted',
   },
 
@@ -50,8 +52,10 @@ const en = {
 
   planMyDay: 'Plan my day',
   planning: 'Planning…',
-  bestSoFar: (n: number) => `Best so far: ${n} ${plural(n, 'visit', 'visits')}`,
-  replanConfirm: 'Plan the day again from the start? What you marked in the van will be cleared.',
+  bestSoFar: (n: number) => enPlural(n, { one: 'Best so far: # visit', other: 'Best so far: # visits' }),
+  replanTitle: 'Plan the day again?',
+  replanConfirm: 'The plan starts over, and what you marked in the van will be cleared.',
+  replanButton: 'Plan again',
   issue: {
     no_stops: 'Pick at least one patient to visit.',
     shift_reversed: 'The shift must end after it starts.',
@@ -65,7 +69,7 @@ const en = {
 
   planTitle: 'Your plan',
   savedHere: 'Saved on this device; it works offline.',
-  visitsCount: (n: number) => `${n} ${plural(n, 'visit', 'visits')}`,
+  visitsCount: (n: number) => enPlural(n, { one: '# visit', other: '# visits' }),
   driving: (d: string) => `${d} driving`,
   backAt: (time: string) => `back at ${time}`,
   proven: 'No better plan exists for these choices.',
@@ -118,7 +122,11 @@ const en = {
     mandatory_conflict: (names: string) => `Cannot all fit in one day: ${names}. The plan visits as many of them as possible.`,
     breaks_unschedulable: () => 'The shift is too short for lunch and the drive back, even with no visits.',
   } satisfies Record<InfeasibilityCode, (names: string) => string>,
-  routeTitle: (n: number) => `Drawing of the route: start, ${n} numbered ${plural(n, 'visit', 'visits')} in order, and the end of the day`,
+  routeTitle: (n: number) =>
+    enPlural(n, {
+      one: 'Drawing of the route: start, # numbered visit, and the end of the day',
+      other: 'Drawing of the route: start, # numbered visits in order, and the end of the day',
+    }),
   routeStart: 'Start',
   routeEnd: 'End',
 };
@@ -139,14 +147,14 @@ const es: TodayText = {
   mustVisitLabel: (name) => `Visita obligatoria a ${name}`,
   priority: (n) => `Prioridad ${n}`,
   homeVisit: (town) => `Visita a domicilio · ${town}`,
-  picked: (n) => `${n} ${plural(n, 'paciente elegido', 'pacientes elegidos')}`,
+  picked: (n) => esPlural(n, { one: '# paciente elegido', other: '# pacientes elegidos', many: '# de pacientes elegidos' }),
   reason: {
     appointment: (time) => `Cita hoy a las ${time}`,
-    overdue: (days) => `Seguimiento vencido hace ${days} ${plural(days, 'día', 'días')}`,
-    tasks_due: (n) => `${n} ${plural(n, 'tarea de seguimiento pendiente', 'tareas de seguimiento pendientes')}`,
-    care_gaps: (n) => `${n} ${plural(n, 'brecha de atención abierta', 'brechas de atención abiertas')}`,
+    overdue: (days) => esPlural(days, { one: 'Seguimiento vencido hace # día', other: 'Seguimiento vencido hace # días' }),
+    tasks_due: (n) => esPlural(n, { one: '# tarea de seguimiento pendiente', other: '# tareas de seguimiento pendientes' }),
+    care_gaps: (n) => esPlural(n, { one: '# brecha de atención abierta', other: '# brechas de atención abiertas' }),
     no_show: 'Cita perdida por seguir',
-    since_contact: (days) => `Sin contacto desde hace ${days} días`,
+    since_contact: (days) => esPlural(days, { one: 'Sin contacto desde hace # día', other: 'Sin contacto desde hace # días' }),
     never_contacted: 'Nunca contactado',
   },
 
@@ -166,8 +174,10 @@ const es: TodayText = {
 
   planMyDay: 'Planificar mi día',
   planning: 'Planificando…',
-  bestSoFar: (n) => `Mejor hasta ahora: ${n} ${plural(n, 'visita', 'visitas')}`,
-  replanConfirm: '¿Planificar el día de nuevo desde el principio? Se borrará lo que marcó en ruta.',
+  bestSoFar: (n) => esPlural(n, { one: 'Mejor hasta ahora: # visita', other: 'Mejor hasta ahora: # visitas' }),
+  replanTitle: '¿Planificar el día de nuevo?',
+  replanConfirm: 'El plan empieza de cero y se borrará lo que marcó en ruta.',
+  replanButton: 'Planificar de nuevo',
   issue: {
     no_stops: 'Elija al menos un paciente para visitar.',
     shift_reversed: 'El turno debe terminar después de empezar.',
@@ -181,7 +191,7 @@ const es: TodayText = {
 
   planTitle: 'Su plan',
   savedHere: 'Guardado en este dispositivo; funciona sin conexión.',
-  visitsCount: (n) => `${n} ${plural(n, 'visita', 'visitas')}`,
+  visitsCount: (n) => esPlural(n, { one: '# visita', other: '# visitas' }),
   driving: (d) => `${d} de conducción`,
   backAt: (time) => `de vuelta a las ${time}`,
   proven: 'No existe un plan mejor con estas opciones.',
@@ -234,7 +244,11 @@ const es: TodayText = {
     mandatory_conflict: (names) => `No caben todas en un día: ${names}. El plan visita a tantas como es posible.`,
     breaks_unschedulable: () => 'El turno es demasiado corto para el almuerzo y el regreso, incluso sin visitas.',
   },
-  routeTitle: (n) => `Dibujo de la ruta: salida, ${n} ${plural(n, 'visita numerada', 'visitas numeradas')} en orden y final del día`,
+  routeTitle: (n) =>
+    esPlural(n, {
+      one: 'Dibujo de la ruta: salida, # visita numerada y final del día',
+      other: 'Dibujo de la ruta: salida, # visitas numeradas en orden y final del día',
+    }),
   routeStart: 'Salida',
   routeEnd: 'Final',
 };
