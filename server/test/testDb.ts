@@ -32,8 +32,17 @@ export interface OpenTestDbOptions {
 
 const ALL_TABLES = 'refused_mutations, scope_exits, territory_releases, device_mutations, sessions, devices, user_territories, patient_records, appointments, care_gaps, patients, facilities, users, territories, orgs';
 
+/**
+ * The databases the server suites run on: embedded PGlite always, PostgreSQL when
+ * DATABASE_URL is set. CI sets ROUNDS_REQUIRE_POSTGRES=1 so that a machine without PostgreSQL
+ * fails the run instead of skipping the PostgreSQL half silently.
+ */
 export function testDbKinds(): DbKind[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  if (process.env.DATABASE_URL) return ['pglite', 'postgres'];
+  if (process.env.ROUNDS_REQUIRE_POSTGRES === '1') {
+    throw new Error('ROUNDS_REQUIRE_POSTGRES=1 but DATABASE_URL is not set: these suites must also run on PostgreSQL');
+  }
+  return ['pglite'];
 }
 
 export async function openTestDb(kind: DbKind = 'pglite', options: OpenTestDbOptions = {}): Promise<TestDb> {

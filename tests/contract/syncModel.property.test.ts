@@ -18,10 +18,11 @@ import { checkQuiet } from '../support/sync/modelChecks';
 import { ModelOffice } from '../support/sync/modelOffice';
 import { CLIENTS, programs, quiesce, startRun, step, type Command, type ModelWorld } from '../support/sync/modelProgram';
 import { startModelServer } from '../support/sync/modelServer';
+import { testDbKinds } from '../../server/test/testDb';
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const numRuns = Number(process.env.SYNC_MODEL_RUNS ?? 200);
-const kinds = process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+const kinds = testDbKinds();
 
 let last = 0;
 // Close to the server's own clock, so no stamp is clamped (S19), and strictly increasing.

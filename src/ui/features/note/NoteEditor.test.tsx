@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localIsoDate } from '../../../domain/calendar';
@@ -139,7 +139,7 @@ describe('NoteEditor dates and numbers within reason', () => {
     ['en', 'Date and time: the contact cannot be in the future.', 'Duration (minutes): enter between 1 and 600 minutes.', 'Date and time', 'Duration (minutes)', 'Reached'],
     ['es', 'Fecha y hora: el contacto no puede ser en el futuro.', 'Duración (minutos): indique entre 1 y 600 minutos.', 'Fecha y hora', 'Duración (minutos)', 'Contactado'],
   ] as const)('[%s] names each field out of reason before asking to confirm, and does not sign', async (locale, future, duration, whenLabel, durationLabel, reached) => {
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+
     const { user, noteId } = await openEditor(locale);
     await user.click(screen.getByLabelText(reached));
     const when = screen.getByLabelText(whenLabel);
@@ -150,18 +150,18 @@ describe('NoteEditor dates and numbers within reason', () => {
     expect(alert).toHaveTextContent(future);
     expect(alert).toHaveTextContent(duration);
     expect(when).toHaveAttribute('aria-invalid', 'true');
-    expect(confirm).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect((await readRecord(test.db, plainCodec, 'note', noteId))?.status).toBe('draft');
   });
 
   it('a contact time now, with a sensible duration, goes on to the confirmation and signs', async () => {
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
     const { user, noteId } = await openEditor('en');
     await user.click(screen.getByLabelText('Reached'));
     await user.type(screen.getByLabelText('Duration (minutes)'), '45');
     await user.click(screen.getByRole('button', { name: 'Sign note' }));
+    const asked = await screen.findByRole('dialog');
+    await user.click(within(asked).getByRole('button', { name: 'Sign note' }));
     await waitFor(async () => expect((await readRecord(test.db, plainCodec, 'note', noteId))?.status).toBe('signed'));
-    expect(confirm).toHaveBeenCalledOnce();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

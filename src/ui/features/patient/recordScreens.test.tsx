@@ -125,7 +125,7 @@ describe('the top of the patient screen', () => {
     test = await setUpRecordTest([], { language: 'en_US' } as never);
     test.render(() => <PatientScreen id={PATIENT_ID} />);
     const summary = await screen.findByRole('region', { name: 'About Ana Pérez' }, { timeout: 5000 });
-    expect(summary).toHaveTextContent('en_US');
+    expect(summary).toHaveTextContent('American English');
     expect(within(summary).getByTestId('latest-hra')).toHaveTextContent('Not done yet');
     expect(summary).toHaveTextContent('No phone on file');
   });
