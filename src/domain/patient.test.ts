@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoDate } from './ids';
-import { ageOn, formatPhone, hasNoLocation, primaryPhone, withNewAddress, type ContactPoint, type Patient } from './patient';
+import { ageOn, formatPhone, hasNoLocation, primaryPhone, withNewAddress, type Address, type ContactPoint, type Patient } from './patient';
 
 describe('ageOn', () => {
   it.each([
@@ -39,7 +39,7 @@ describe('primaryPhone', () => {
 });
 
 describe('withNewAddress: a move clears the coordinates', () => {
-  const home = { line1: '12 Oak St', line2: null, city: 'Lynn', state: 'MA', postalCode: '01901' };
+  const home: Omit<Address, 'location'> = { line1: '12 Oak St', line2: null, city: 'Lynn', state: 'MA', postalCode: '01901' };
   const p = { address: { ...home, location: { lat: 42.46, lng: -70.95 } } } as Patient;
   it.each<[string, Partial<typeof home>, boolean]>([
     ['the same address', {}, false],
