@@ -16,7 +16,7 @@ export function PatientRecordEditors({ view }: { view: PatientView }) {
   return (
     <>
       <DemographicsEditor patient={patient} pendingKeys={pendingKeys} />
-      <ContactsEditor patient={patient} contacts={records.contactPoint} pendingKeys={pendingKeys} />
+      <ContactsEditor patient={patient} contacts={records.contactPoint} consentEvents={records.consentEvent} pendingKeys={pendingKeys} />
       <CaregiversEditor patientId={patient.id} caregivers={records.caregiver} pendingKeys={pendingKeys} />
       <BarriersGoalsEditor patientId={patient.id} barriers={records.barrier} goals={records.goal} pendingKeys={pendingKeys} />
       <CareGapsEditor gaps={records.careGap} pendingKeys={pendingKeys} />
