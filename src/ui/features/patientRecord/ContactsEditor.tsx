@@ -179,7 +179,7 @@ function ContactRow({ contact: c, patient, events, signedIn, pending }: ContactR
       )}
       {history.length > 0 && (
         <details className="consent-history">
-          <summary>{tx.consentHistory(history.length)}</summary>
+          <summary className="button">{tx.consentHistory(history.length)}</summary>
           <ul className="plain-list">
             {history.map((e) => {
               const line = tx.consentEventLine(tx.consentDecision[e.decision], tx.consentMethod[e.method], formatDateTime(e.at), e.byName);

@@ -45,5 +45,6 @@ describe.each(['en', 'es'] as const satisfies readonly Locale[])('PatientRecordE
     );
     expect(small.map((el) => el.outerHTML)).toEqual([]);
     expect([...document.querySelectorAll('input:not([type=checkbox]), select, textarea')].filter((el) => !el.closest('.field'))).toEqual([]);
-  });
+    // axe over every editor of the record takes a few seconds in jsdom.
+  }, 20_000);
 });

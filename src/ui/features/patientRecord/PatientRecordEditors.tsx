@@ -10,6 +10,7 @@ import { CaregiversEditor } from './CaregiversEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { DemographicsEditor } from './DemographicsEditor';
 import { PortalRpmEditor } from './PortalRpmEditor';
+import { ReferralsList } from './ReferralsList';
 
 export function PatientRecordEditors({ view }: { view: PatientView }) {
   const { patient, records, pendingKeys } = view;
@@ -21,6 +22,7 @@ export function PatientRecordEditors({ view }: { view: PatientView }) {
       <BarriersGoalsEditor patientId={patient.id} barriers={records.barrier} goals={records.goal} pendingKeys={pendingKeys} />
       <CareGapsEditor gaps={records.careGap} pendingKeys={pendingKeys} />
       <AppointmentsEditor patientId={patient.id} appointments={records.appointment} pendingKeys={pendingKeys} />
+      <ReferralsList referrals={records.referral} pendingKeys={pendingKeys} />
       <PortalRpmEditor patient={patient} devices={records.rpmDevice} pendingKeys={pendingKeys} />
     </>
   );
