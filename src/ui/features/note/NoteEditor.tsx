@@ -10,6 +10,7 @@ import type { PatientRecords } from '../../../storage/readRecords';
 import { useServices } from '../../data/AppServices';
 import { useSession } from '../../data/hooks';
 import { ActivityEditor, Choice } from './ActivityEditor';
+import { DiscardDraft } from './DiscardDraft';
 import { newActivity } from './newActivity';
 import { QuestionnaireActivity } from './QuestionnaireActivity';
 import { localIsoDate } from '../../../domain/calendar';
@@ -188,6 +189,7 @@ export function NoteEditor({ initial, records, careTeamPhone }: Props) {
       <button type="button" className="button button--primary button--wide" onClick={() => void sign()}>
         {tx.sign}
       </button>
+      <DiscardDraft note={note} />
     </form>
   );
 }
