@@ -58,8 +58,8 @@ describe('a changed phone and its consent', () => {
     await row.getByRole('link', { name: /^Call .*\(617\) 555-0187$/ }).waitFor();
     await row.getByText('Consent history (2 entries)').click();
     expect(await row.locator('.consent-history li').allTextContents()).toEqual([
-      expect.stringMatching(/^granted \(Spoken\), .+, recorded by /),
-      expect.stringMatching(/^declined \(Spoken\), .+, recorded by /),
+      expect.stringMatching(/^Granted \(Spoken\), .+, recorded by /),
+      expect.stringMatching(/^Declined \(Spoken\), .+, recorded by /),
     ]);
 
     await page.getByRole('button', { name: 'Sync now' }).click();

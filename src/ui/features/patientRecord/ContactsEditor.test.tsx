@@ -101,7 +101,7 @@ describe('ContactsEditor', () => {
     expect(warning).toHaveTextContent(/^Refused: the patient does not want calls here \(recorded .+ by Maria Santos\)\.$/);
     expect(screen.queryByRole('link', { name: /Call/ })).not.toBeInTheDocument();
     await user.click(screen.getByText('Consent history (1 entry)'));
-    expect(screen.getByText(/^declined \(In writing\), .+, recorded by Maria Santos$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Declined \(In writing\), .+, recorded by Maria Santos$/)).toBeInTheDocument();
   });
 
   it('a changed number starts with no consent; the refusal stays in the history, for the old number', async () => {
@@ -119,7 +119,7 @@ describe('ContactsEditor', () => {
     expect(screen.queryByRole('note')).not.toBeInTheDocument();
     expect(screen.getByText('Consent not asked', { selector: '.badge' })).toBeInTheDocument();
     await user.click(screen.getByText('Consent history (1 entry)'));
-    expect(screen.getByText(/^declined \(Spoken\), .+, recorded by Maria Santos, for \(617\) 555-0123$/)).toBeInTheDocument();
+    expect(screen.getByText(/^Declined \(Spoken\), .+, recorded by Maria Santos, for \(617\) 555-0123$/)).toBeInTheDocument();
     expect(await test.stored('contactPoint', 'cp_1')).toMatchObject({ value: '+16175550456', consent: 'unknown', consentAt: null, consentBy: null });
   });
 
