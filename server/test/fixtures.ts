@@ -100,6 +100,7 @@ function gap(patientId: PatientId, measure: CareGap['measure']): CareGap {
     dueDate: '2026-12-31' as IsoDate,
     closedAt: null,
     evidence: null,
+    exclusionReason: null,
   };
 }
 
@@ -132,7 +133,7 @@ function phone(patientId: PatientId, n: number, consent: ContactPoint['consent']
 
 function caregiver(patientId: PatientId): Caregiver {
   const id = `cg-${patientId}` as CaregiverId;
-  return { id, patientId, name: 'Rosa Lima', relationship: 'daughter', phone: '+17815550199', primary: true, removed: false };
+  return { id, patientId, name: 'Rosa Lima', relationship: 'daughter', phone: '+17815550199', primary: true, removed: false, shareInfo: null };
 }
 
 function barrier(patientId: PatientId): Barrier {

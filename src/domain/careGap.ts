@@ -19,6 +19,23 @@ export interface CareGap {
   readonly dueDate: IsoDate | null;
   readonly closedAt: IsoDateTime | null;
   readonly evidence: string | null;
+  /**
+   * Why the gap does not apply to this patient (e.g. "bilateral mastectomy", "hospice"):
+   * required while the gap is excluded, since an exclusion takes it out of the measure.
+   * Absent (read as null) on gaps stored before it existed.
+   */
+  readonly exclusionReason: string | null;
+}
+
+export type CareGapProblem = 'exclusion_reason_missing';
+
+/**
+ * What keeps a gap from being saved as it is. An excluded gap needs its reason; the device
+ * checks it before writing and the server refuses a change that would leave it missing.
+ */
+export function careGapProblem(g: Pick<CareGap, 'status'> & { readonly exclusionReason?: string | null }): CareGapProblem | null {
+  if (g.status === 'excluded' && (g.exclusionReason ?? '').trim() === '') return 'exclusion_reason_missing';
+  return null;
 }
 
 /** Open and scheduled gaps still count against the measure until closed or excluded. */

@@ -2,7 +2,7 @@
  * The record of one contact with a patient: a visit or a call, what happened, what was done,
  * what follows. A draft belongs to its author and changes freely; signing freezes its content
  * (kept with a content hash); corrections are addenda; "entered in error" is a status with a
- * reason. A note is never deleted.
+ * reason. A signed note is never deleted; only its author discards a draft (noteDiscard.ts).
  */
 import type { AppointmentMode } from './appointment';
 import type { CareGapMeasure } from './careGap';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFacility, buildGap, buildPatient } from '../../tests/support/builders';
 import type { Appointment } from './appointment';
-import { rankDayCandidates, reasonsFor, territoryCentre, type CandidateReason, type DaySpan } from './dayCandidates';
+import { rankDayCandidates, reasonsFor, unplacedCandidates, territoryCentre, type CandidateReason, type DaySpan } from './dayCandidates';
 import { asIsoDate, asIsoDateTime, type AppointmentId, type PatientId, type TaskId } from './ids';
 import type { Patient } from './patient';
 import type { Task } from './task';
@@ -117,6 +117,8 @@ describe('rankDayCandidates', () => {
       ['pat_d', 2],
     ]);
     expect(ranked[3]).toMatchObject({ facility: { id: 'fac_1' }, location: { lat: 42.46, lng: -70.95 }, reasons: [{ code: 'care_gaps', count: 1 }] });
+    // The one left off is named, so the person knows why (e.g. a move cleared the coordinates).
+    expect(unplacedCandidates(src, day).map((p) => p.id)).toEqual(['pat_e']);
   });
 
   it('breaks score ties by name', () => {

@@ -123,11 +123,17 @@ export function reasonsFor(
   return { reasons: scored.map((s) => s.reason), score: scored.reduce((sum, s) => sum + s.points, 0) };
 }
 
-/**
- * Every patient with at least one reason and a known location, best first (then by name).
- * Patients without a location are left out: the planner cannot place them on a route.
- */
-export function rankDayCandidates(src: CandidateSource, day: DaySpan): DayCandidate[] {
+interface Scored {
+  readonly patient: Patient;
+  readonly facility: Facility | null;
+  readonly location: LatLng | null;
+  readonly score: number;
+  readonly reasons: readonly CandidateReason[];
+  readonly name: string;
+}
+
+/** Every patient with at least one reason, best first (then by name), placed or not. */
+function scoreAll(src: CandidateSource, day: DaySpan): Scored[] {
   const facilities = new Map(src.facilities.map((f) => [f.id as string, f]));
   const openGaps = countBy(src.careGaps, (g) => (g.status === 'open' ? g.patientId : null));
   const tasksDue = countBy(src.tasks, (t) => (t.status === 'open' && CHASING_TASKS.has(t.kind) && t.dueDate <= day.date ? t.patientId : null));
@@ -139,11 +145,10 @@ export function rankDayCandidates(src: CandidateSource, day: DaySpan): DayCandid
     if (!current || a.startsAt < current) appointmentAt.set(a.patientId, a.startsAt);
   }
 
-  const out: (DayCandidate & { name: string })[] = [];
+  const out: Scored[] = [];
   for (const p of src.patients) {
     const facility = p.facilityId ? (facilities.get(p.facilityId) ?? null) : null;
     const location = p.address.location ?? facility?.address.location ?? null;
-    if (!location) continue;
     const { reasons, score } = reasonsFor(
       p,
       { appointmentAt: appointmentAt.get(p.id) ?? null, tasksDue: tasksDue.get(p.id) ?? 0, openGaps: openGaps.get(p.id) ?? 0 },
@@ -153,7 +158,24 @@ export function rankDayCandidates(src: CandidateSource, day: DaySpan): DayCandid
     out.push({ patient: p, facility, location, score, reasons, name: fullName(p) });
   }
   out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.patient.id.localeCompare(b.patient.id));
-  return out.map(({ name: _name, ...c }) => c);
+  return out;
+}
+
+/**
+ * Every patient with at least one reason and a known location, best first (then by name).
+ * Patients without a location are left out: the planner cannot place them on a route
+ * (`unplacedCandidates` names them, so the person knows why).
+ */
+export function rankDayCandidates(src: CandidateSource, day: DaySpan): DayCandidate[] {
+  return scoreAll(src, day).flatMap(({ name: _name, location, ...c }) => (location ? [{ ...c, location }] : []));
+}
+
+/**
+ * Patients worth seeing who cannot go on a route because they have no location (for example
+ * after a move cleared the coordinates), best first.
+ */
+export function unplacedCandidates(src: CandidateSource, day: DaySpan): Patient[] {
+  return scoreAll(src, day).flatMap((c) => (c.location ? [] : [c.patient]));
 }
 
 /**

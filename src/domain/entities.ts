@@ -4,12 +4,14 @@
  */
 import type { Appointment } from './appointment';
 import type { Conflict } from './conflict';
+import type { ConsentEvent } from './consent';
 import type { CareGap } from './careGap';
 import type { Addendum, ContactNote } from './contactNote';
 import type { Escalation } from './escalation';
 import type { Facility } from './facility';
 import type { ContactPoint, Patient } from './patient';
 import type { QuestionnaireResponse } from './questionnaire';
+import type { Referral } from './referral';
 import type { Barrier, Caregiver, Goal, RpmDevice } from './supportSystem';
 import type { Task } from './task';
 
@@ -29,6 +31,8 @@ export const ENTITY_KINDS = [
   'escalation',
   'questionnaireResponse',
   'conflict',
+  'consentEvent',
+  'referral',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -48,6 +52,8 @@ export interface EntityTypes {
   escalation: Escalation;
   questionnaireResponse: QuestionnaireResponse;
   conflict: Conflict;
+  consentEvent: ConsentEvent;
+  referral: Referral;
 }
 
 /** Entities that belong to one patient (everything but patients and facilities). */
@@ -60,7 +66,11 @@ export type PatientChildKind = Exclude<EntityKind, 'patient' | 'facility'>;
 export type EntityChange = {
   [K in EntityKind]: {
     readonly kind: K;
-    readonly op: 'create' | 'update';
+    /**
+     * `delete` writes a tombstone (S12): `value` is the record as it was, `fields` is empty.
+     * Only a draft note is deleted from a device (noteDiscard.ts).
+     */
+    readonly op: 'create' | 'update' | 'delete';
     readonly value: EntityTypes[K];
     readonly fields: readonly (keyof EntityTypes[K] & string)[];
     /** Unsent changes with the same key replace each other (draft autosave). */
@@ -78,4 +88,9 @@ export function updateChange<K extends EntityKind>(kind: K, before: EntityTypes[
     (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
   );
   return fields.length ? ({ kind, op: 'update', value: after, fields } as unknown as EntityChange) : null;
+}
+
+/** A tombstone for `value` (S12). */
+export function deleteChange<K extends EntityKind>(kind: K, value: EntityTypes[K]): EntityChange {
+  return { kind, op: 'delete', value, fields: [] } as unknown as EntityChange;
 }

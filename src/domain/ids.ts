@@ -24,6 +24,8 @@ export type AddendumId = Brand<string, 'AddendumId'>;
 export type TaskId = Brand<string, 'TaskId'>;
 export type EscalationId = Brand<string, 'EscalationId'>;
 export type QuestionnaireResponseId = Brand<string, 'QuestionnaireResponseId'>;
+export type ConsentEventId = Brand<string, 'ConsentEventId'>;
+export type ReferralId = Brand<string, 'ReferralId'>;
 
 /** Calendar date without time zone, `YYYY-MM-DD`. Compares correctly as a string. */
 export type IsoDate = Brand<string, 'IsoDate'>;

@@ -51,6 +51,7 @@ const ctx = (over: Partial<SignContext> = {}): SignContext => ({
   now,
   today,
   signerName: 'Maria Santos',
+  signerId: 'user-maria' as UserId,
   contentHash: 'a'.repeat(64),
   newId: () => `id${++n}`,
   patient,
@@ -85,13 +86,28 @@ describe('signing a note', () => {
     [{ kind: 'barrier', action: 'found', barrier: 'transport', barrierId: null, detail: 'No ride' }, ['barrier:create']],
     [{ kind: 'goal', action: 'set', text: 'Walk daily', goalId: null }, ['goal:create']],
     [{ kind: 'rpm', device: 'bp_cuff', action: 'setup' }, ['rpmDevice:create']],
-    [{ kind: 'referral', to: 'social_worker', reason: 'Housing' }, []],
+    [{ kind: 'referral', to: 'social_worker', reason: 'Housing' }, ['referral:create']],
     [{ kind: 'education', topic: 'Blood pressure', materialGiven: true, teachBack: 'yes' }, []],
   ] as const)('activity %j creates %j', (activity, expected) => {
     const res = signNote(draft({ activities: [activity] }), ctx());
     if (!res.ok) throw new Error(JSON.stringify(res));
     const derived = res.changes.filter((c) => c.kind !== 'note' && c.kind !== 'patient').map((c) => `${c.kind}:${c.op}`);
     expect(derived).toEqual(expected);
+  });
+
+  it('sends a referral in the signer\'s name, with the note it came from', () => {
+    const res = signNote(draft({ activities: [{ kind: 'referral', to: 'community_health_worker', reason: 'Food bank' }] }), ctx());
+    if (!res.ok) throw new Error('expected ok');
+    const referral = res.changes.find((c) => c.kind === 'referral')?.value;
+    expect(referral).toMatchObject({
+      noteId: res.note.id,
+      to: 'community_health_worker',
+      reason: 'Food bank',
+      status: 'sent',
+      sentAt: now,
+      sentById: 'user-maria',
+      sentByName: 'Maria Santos',
+    });
   });
 
   it('links a booked appointment back into the signed note', () => {

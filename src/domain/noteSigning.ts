@@ -1,10 +1,10 @@
 /**
  * What signing a note sets in motion, decided in one place: the note freezes (with its
  * content hash), and what it records becomes records of their own — appointments booked or
- * changed, barriers and goals, care gap status, portal steps, monitoring devices, follow-up
- * tasks, an escalation for the care team, the patient's last contact and when the next one is
- * due. Storage writes all of it in one transaction, so a signed note never exists without its
- * consequences.
+ * changed, referrals sent, barriers and goals, care gap status, portal steps, monitoring
+ * devices, follow-up tasks, an escalation for the care team, the patient's last contact and
+ * when the next one is due. Storage writes all of it in one transaction, so a signed note
+ * never exists without its consequences.
  */
 import type { Appointment } from './appointment';
 import type { CareGap } from './careGap';
@@ -18,8 +18,11 @@ import type {
   GoalId,
   IsoDate,
   IsoDateTime,
+  ReferralId,
   RpmDeviceId,
+  UserId,
 } from './ids';
+import type { Referral } from './referral';
 import type { Patient } from './patient';
 import type { Barrier, Goal, RpmDevice } from './supportSystem';
 import type { Task } from './task';
@@ -28,6 +31,8 @@ export interface SignContext {
   readonly now: IsoDateTime;
   readonly today: IsoDate;
   readonly signerName: string;
+  /** The signer's user id: referrals the note sends are in their name. */
+  readonly signerId: UserId;
   readonly contentHash: string;
   readonly newId: () => string;
   readonly patient: Patient;
@@ -216,9 +221,26 @@ function applyActivity(a: Activity, note: ContactNote, ctx: SignContext, patient
       }
       return { activity: a, patient: { ...patient, rpm: 'active' } };
     }
+    case 'referral': {
+      const referral: Referral = {
+        id: ctx.newId() as ReferralId,
+        patientId: note.patientId,
+        noteId: note.id,
+        to: a.to,
+        reason: a.reason,
+        status: 'sent',
+        sentAt: ctx.now,
+        sentById: ctx.signerId,
+        sentByName: ctx.signerName,
+        statusAt: ctx.now,
+        statusById: ctx.signerId,
+        statusByName: ctx.signerName,
+      };
+      out.push(createChange('referral', referral));
+      return keep;
+    }
     case 'education':
     case 'questionnaire':
-    case 'referral':
       return keep;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoDate } from './ids';
-import { ageOn, formatPhone, primaryPhone, type ContactPoint } from './patient';
+import { ageOn, formatPhone, hasNoLocation, primaryPhone, withNewAddress, type Address, type ContactPoint, type Patient } from './patient';
 
 describe('ageOn', () => {
   it.each([
@@ -31,6 +31,25 @@ describe('primaryPhone', () => {
     expect(primaryPhone([c({ value: 'h' }), c({ value: 'g', consent: 'granted' })])?.value).toBe('g');
     expect(primaryPhone([c({ value: 'h' }), c({ value: 'e', channel: 'email' })])?.value).toBe('h');
     expect(primaryPhone([])).toBeNull();
+  });
+  it('never offers a phone the patient declined', () => {
+    expect(primaryPhone([c({ value: 'd', use: 'mobile', consent: 'declined' }), c({ value: 'h' })])?.value).toBe('h');
+    expect(primaryPhone([c({ value: 'd', consent: 'declined' })])).toBeNull();
+  });
+});
+
+describe('withNewAddress: a move clears the coordinates', () => {
+  const home: Omit<Address, 'location'> = { line1: '12 Oak St', line2: null, city: 'Lynn', state: 'MA', postalCode: '01901' };
+  const p = { address: { ...home, location: { lat: 42.46, lng: -70.95 } } } as Patient;
+  it.each<[string, Partial<typeof home>, boolean]>([
+    ['the same address', {}, false],
+    ['another street', { line1: '3 Elm St' }, true],
+    ['an apartment added', { line2: 'Apt 2' }, true],
+    ['another town', { city: 'Salem', postalCode: '01970' }, true],
+  ])('%s -> no location: %s', (_case, change, noLocation) => {
+    const next = withNewAddress(p, { ...home, ...change });
+    expect(hasNoLocation(next)).toBe(noLocation);
+    expect(next.address).toMatchObject({ ...home, ...change });
   });
 });
 

@@ -12,6 +12,7 @@ import type {
   PatientId,
   TerritoryId,
 } from './ids';
+import { currentConsent, type ConsentEvent } from './consent';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
@@ -104,15 +105,38 @@ export function ageOn(birthDate: IsoDate, today: IsoDate): number {
   return ty - by - (beforeBirthday ? 1 : 0);
 }
 
-/** The number to dial first: a consented mobile, then any consented phone, then any phone. */
-export function primaryPhone(contacts: readonly ContactPoint[]): ContactPoint | null {
-  const phones = contacts.filter((c) => c.channel === 'phone' && !c.removed);
+/**
+ * The number to dial first: a consented mobile, then any consented phone, then any phone whose
+ * consent is not known yet. A phone the patient declined is never offered (see consent.ts).
+ */
+export function primaryPhone(contacts: readonly ContactPoint[], events: readonly ConsentEvent[] = []): ContactPoint | null {
+  const phones = contacts
+    .filter((c) => c.channel === 'phone' && !c.removed)
+    .map((c) => ({ c, status: currentConsent(c, events).status }))
+    .filter((x) => x.status !== 'declined');
   return (
-    phones.find((c) => c.consent === 'granted' && c.use === 'mobile') ??
-    phones.find((c) => c.consent === 'granted') ??
-    phones[0] ??
+    phones.find((x) => x.status === 'granted' && x.c.use === 'mobile')?.c ??
+    phones.find((x) => x.status === 'granted')?.c ??
+    phones[0]?.c ??
     null
   );
+}
+
+/**
+ * The patient at a new address. A move makes the stored coordinates wrong, so they are
+ * cleared: the patient has no location (and stays off route plans) until coordinates are
+ * derived again for the new address. An unchanged address keeps its coordinates.
+ */
+export function withNewAddress(p: Patient, next: Omit<Address, 'location'>): Patient {
+  const a = p.address;
+  const same = a.line1 === next.line1 && a.line2 === next.line2 && a.city === next.city && a.state === next.state && a.postalCode === next.postalCode;
+  if (same) return p;
+  return { ...p, address: { ...next, location: null } };
+}
+
+/** True when the patient's home cannot be placed on a map (no coordinates). */
+export function hasNoLocation(p: Pick<Patient, 'address'>): boolean {
+  return p.address.location === null;
 }
 
 /** North American numbers in E.164 read as `(617) 555-0123`; anything else as stored. */

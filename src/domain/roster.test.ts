@@ -22,6 +22,7 @@ const gap = (id: string, patientId: string, status: CareGap['status']): CareGap 
   dueDate: null,
   closedAt: null,
   evidence: null,
+  exclusionReason: null,
 });
 
 const appt = (id: string, patientId: string, startsAt: string, status: Appointment['status']): Appointment => ({

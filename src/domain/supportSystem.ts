@@ -3,7 +3,7 @@
  * Each is its own record with its own id, so two people adding one at the same time both
  * survive; changing one never rewrites the others.
  */
-import type { BarrierId, CaregiverId, GoalId, IsoDate, PatientId, RpmDeviceId } from './ids';
+import type { BarrierId, CaregiverId, GoalId, IsoDate, IsoDateTime, PatientId, RpmDeviceId, UserId } from './ids';
 
 export const RELATIONSHIPS = ['daughter', 'son', 'spouse', 'sibling', 'friend', 'neighbor', 'other'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
@@ -16,6 +16,23 @@ export interface Caregiver {
   readonly phone: string | null;
   readonly primary: boolean;
   readonly removed: boolean;
+  /**
+   * The patient's permission to share their health information with this person, as last
+   * recorded (who, when); null while never asked, and on caregivers stored before it existed.
+   */
+  readonly shareInfo: ShareInfoPermission | null;
+}
+
+export interface ShareInfoPermission {
+  readonly granted: boolean;
+  readonly at: IsoDateTime;
+  readonly byId: UserId;
+  readonly byName: string;
+}
+
+/** The caregiver's permission, reading records stored before the field existed as never asked. */
+export function shareInfoOf(c: Pick<Caregiver, 'shareInfo'>): ShareInfoPermission | null {
+  return c.shareInfo ?? null;
 }
 
 export const BARRIER_KINDS = [

@@ -26,6 +26,10 @@ import {
   TEACH_BACK,
 } from '../domain/contactNote';
 import type { Conflict } from '../domain/conflict';
+import type { ConsentEvent } from '../domain/consent';
+import { CONSENT_DECISIONS, CONSENT_METHODS } from '../domain/consent';
+import type { Referral } from '../domain/referral';
+import { REFERRAL_STATUSES } from '../domain/referral';
 import { CONFLICT_STATUSES } from '../domain/conflict';
 import { ENTITY_KINDS as DOMAIN_ENTITY_KINDS } from '../domain/entities';
 import type { Escalation } from '../domain/escalation';
@@ -110,6 +114,8 @@ export const careGapSchema = z.object({
   dueDate: isoDate.nullable(),
   closedAt: isoDateTime.nullable(),
   evidence: safeText(TEXT_MAX.paragraph).nullable(),
+  // Defaults: devices and rows from before the field existed send none (wire compatible).
+  exclusionReason: safeText(TEXT_MAX.paragraph).nullable().default(null),
 });
 
 export const appointmentSchema = z.object({
@@ -142,6 +148,10 @@ export const caregiverSchema = z.object({
   phone: safeText(TEXT_MAX.short).nullable(),
   primary: z.boolean(),
   removed: z.boolean(),
+  shareInfo: z
+    .object({ granted: z.boolean(), at: isoDateTime, byId: id, byName: z.string().max(200) })
+    .nullable()
+    .default(null),
 });
 
 export const barrierSchema = z.object({
@@ -314,6 +324,44 @@ export const conflictSchema = z.object({
   resolvedAt: isoDateTime.nullable(),
 });
 
+// --- Contact record kinds: consent events (a history per contact point) and referrals. ---
+
+export const consentEventSchema = z.object({
+  id,
+  patientId: id,
+  contactPointId: id,
+  channel: z.enum(CONTACT_CHANNELS),
+  value: z.string().min(1).max(200),
+  decision: z.enum(CONSENT_DECISIONS),
+  method: z.enum(CONSENT_METHODS),
+  at: isoDateTime,
+  byId: id,
+  byName: z.string().max(200),
+});
+
+export const referralSchema = z.object({
+  id,
+  patientId: id,
+  noteId: id,
+  to: z.enum(REFERRAL_TARGETS),
+  reason: z.string().max(2000),
+  status: z.enum(REFERRAL_STATUSES),
+  sentAt: isoDateTime,
+  sentById: id,
+  sentByName: z.string().max(200),
+  statusAt: isoDateTime,
+  statusById: id,
+  statusByName: z.string().max(200),
+});
+
+const contactRecordWireMatchesDomain: [
+  Same<Unbrand<ConsentEvent>, Unbrand<z.infer<typeof consentEventSchema>>>,
+  Same<Unbrand<Referral>, Unbrand<z.infer<typeof referralSchema>>>,
+] = [true, true];
+void contactRecordWireMatchesDomain;
+
+// --- End of contact record kinds. ---
+
 const recordBase = { id, version: z.number().int().nonnegative(), deleted: z.boolean() };
 
 /**
@@ -336,6 +384,8 @@ export const entityRecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('escalation'), ...recordBase, data: escalationSchema.nullable() }),
   z.object({ kind: z.literal('questionnaireResponse'), ...recordBase, data: questionnaireResponseSchema.nullable() }),
   z.object({ kind: z.literal('conflict'), ...recordBase, data: conflictSchema.nullable() }),
+  z.object({ kind: z.literal('consentEvent'), ...recordBase, data: consentEventSchema.nullable() }),
+  z.object({ kind: z.literal('referral'), ...recordBase, data: referralSchema.nullable() }),
 ]);
 export type EntityRecord = z.infer<typeof entityRecordSchema>;
 export type EntityKind = DomainEntityKind;

@@ -14,7 +14,7 @@ const gap = (id: string, version: number, status: 'open' | 'closed' = 'open'): E
   id,
   version,
   deleted: false,
-  data: { id, patientId: 'pat_1', measure: 'COL', status, dueDate: null, closedAt: null, evidence: null },
+  data: { id, patientId: 'pat_1', measure: 'COL', status, dueDate: null, closedAt: null, evidence: null, exclusionReason: null },
 });
 
 let db: RoundsDb;

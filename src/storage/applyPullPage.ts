@@ -21,23 +21,31 @@ interface PreparedRow {
   readonly row: StoredRecord | null;
 }
 
+const DELETED = Symbol('deleted here');
+
 /** Unsent changes per record key, merged in outbox order, and the outbox rows they came from. */
 async function pendingOverlays(db: RoundsDb, codec: RecordCodec, keys: readonly string[]) {
   const rows = await db.outbox.where('entityKey').anyOf(keys).sortBy('seq');
-  const overlays = new Map<string, Record<string, unknown>>();
+  const overlays = new Map<string, Record<string, unknown> | typeof DELETED>();
   for (const row of rows) {
+    // A record deleted here stays deleted until the server has settled its tombstone.
+    if (row.op === 'delete') {
+      overlays.set(row.entityKey, DELETED);
+      continue;
+    }
     const change = await codec.open<OutboxChange>(row.body);
-    overlays.set(row.entityKey, { ...(overlays.get(row.entityKey) ?? {}), ...change.values });
+    const before = overlays.get(row.entityKey);
+    overlays.set(row.entityKey, { ...(before === DELETED ? {} : (before ?? {})), ...change.values });
   }
   return { overlays, seqs: rows.map((r) => r.seq).join(',') };
 }
 
-async function prepare(codec: RecordCodec, records: readonly EntityRecord[], overlays: Map<string, Record<string, unknown>>) {
+async function prepare(codec: RecordCodec, records: readonly EntityRecord[], overlays: Map<string, Record<string, unknown> | typeof DELETED>) {
   return Promise.all(
     records.map(async (r): Promise<PreparedRow> => {
       const table = TABLE_OF_KIND[r.kind];
-      if (r.deleted || r.data === null) return { table, id: r.id, row: null };
       const overlay = overlays.get(`${r.kind}:${r.id}`);
+      if (r.deleted || r.data === null || overlay === DELETED) return { table, id: r.id, row: null };
       const data = overlay ? { ...r.data, ...overlay } : r.data;
       const patientId = 'patientId' in r.data ? r.data.patientId : undefined;
       const body = await codec.seal(data);

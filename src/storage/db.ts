@@ -38,7 +38,7 @@ export interface OutboxRow {
   readonly patientId: string | null;
   readonly hlc: Hlc;
   /** In clear so that coalescing can keep a create a create (no personal data in it). */
-  readonly op: 'create' | 'update';
+  readonly op: 'create' | 'update' | 'delete';
   /** Server version of the record this change was made on; 0 for a record new here. */
   readonly baseVersion: number;
   /**
@@ -120,6 +120,8 @@ export const TABLE_OF_KIND = {
   escalation: 'escalations',
   questionnaireResponse: 'questionnaireResponses',
   conflict: 'conflicts',
+  consentEvent: 'consentEvents',
+  referral: 'referrals',
 } as const satisfies Record<EntityKind, string>;
 
 export type EntityTableName = (typeof TABLE_OF_KIND)[EntityKind];
@@ -168,5 +170,7 @@ export function openRoundsDb(name: string = DB_NAME): RoundsDb {
   });
   // v4: day plans, the device's own working state (never synced, so no outbox rows).
   db.version(4).stores({ plans: 'id, day' });
+  // v5: consent as a history of events per contact point, and referrals with a status.
+  db.version(5).stores({ consentEvents: 'id, patientId', referrals: 'id, patientId' });
   return db;
 }

@@ -3,6 +3,7 @@
  * touches only IndexedDB, so it can run inside a Dexie live query; `openTerritory` decodes the
  * sealed bodies afterwards (decoding may be real crypto, which a live query cannot await).
  */
+import type { ConsentEvent } from '../domain/consent';
 import type { Appointment } from '../domain/appointment';
 import type { CareGap } from '../domain/careGap';
 import type { Facility } from '../domain/facility';
@@ -18,6 +19,8 @@ export interface RawTerritory {
   readonly appointments: readonly StoredRecord[];
   readonly contactPoints: readonly StoredRecord[];
   readonly tasks: readonly StoredRecord[];
+  /** Consent decisions: which numbers may be offered for a call (domain/consent.ts). */
+  readonly consentEvents: readonly StoredRecord[];
   /** Record ids with changes the server has not confirmed yet. */
   readonly pendingKeys: readonly string[];
   /** Patients with any change the server has not confirmed yet. */
@@ -31,18 +34,20 @@ export interface Territory {
   readonly appointments: readonly Appointment[];
   readonly contactPoints: readonly ContactPoint[];
   readonly tasks: readonly Task[];
+  readonly consentEvents: readonly ConsentEvent[];
   readonly pendingKeys: ReadonlySet<string>;
   readonly pendingPatients: ReadonlySet<string>;
 }
 
 export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
-  const [patients, facilities, careGaps, appointments, contactPoints, tasks, pending] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks, consentEvents, pending] = await Promise.all([
     db.patients.toArray(),
     db.facilities.toArray(),
     db.careGaps.toArray(),
     db.appointments.toArray(),
     db.contactPoints.toArray(),
     db.tasks.toArray(),
+    db.consentEvents.toArray(),
     db.outbox.toArray(),
   ]);
   return {
@@ -52,6 +57,7 @@ export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
     appointments,
     contactPoints,
     tasks,
+    consentEvents,
     pendingKeys: [...new Set(pending.map((r) => r.entityKey))],
     pendingPatients: [...new Set(pending.flatMap((r) => (r.patientId ? [r.patientId] : [])))],
   };
@@ -59,13 +65,14 @@ export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
 
 export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Promise<Territory> {
   const open = <T>(rows: readonly StoredRecord[]) => Promise.all(rows.map((r) => codec.open<T>(r.body)));
-  const [patients, facilities, careGaps, appointments, contactPoints, tasks] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks, consentEvents] = await Promise.all([
     open<Patient>(raw.patients),
     open<Facility>(raw.facilities),
     open<CareGap>(raw.careGaps),
     open<Appointment>(raw.appointments),
     open<ContactPoint>(raw.contactPoints),
     open<Task>(raw.tasks),
+    open<ConsentEvent>(raw.consentEvents),
   ]);
   return {
     patients,
@@ -74,6 +81,7 @@ export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Prom
     appointments,
     contactPoints,
     tasks,
+    consentEvents,
     pendingKeys: new Set(raw.pendingKeys),
     pendingPatients: new Set(raw.pendingPatients),
   };

@@ -115,7 +115,7 @@ async function sealChanges(
     const own = Object.fromEntries(c.fields.map((f) => [f, full[f]]));
     const prior = c.coalesceKey ? replaced.get(c.coalesceKey) : undefined;
     // A change that replaces an unsent create must itself create the record, with every field.
-    const op: OutboxRow['op'] = prior?.hasCreate ? 'create' : c.op;
+    const op: OutboxRow['op'] = prior?.hasCreate && c.op === 'update' ? 'create' : c.op;
     const earlier = c.coalesceKey ? { ...prior?.values, ...carried.get(c.coalesceKey) } : {};
     const values = op === 'create' ? { ...full } : { ...earlier, ...own };
     if (c.coalesceKey) carried.set(c.coalesceKey, values);
@@ -143,6 +143,10 @@ function writeSealed(db: RoundsDb, sealed: readonly SealedChange[], replaced: Re
       const { change } = s;
       const table = db[TABLE_OF_KIND[change.kind]];
       const current = await table.get(change.value.id);
+      if (change.op === 'delete') {
+        clock = await writeTombstone(db, change, current?.version ?? 0, { ...s, seenCursor: cursorNow, clock }, ctx);
+        continue;
+      }
       const record: StoredRecord = {
         id: change.value.id,
         version: current?.version ?? 0,
@@ -180,4 +184,42 @@ function writeSealed(db: RoundsDb, sealed: readonly SealedChange[], replaced: Re
     await setMeta(db, 'hlc', clock);
     return true;
   });
+}
+
+/**
+ * Inside writeChanges' transaction: a delete removes the record here at once and queues its
+ * tombstone (S12). Unsent autosaves of the same draft go with it; when one of them was the
+ * record's unsent create, the server never knew the record and nothing is queued at all.
+ */
+async function writeTombstone(
+  db: RoundsDb,
+  change: EntityChange,
+  baseVersion: number,
+  s: { patientId: string | null; outboxBody: unknown; seenCursor: string | null; clock: HlcState },
+  ctx: WriteContext,
+): Promise<HlcState> {
+  await db[TABLE_OF_KIND[change.kind]].delete(change.value.id);
+  const key = `${change.kind}:${change.value.id}`;
+  const unsent = await db.outbox
+    .where('entityKey')
+    .equals(key)
+    .filter((r) => r.no === undefined)
+    .toArray();
+  await db.outbox.bulkDelete(unsent.map((r) => r.seq as number));
+  if (unsent.some((r) => r.op === 'create')) return s.clock;
+  const clock = tickHlc(s.clock, ctx.now().getTime());
+  await db.outbox.add({
+    mutationId: ctx.newId(),
+    kind: change.kind,
+    entityId: change.value.id,
+    entityKey: key,
+    coalesceKey: null,
+    patientId: s.patientId,
+    hlc: encodeHlc(clock, ctx.nodeId),
+    op: 'delete',
+    baseVersion,
+    seenCursor: s.seenCursor,
+    body: s.outboxBody,
+  });
+  return clock;
 }

@@ -10,7 +10,15 @@ import { localIsoDate } from '../domain/calendar';
 import { clearLocalData } from '../storage/clearLocalData';
 import type { CommandDeps } from '../storage/commands/commandDeps';
 import { recordAttempt } from '../storage/commands/attempts';
-import { addAddendum, enterNoteInError, openVisitNote, saveDraft, signNoteCommand, startNote } from '../storage/commands/notes';
+import { addAddendum, discardDraft, enterNoteInError, openVisitNote, saveDraft, signNoteCommand, startNote } from '../storage/commands/notes';
+import {
+  changeAddress,
+  changeContactValue,
+  recordConsent,
+  setReferralStatus,
+  updateCareGap,
+  updateCaregiver,
+} from '../storage/commands/contactRecord';
 import { saveRecord, setAppointmentStatus, updateRecord, type EditableKind } from '../storage/commands/records';
 import { ensureDeviceId } from '../storage/meta';
 import type { SyncDeps } from '../sync/deps';
@@ -70,6 +78,9 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     async saveDraft(note: ContactNote) {
       return changed(await saveDraft(await commandDeps(), note));
     },
+    async discardDraft(noteId: string) {
+      return changed(await discardDraft(await commandDeps(), noteId));
+    },
     async signNote(noteId: string) {
       return changed(await signNoteCommand(await commandDeps(), noteId));
     },
@@ -84,6 +95,25 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     },
     async updateRecord<K extends EditableKind>(kind: K, id: string, patch: Partial<EntityTypes[K]>) {
       return changed(await updateRecord(await commandDeps(), kind, id, patch));
+    },
+    // The contact record (storage/commands/contactRecord.ts).
+    async recordConsent(input: Parameters<typeof recordConsent>[1]) {
+      return changed(await recordConsent(await commandDeps(), input));
+    },
+    async changeContactValue(contactPointId: string, value: string) {
+      return changed(await changeContactValue(await commandDeps(), contactPointId, value));
+    },
+    async changeAddress(patientId: string, address: Parameters<typeof changeAddress>[2]) {
+      return changed(await changeAddress(await commandDeps(), patientId, address));
+    },
+    async updateCaregiver(caregiverId: string, input: Parameters<typeof updateCaregiver>[2]) {
+      return changed(await updateCaregiver(await commandDeps(), caregiverId, input));
+    },
+    async setReferralStatus(referralId: string, status: Parameters<typeof setReferralStatus>[2]) {
+      return changed(await setReferralStatus(await commandDeps(), referralId, status));
+    },
+    async updateCareGap(gapId: string, input: Parameters<typeof updateCareGap>[2]) {
+      return changed(await updateCareGap(await commandDeps(), gapId, input));
     },
     async resolveConflict(conflictId: string, choice: 'keep_theirs' | 'restore_mine') {
       return changed(await resolveConflict(await commandDeps(), conflictId, choice));

@@ -54,6 +54,7 @@ export function buildGap(id: string, patientId: string, over: Partial<CareGap> =
     dueDate: asIsoDate('2026-12-31'),
     closedAt: null,
     evidence: null,
+    exclusionReason: null,
     ...over,
   };
 }

@@ -12,7 +12,7 @@ import type { Mutation, RejectionReason } from '../../../src/protocol/wire';
 import type { Session } from '../auth/sessions';
 import type { Db } from '../db/db';
 import { mergeFields, sameValue, stampFields, type LostWrite, type Writer } from './fieldMerge';
-import { checkNoteCreate, checkNoteUpdate, checkSigning, type NoteVerdict } from './noteRules';
+import { checkNoteCreate, checkNoteDelete, checkNoteUpdate, checkSigning, type NoteVerdict } from './noteRules';
 import { checkWithinReason, judgedAs } from './reasonRules';
 import {
   insertConflict,
@@ -82,7 +82,7 @@ function applyOp(ctx: MutationContext, m: Mutation, rules: KindRules, key: Recor
     case 'update':
       return update(ctx, m, rules, key, stored);
     case 'delete':
-      return remove(ctx, key, stored);
+      return remove(ctx, m, key, stored);
   }
 }
 
@@ -125,6 +125,11 @@ async function create(
   }
   const reasonable = await withinReason(ctx, m, null, data);
   if (reasonable) return reasonable;
+  if (rules.authorField && data[rules.authorField] !== ctx.session.userId) {
+    return reject('invalid', `${rules.authorField}: must be the signed-in person`);
+  }
+  const problem = rules.check?.(data, Object.keys(data));
+  if (problem) return reject('invalid', problem);
   const version = await nextVersion(ctx.tx);
   const stamps = stampFields({}, Object.keys(data), writerOf(ctx), version);
   const owner = { patientId: m.patientId as string, orgId: patient.orgId };
@@ -162,6 +167,8 @@ async function update(ctx: MutationContext, m: Mutation, rules: KindRules, key: 
     const verdict = checkNoteUpdate(stored.data, values, ctx.session.userId);
     if (!verdict.ok) return fromVerdict(verdict);
   }
+  const problem = rules.check?.(proposed, Object.keys(values));
+  if (problem) return reject('invalid', problem);
 
   const writer = writerOf(ctx);
   // A signed note changes only by the one transition checkNoteUpdate just allowed against the
@@ -190,9 +197,13 @@ async function update(ctx: MutationContext, m: Mutation, rules: KindRules, key: 
 }
 
 /** S12: a tombstone keeps its data (for audit) but pull sends it without. */
-async function remove(ctx: MutationContext, key: RecordKey, stored: StoredRecord | null): Promise<MutationOutcome> {
+async function remove(ctx: MutationContext, m: Mutation, key: RecordKey, stored: StoredRecord | null): Promise<MutationOutcome> {
   if (!stored) return reject('not_found', `No ${key.kind} with id ${key.id}`);
   if (stored.deleted) return reject('deleted', 'This record was already deleted');
+  if (m.kind === 'note') {
+    const verdict = checkNoteDelete(stored.data, ctx.session.userId);
+    if (!verdict.ok) return fromVerdict(verdict);
+  }
   const version = await nextVersion(ctx.tx);
   await updateRecord(ctx.tx, key, { data: stored.data, stamps: stored.stamps, deleted: true, version });
   return { status: 'applied', conflicts: 0 };

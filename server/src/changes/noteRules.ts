@@ -2,10 +2,12 @@
  * S10 on the server: what may happen to a contact note. A draft belongs to its author and
  * changes freely; signing seals its content with a hash the server recomputes; a signed note
  * changes only by being marked "entered in error" (with its reason); after that, never.
- * Corrections are addenda, records of their own. Pure: the caller loads and writes.
+ * Corrections are addenda, records of their own. A draft may be discarded (deleted) by its
+ * author only. Pure: the caller loads and writes.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, CONTENT_FIELDS, noteContent, type NoteContent } from '../../../src/domain/contactNote';
+import { canonicalJson, CONTENT_FIELDS, noteContent, type ContactNote, type NoteContent } from '../../../src/domain/contactNote';
+import { discardRefusal } from '../../../src/domain/noteDiscard';
 import type { RejectionReason } from '../../../src/protocol/wire';
 import { sameValue } from './fieldMerge';
 
@@ -61,6 +63,18 @@ export function checkNoteUpdate(stored: NoteData, values: NoteData, userId: stri
 function markedBy(mark: unknown, userId: string): boolean {
   const byId = (mark as { byId?: unknown }).byId;
   return byId === undefined || byId === null || byId === userId;
+}
+
+/** A delete: the author discarding their own draft (domain/noteDiscard.ts); nothing else. */
+export function checkNoteDelete(stored: NoteData, userId: string): NoteVerdict {
+  switch (discardRefusal(stored as unknown as Pick<ContactNote, 'status' | 'authorId'>, userId)) {
+    case null:
+      return OK;
+    case 'not_a_draft':
+      return signed('A signed note is never deleted; mark it entered in error instead');
+    case 'not_author':
+      return invalid('This draft belongs to another person; only its author can discard it');
+  }
 }
 
 /**

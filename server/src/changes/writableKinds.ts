@@ -12,15 +12,18 @@ import {
   careGapSchema,
   caregiverSchema,
   conflictSchema,
+  consentEventSchema,
   contactNoteSchema,
   contactPointSchema,
   escalationSchema,
   goalSchema,
   patientSchema,
   questionnaireResponseSchema,
+  referralSchema,
   rpmDeviceSchema,
   taskSchema,
 } from '../../../src/protocol/entities';
+import { careGapProblem, type CareGap } from '../../../src/domain/careGap';
 import type { Mutation } from '../../../src/protocol/wire';
 
 export type Op = Mutation['op'];
@@ -38,6 +41,16 @@ export interface KindRules {
   readonly updatable?: readonly string[];
   /** Fields that say who acted: when written, they must name the session's user (STYLE 15). */
   readonly actorFields?: readonly string[];
+  /**
+   * A field naming who wrote the record: on create it must be the signed-in user, since
+   * authority comes from the session, never from what a device filled in.
+   */
+  readonly authorField?: string;
+  /**
+   * A rule on the record as it would be after a create or update (`changed`: the fields the
+   * change carries); the message refuses the change as invalid.
+   */
+  readonly check?: (data: Readonly<Record<string, unknown>>, changed: readonly string[]) => string | null;
 }
 
 const ALL_OPS: readonly Op[] = ['create', 'update', 'delete'];
@@ -57,7 +70,15 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
     opsMessage: 'Patients are added and removed by the office, not from a device',
     immutable: ['id', 'territoryId'],
   },
-  careGap: childKind('care_gaps', careGapSchema),
+  careGap: {
+    ...childKind('care_gaps', careGapSchema),
+    // Only a change that touches the status or the reason is held to it: gaps excluded
+    // before reasons were recorded keep accepting other changes.
+    check: (gap, changed) =>
+      (changed.includes('status') || changed.includes('exclusionReason')) && careGapProblem(gap as unknown as CareGap) === 'exclusion_reason_missing'
+        ? 'exclusionReason: an excluded care gap needs the reason it does not apply'
+        : null,
+  },
   appointment: childKind('appointments', appointmentSchema),
   contactPoint: childKind('patient_records', contactPointSchema),
   caregiver: childKind('patient_records', caregiverSchema),
@@ -70,8 +91,10 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
   note: {
     table: 'patient_records',
     schema: contactNoteSchema,
-    ops: ['create', 'update'],
-    opsMessage: 'A note is never deleted; mark it entered in error instead',
+    // A delete is the author discarding a draft (noteRules.checkNoteDelete); a signed note is
+    // never deleted.
+    ops: ['create', 'update', 'delete'],
+    opsMessage: '',
     immutable: [...OWNED, 'authorId'],
   },
   addendum: {
@@ -80,6 +103,24 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
     ops: ['create'],
     opsMessage: 'An addendum cannot be changed once written; add another one',
     immutable: OWNED,
+  },
+  // Consent is a history (domain/consent.ts): each decision is written once, never changed.
+  consentEvent: {
+    table: 'patient_records',
+    schema: consentEventSchema,
+    ops: ['create'],
+    opsMessage: 'Recorded consent cannot be changed; record the new decision instead',
+    immutable: OWNED,
+    authorField: 'byId',
+  },
+  // Created when a note with a referral activity is signed; then only its status moves.
+  referral: {
+    table: 'patient_records',
+    schema: referralSchema,
+    ops: ['create', 'update'],
+    opsMessage: 'A referral is not deleted; mark it declined instead',
+    immutable: [...OWNED, 'noteId', 'sentAt', 'sentById', 'sentByName'],
+    authorField: 'sentById',
   },
   // Conflicts are written by the server (S9); people only resolve them.
   conflict: {

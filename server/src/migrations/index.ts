@@ -8,6 +8,7 @@ import { careTeamPhoneSchema } from './003_careTeamPhone';
 import { pushSyncSchema } from './004_pushSync';
 import { scopeExitsSchema } from './005_scopeExits';
 import { refusedMutationsSchema } from './006_refusedMutations';
+import { contactRecordKindsSchema } from './007_contactRecordKinds';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: 'push sync', sql: pushSyncSchema },
   { id: 5, name: 'scope exits', sql: scopeExitsSchema },
   { id: 6, name: 'refused mutations', sql: refusedMutationsSchema },
+  { id: 7, name: 'contact record kinds', sql: contactRecordKindsSchema },
 ];

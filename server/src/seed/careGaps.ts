@@ -172,7 +172,7 @@ export function buildCareGaps(ctx: GapContext, d: PatientDraft): GapDraft[] {
   const dueDate = (): IsoDate =>
     formatIsoDate(rng.chance(0.3) ? Math.min(yearEnd, today + rng.int(14, 90)) : yearEnd);
   const make = (measure: CareGapMeasure, status: CareGapStatus, rest: Partial<CareGap>, visitDay: Day | null = null): GapDraft => ({
-    gap: { id: gapId(d, measure), patientId: d.patient.id, measure, status, dueDate: null, closedAt: null, evidence: null, ...rest },
+    gap: { id: gapId(d, measure), patientId: d.patient.id, measure, status, dueDate: null, closedAt: null, evidence: null, exclusionReason: status === 'excluded' ? (rest.evidence ?? null) : null, ...rest },
     visitDay,
   });
 

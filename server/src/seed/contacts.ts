@@ -143,6 +143,7 @@ export function buildCaregivers(ctx: ContactContext, s: ContactSubject): Caregiv
       phone: rng.chance(0.92) ? mobilePhone(s.areaCode, rng) : null,
       primary: i === 0,
       removed: false,
+      shareInfo: null,
     });
   }
   return result;

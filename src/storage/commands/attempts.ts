@@ -56,6 +56,7 @@ export async function recordAttempt(
     now,
     today: deps.today(),
     signerName: session.user.name,
+    signerId: session.user.id as UserId,
     contentHash: await hashNoteContent(draft),
     newId: deps.newId,
     patient,

@@ -6,10 +6,10 @@ import { applyPullPage } from '../applyPullPage';
 import { plainCodec } from '../codec';
 import { openRoundsDb, type RoundsDb } from '../db';
 import { setMeta } from '../meta';
-import { nextBatch, numberOutbox } from '../outbox';
+import { nextBatch, numberOutbox, settleOutbox } from '../outbox';
 import { readRecord } from '../readRecords';
 import type { CommandDeps } from './commandDeps';
-import { addAddendum, enterNoteInError, saveDraft, signNoteCommand, startNote } from './notes';
+import { addAddendum, discardDraft, enterNoteInError, saveDraft, signNoteCommand, startNote } from './notes';
 
 let db: RoundsDb;
 let deps: CommandDeps;
@@ -133,5 +133,46 @@ describe('contact note commands', () => {
     expect([...stamps].sort()).toEqual(stamps);
     expect(new Set(stamps).size).toBe(stamps.length);
     expect(stamps.every((s) => s.endsWith(':device-1'))).toBe(true);
+  });
+});
+
+describe('discarding a draft', () => {
+  it('[S12] a draft the server never had leaves the device and sends nothing', async () => {
+    const note = await draft();
+    await saveDraft(deps, { ...note, text: 'Wrong patient, started by mistake' });
+    expect(await discardDraft(deps, note.id)).toEqual({ ok: true });
+    expect(await readRecord(db, plainCodec, 'note', note.id)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('[S12] a draft already sent is deleted here and its tombstone is queued; a pull of the old copy does not bring it back', async () => {
+    const note = await draft();
+    await numberOutbox(db);
+    await settleOutbox(db, 1, [], '2026-11-22T15:00:30.000Z');
+    expect(await discardDraft(deps, note.id)).toEqual({ ok: true });
+    const rows = await db.outbox.toArray();
+    expect(rows.map((r) => [r.entityKey, r.op])).toEqual([[`note:${note.id}`, 'delete']]);
+    await applyPullPage(db, plainCodec, [asRecord('note', note as never)], 'c2');
+    expect(await readRecord(db, plainCodec, 'note', note.id)).toBeUndefined();
+  });
+
+  it('a signed note is not discarded and stays', async () => {
+    const note = await draft();
+    await saveDraft(deps, { ...note, outcome: 'reached' });
+    await signNoteCommand(deps, note.id);
+    const outbox = await db.outbox.count();
+    expect(await discardDraft(deps, note.id)).toEqual({ ok: false, code: 'not_a_draft' });
+    expect((await readRecord(db, plainCodec, 'note', note.id))?.status).toBe('signed');
+    expect(await db.outbox.count()).toBe(outbox);
+  });
+
+  it("someone else's draft is not discarded and stays", async () => {
+    const note = await draft();
+    await numberOutbox(db);
+    await settleOutbox(db, 1, [], '2026-11-22T15:00:30.000Z');
+    await applyPullPage(db, plainCodec, [asRecord('note', { ...note, authorId: 'usr_2', authorName: 'Ana Ruiz' } as never)], 'c3');
+    expect(await discardDraft(deps, note.id)).toEqual({ ok: false, code: 'not_author' });
+    expect((await readRecord(db, plainCodec, 'note', note.id))?.authorName).toBe('Ana Ruiz');
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -1,11 +1,12 @@
 /**
- * Contact note commands: start a draft, autosave it, sign it (with everything signing sets in
+ * Contact note commands: start a draft, autosave it, discard it, sign it (with everything signing sets in
  * motion, see domain/noteSigning.ts), add an addendum, mark it entered in error. Each command
  * writes through writeChanges, so every change has its outbox row.
  */
 import type { Addendum, ContactMode, ContactNote, NoteProblem } from '../../domain/contactNote';
-import { createChange, updateChange } from '../../domain/entities';
+import { createChange, deleteChange, updateChange } from '../../domain/entities';
 import type { NoteId, PatientId, TaskId, UserId } from '../../domain/ids';
+import { discardRefusal } from '../../domain/noteDiscard';
 import { signNote } from '../../domain/noteSigning';
 import { hashNoteContent } from '../hashNote';
 import { getMeta } from '../meta';
@@ -13,7 +14,7 @@ import { openPatientRecords, readRawPatientRecords, readRecord } from '../readRe
 import { writeChanges } from '../writeChanges';
 import { isoNow, type CommandDeps } from './commandDeps';
 
-export type NoteCommandError = 'signed_out' | 'not_found' | 'not_a_draft' | 'not_signed' | 'reason_missing' | 'text_missing';
+export type NoteCommandError = 'signed_out' | 'not_found' | 'not_a_draft' | 'not_signed' | 'reason_missing' | 'text_missing' | 'not_author';
 
 async function author(deps: CommandDeps) {
   const session = await getMeta(deps.db, 'session');
@@ -102,6 +103,7 @@ export async function signNoteCommand(
     now: isoNow(deps),
     today: deps.today(),
     signerName: who.name,
+    signerId: who.id,
     contentHash: await hashNoteContent(note),
     newId: deps.newId,
     patient,
@@ -166,5 +168,20 @@ export async function enterNoteInError(
   };
   const change = updateChange('note', note, marked);
   if (change) await writeChanges(deps.db, deps.codec, [change], deps);
+  return { ok: true };
+}
+
+/**
+ * Discards a draft: its author only, before signing (noteDiscard.ts). The note leaves this
+ * device at once and its tombstone syncs, so it leaves every other device too (S12).
+ */
+export async function discardDraft(deps: CommandDeps, noteId: string): Promise<{ ok: true } | { ok: false; code: NoteCommandError }> {
+  const note = await readRecord(deps.db, deps.codec, 'note', noteId);
+  if (!note) return { ok: false, code: 'not_found' };
+  const who = await author(deps);
+  if (!who) return { ok: false, code: 'signed_out' };
+  const refusal = discardRefusal(note, who.id);
+  if (refusal) return { ok: false, code: refusal };
+  await writeChanges(deps.db, deps.codec, [deleteChange('note', note)], deps);
   return { ok: true };
 }

@@ -11,8 +11,8 @@ import { readRecord } from '../readRecords';
 import { writeChanges } from '../writeChanges';
 import { isoNow, type CommandDeps } from './commandDeps';
 
-/** Kinds a person edits directly; notes, addenda and escalations have their own commands. */
-export type EditableKind = Exclude<EntityKind, 'facility' | 'note' | 'addendum' | 'escalation' | 'conflict'>;
+/** Kinds a person edits directly; notes, addenda, escalations and consent events have their own commands. */
+export type EditableKind = Exclude<EntityKind, 'facility' | 'note' | 'addendum' | 'escalation' | 'conflict' | 'consentEvent'>;
 
 export async function saveRecord<K extends EditableKind>(
   deps: CommandDeps,

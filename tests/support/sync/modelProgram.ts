@@ -224,6 +224,7 @@ async function act(r: Run, cmd: Command): Promise<void> {
         phone: null,
         primary: false,
         removed: false,
+        shareInfo: null,
       });
       return;
     }

@@ -262,7 +262,7 @@ describeEachDb('POST /api/sync/push', (current) => {
       ['a new patient', one.create('patient', 'pat-new', 'pat-new', {}), 'forbidden_kind', /office/],
       ['a patient deleted', one.remove('patient', N1, N1), 'forbidden_kind', /office/],
       ['a conflict created', one.create('conflict', 'c-1', N1, {}), 'forbidden_kind', /recorded by the server/],
-      ['a note deleted', one.remove('note', 'n-1', N1), 'forbidden_kind', /never deleted/],
+      ['a note discarded that is not there', one.remove('note', 'n-1', N1), 'not_found', /n-1/],
       ['an unknown field', patientField(1, N1, { nickname: 'Ro' }), 'invalid', /^nickname: unknown field$/],
       ['a value of the wrong shape', patientField(1, N1, { sex: 'sometimes' }), 'invalid', /^sex: /],
       ['a territory change', patientField(1, N1, { territoryId: 'ter-south' }), 'invalid', /^territoryId: cannot be changed$/],

@@ -21,6 +21,7 @@ import type { PatientRecords } from '../../../storage/readRecords';
 import { useServices } from '../../data/AppServices';
 import { useSession } from '../../data/hooks';
 import { ActivityEditor, Choice } from './ActivityEditor';
+import { DiscardDraft } from './DiscardDraft';
 import { newActivity } from './newActivity';
 import { QuestionnaireActivity } from './QuestionnaireActivity';
 import { localIsoDate } from '../../../domain/calendar';
@@ -224,6 +225,7 @@ export function NoteEditor({ initial, records, careTeamPhone, patient = null }: 
         {tx.sign}
       </button>
       {confirmDialog}
+      <DiscardDraft note={note} />
     </form>
   );
 }

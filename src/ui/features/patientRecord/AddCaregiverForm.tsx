@@ -39,6 +39,7 @@ export function AddCaregiverForm({ patientId }: { patientId: PatientId }) {
       phone: parsed ? parsed.value : null,
       primary,
       removed: false,
+      shareInfo: null,
     };
     if (await run(() => worker.saveRecord('caregiver', caregiver))) {
       setName('');

@@ -18,7 +18,6 @@ import {
 } from '../../../domain/patient';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
-import { nowIso } from './clock';
 import { parseContactValue } from './contactValue';
 import { AddForm } from './recordParts';
 import { useRecordText } from './recordText';
@@ -28,10 +27,11 @@ export interface AddContactFormProps {
   readonly patient: Patient;
   /** Every contact on record, to refuse adding the same one twice. */
   readonly contacts: readonly ContactPoint[];
-  readonly userName: string | null;
+  /** Consent is recorded in the signed-in person's name; without a session it is not asked here. */
+  readonly signedIn: boolean;
 }
 
-export function AddContactForm({ patient, contacts, userName }: AddContactFormProps) {
+export function AddContactForm({ patient, contacts, signedIn }: AddContactFormProps) {
   const { t } = useI18n();
   const tx = useRecordText();
   const { worker } = useServices();
@@ -49,19 +49,23 @@ export function AddContactForm({ patient, contacts, userName }: AddContactFormPr
       return setProblem(tx.duplicateContact);
     }
     setProblem(null);
-    const asked = consent !== 'unknown';
     const contact: ContactPoint = {
       id: crypto.randomUUID() as ContactPointId,
       patientId: patient.id,
       channel,
       use,
       value: parsed.value,
-      consent,
-      consentAt: asked ? nowIso() : null,
-      consentBy: asked ? userName : null,
+      consent: 'unknown',
+      consentAt: null,
+      consentBy: null,
       removed: false,
     };
-    if (await run(() => worker.saveRecord('contactPoint', contact))) {
+    // Consent asked just now is the first event of the point's history (domain/consent.ts).
+    const save = async () => {
+      await worker.saveRecord('contactPoint', contact);
+      if (consent !== 'unknown' && signedIn) await worker.recordConsent({ contactPointId: contact.id, decision: consent, method: 'verbal' });
+    };
+    if (await run(save)) {
       setValue('');
       setConsent('unknown');
     }

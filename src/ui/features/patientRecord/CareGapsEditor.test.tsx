@@ -45,4 +45,18 @@ describe('CareGapsEditor', () => {
     await waitFor(async () => expect((await test.stored('careGap', 'gap_1'))?.status).toBe('scheduled'));
     expect((await test.stored('careGap', 'gap_1'))?.closedAt).toBeNull();
   });
+
+  it('excludes a gap only with the reason it does not apply, and shows the reason', async () => {
+    const { user, gap } = await open();
+    await user.selectOptions(within(gap).getByLabelText('Status'), 'excluded');
+    await user.click(within(gap).getByRole('button', { name: 'Save' }));
+    expect(within(gap).getByRole('alert')).toHaveTextContent('An excluded gap needs the reason it does not apply');
+    expect(within(gap).getByLabelText('Why the gap does not apply')).toHaveAttribute('aria-invalid', 'true');
+    expect(await test.db.outbox.count()).toBe(0);
+
+    await user.type(within(gap).getByLabelText('Why the gap does not apply'), 'Hospice enrollment');
+    await user.click(within(gap).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('excluded: Hospice enrollment')).toBeInTheDocument();
+    expect(await test.stored('careGap', 'gap_1')).toMatchObject({ status: 'excluded', exclusionReason: 'Hospice enrollment', closedAt: null });
+  });
 });

@@ -49,4 +49,32 @@ describe('CaregiversEditor', () => {
     expect(await test.db.outbox.count()).toBe(0);
     expect(await test.db.caregivers.count()).toBe(0);
   });
+
+  it('edits a caregiver and records the permission to share information, with who and when', async () => {
+    const { user, form } = await open();
+    await user.type(within(form).getByLabelText('Name'), 'Rosa');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    const row = (await screen.findByText('Rosa')).closest('li') as HTMLElement;
+    expect(row).toHaveTextContent('Permission to share information not asked');
+
+    await user.click(within(row).getByRole('button', { name: 'Edit Rosa' }));
+    const edit = within(row).getByRole('form', { name: 'Edit Rosa' });
+    await user.clear(within(edit).getByLabelText('Name'));
+    await user.type(within(edit).getByLabelText('Name'), 'Rosa Lima');
+    await user.selectOptions(within(edit).getByLabelText('Relationship'), 'spouse');
+    await user.type(within(edit).getByLabelText('Phone (optional)'), '(617) 555-0199');
+    await user.click(within(edit).getByLabelText('Yes, the patient agreed'));
+    await user.click(within(edit).getByRole('button', { name: 'Save' }));
+
+    const updated = (await screen.findByText('Rosa Lima')).closest('li') as HTMLElement;
+    expect(await within(updated).findByText(/^May share health information \(recorded .+ by Maria Santos\)$/)).toBeInTheDocument();
+    expect(within(updated).getByRole('link', { name: 'Call Rosa Lima, (617) 555-0199' })).toBeInTheDocument();
+    const [outbox] = await test.db.outbox.toArray();
+    expect(await test.stored('caregiver', outbox!.entityId)).toMatchObject({
+      name: 'Rosa Lima',
+      relationship: 'spouse',
+      phone: '+16175550199',
+      shareInfo: { granted: true, byId: 'usr_1', byName: 'Maria Santos' },
+    });
+  });
 });

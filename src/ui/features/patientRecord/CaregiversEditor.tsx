@@ -1,16 +1,18 @@
 /**
- * The patient's support system: caregivers and family with relationship, phone and who is
- * primary; removing one keeps it on record (removed: true). Each caregiver is its own record,
- * so two people adding one at the same time both keep theirs.
+ * The patient's support system: caregivers and family with relationship, phone, who is
+ * primary, and whether the patient allows sharing health information with them (who recorded
+ * it, when); each can be edited; removing one keeps it on record (removed: true). Each
+ * caregiver is its own record, so two people adding one at the same time both keep theirs.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { formatPhone } from '../../../domain/patient';
-import type { Caregiver } from '../../../domain/supportSystem';
+import { shareInfoOf, type Caregiver } from '../../../domain/supportSystem';
 import type { PatientId } from '../../../domain/ids';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
 import { useConfirm } from '../../components/useConfirm';
 import { AddCaregiverForm } from './AddCaregiverForm';
+import { EditCaregiverForm } from './EditCaregiverForm';
 import { FormError, isPending, PendingBadge } from './recordParts';
 import { useRecordText } from './recordText';
 import { useWrite } from './useWrite';
@@ -40,7 +42,9 @@ export function CaregiversEditor({ patientId, caregivers, pendingKeys }: Caregiv
 }
 
 function CaregiverRow({ caregiver: c, pending }: { caregiver: Caregiver; pending: boolean }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const share = shareInfoOf(c);
   const tx = useRecordText();
   const { worker } = useServices();
   const { busy, failed, run } = useWrite();
@@ -58,16 +62,25 @@ function CaregiverRow({ caregiver: c, pending }: { caregiver: Caregiver; pending
         {c.primary && <span className="badge">{t.primaryCaregiver}</span>}
         <PendingBadge pending={pending} />
       </div>
+      <p className={share?.granted ? 'muted' : 'record-warning'}>
+        {share === null
+          ? tx.shareUnknown
+          : (share.granted ? tx.shareGranted : tx.shareDenied)(formatDateTime(share.at), share.byName)}
+      </p>
       <div className="record-actions">
         {c.phone && (
           <a className="button" href={`tel:${c.phone}`} aria-label={`${t.call(c.name)}, ${formatPhone(c.phone)}`}>
             {formatPhone(c.phone)}
           </a>
         )}
+        <button type="button" className="button" aria-expanded={editing} aria-label={tx.editCaregiver(c.name)} onClick={() => setEditing(!editing)}>
+          {tx.edit}
+        </button>
         <button type="button" className="button" disabled={busy} aria-label={`${tx.remove}: ${c.name}`} onClick={() => void remove()}>
           {tx.remove}
         </button>
       </div>
+      {editing && <EditCaregiverForm caregiver={c} onDone={() => setEditing(false)} />}
       <FormError message={failed ? tx.saveFailed : null} />
       {confirmDialog}
     </li>

@@ -26,7 +26,7 @@ afterEach(async () => {
 
 async function open(records = [entity('contactPoint', contact('cp_1'))], locale: 'en' | 'es' = 'en') {
   test = await setUpRecordTest(records);
-  const user = test.render((v) => <ContactsEditor patient={v.patient} contacts={v.records.contactPoint} pendingKeys={v.pendingKeys} />, locale);
+  const user = test.render((v) => <ContactsEditor patient={v.patient} contacts={v.records.contactPoint} consentEvents={v.records.consentEvent} pendingKeys={v.pendingKeys} />, locale);
   await screen.findByRole('heading', { name: locale === 'en' ? 'Contacts' : 'Contactos' });
   return user;
 }
@@ -61,12 +61,13 @@ describe('ContactsEditor', () => {
     const row = (await screen.findByText(/\(617\) 555-0199/)).closest('li') as HTMLElement;
     // The badge comes from the territory's own live read of the outbox, a moment later.
     expect(await within(row).findByText('Not yet synced')).toBeInTheDocument();
-    expect(within(row).getByText(/by Maria Santos/)).toBeInTheDocument();
-    const rows = await test.db.outbox.toArray();
-    expect(rows).toHaveLength(1);
+    expect(await within(row).findByText(/^recorded .* by Maria Santos$/)).toBeInTheDocument();
+    const rows = await test.db.outbox.orderBy('seq').toArray();
+    // The point, then the consent asked just now as its first event (mirrored into the point).
+    expect(rows.map((r) => r.kind)).toEqual(['contactPoint', 'consentEvent', 'contactPoint']);
     const added = await test.stored('contactPoint', rows[0]!.entityId);
     expect(added).toMatchObject({ value: '+16175550199', channel: 'phone', use: 'home', consent: 'granted', consentBy: 'Maria Santos' });
-    expect(rows[0]!.entityKey).toBe(`contactPoint:${added!.id}`);
+    expect(await test.stored('consentEvent', rows[1]!.entityId)).toMatchObject({ contactPointId: added!.id, decision: 'granted', byId: 'usr_1' });
   });
 
   it('refuses an email address without a domain', async () => {
@@ -88,7 +89,48 @@ describe('ContactsEditor', () => {
     expect(saved?.consentBy).toBe('Maria Santos');
     expect(saved?.consentAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(await screen.findByText(/recorded .* by Maria Santos/)).toBeInTheDocument();
-    expect(await test.db.outbox.count()).toBe(1);
+    expect((await test.db.outbox.toArray()).map((r) => r.kind).sort()).toEqual(['consentEvent', 'contactPoint']);
+  });
+
+  it('a declined phone offers no Call action and names the refusal: who, when', async () => {
+    const user = await open();
+    expect(screen.getByRole('link', { name: /Call .*, \(617\) 555-0123/ })).toHaveAttribute('href', 'tel:+16175550123');
+    await user.selectOptions(screen.getByLabelText('How the patient said so'), 'written');
+    await user.click(screen.getByRole('button', { name: 'Declined' }));
+    const warning = await screen.findByRole('note');
+    expect(warning).toHaveTextContent(/^Refused: the patient does not want calls here \(recorded .+ by Maria Santos\)\.$/);
+    expect(screen.queryByRole('link', { name: /Call/ })).not.toBeInTheDocument();
+    await user.click(screen.getByText('Consent history (1 entry)'));
+    expect(screen.getByText(/^Declined \(In writing\), .+, recorded by Maria Santos$/)).toBeInTheDocument();
+  });
+
+  it('a changed number starts with no consent; the refusal stays in the history, for the old number', async () => {
+    const user = await open();
+    await user.click(screen.getByRole('button', { name: 'Declined' }));
+    await screen.findByRole('note');
+    await user.click(screen.getByRole('button', { name: 'Change Phone (617) 555-0123' }));
+    expect(screen.getByText('A new number or address starts with no consent; ask the patient again.')).toBeInTheDocument();
+    const input = screen.getByLabelText('New number or address');
+    await user.clear(input);
+    await user.type(input, '(617) 555-0456');
+    await user.click(within(input.closest('form') as HTMLElement).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByRole('link', { name: /Call .*, \(617\) 555-0456/ })).toBeInTheDocument();
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    expect(screen.getByText('Consent not asked', { selector: '.badge' })).toBeInTheDocument();
+    await user.click(screen.getByText('Consent history (1 entry)'));
+    expect(screen.getByText(/^Declined \(Spoken\), .+, recorded by Maria Santos, for \(617\) 555-0123$/)).toBeInTheDocument();
+    expect(await test.stored('contactPoint', 'cp_1')).toMatchObject({ value: '+16175550456', consent: 'unknown', consentAt: null, consentBy: null });
+  });
+
+  it('offers Text and Email only where the patient agreed', async () => {
+    await open([
+      entity('contactPoint', contact('cp_sms', { channel: 'sms', value: '+16175550777' })),
+      entity('contactPoint', contact('cp_mail', { channel: 'email', value: 'ana@example.org', consent: 'granted', consentAt: '2026-10-01T10:00:00.000Z' as never, consentBy: 'Intake' })),
+    ]);
+    expect(screen.queryByRole('link', { name: /^Text/ })).not.toBeInTheDocument();
+    expect(screen.getByText('Texts and emails go only where the patient agreed.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Email .*, ana@example.org/ })).toHaveAttribute('href', 'mailto:ana@example.org');
   });
 
   it('retires a number only after confirmation, keeping it on record', async () => {

@@ -1,17 +1,27 @@
 /**
- * The patient's contact points: how to reach them, consent per channel (who recorded it and
- * when), a Call link for phones, retiring a number, and adding a new one. A retired contact
- * stays on record (removed: true) and is no longer listed here.
+ * The patient's contact points: how to reach them, consent per contact point as a history of
+ * decisions (who recorded each, when, how), the Call / Text / Email action only where consent
+ * allows it (a refusal is named instead), changing a number (consent starts over), retiring
+ * one, and adding one. A retired contact stays on record (removed: true) and is not listed.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { formatPhone, fullName, type ConsentStatus, type ContactPoint, type Patient } from '../../../domain/patient';
+import {
+  consentHistory,
+  currentConsent,
+  mayContact,
+  CONSENT_METHODS,
+  type ConsentDecision,
+  type ConsentEvent,
+  type ConsentMethod,
+} from '../../../domain/consent';
+import { formatPhone, fullName, type ContactPoint, type Patient } from '../../../domain/patient';
 import { useServices } from '../../data/AppServices';
 import { useSession } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
 import { useConfirm } from '../../components/useConfirm';
 import { AddContactForm } from './AddContactForm';
+import { ContactAction } from './ContactAction';
 import { parseContactValue } from './contactValue';
-import { nowIso } from './clock';
 import { FormError, isPending, PendingBadge } from './recordParts';
 import { useRecordText } from './recordText';
 import { useWrite } from './useWrite';
@@ -19,10 +29,12 @@ import { useWrite } from './useWrite';
 export interface ContactsEditorProps {
   readonly patient: Patient;
   readonly contacts: readonly ContactPoint[];
+  /** Every consent event of the patient (older devices' records may have none). */
+  readonly consentEvents?: readonly ConsentEvent[];
   readonly pendingKeys?: ReadonlySet<string>;
 }
 
-export function ContactsEditor({ patient, contacts, pendingKeys }: ContactsEditorProps) {
+export function ContactsEditor({ patient, contacts, consentEvents = [], pendingKeys }: ContactsEditorProps) {
   const { t } = useI18n();
   const titleId = useId();
   // Consent is recorded in the name of whoever is signed in on this device.
@@ -38,12 +50,13 @@ export function ContactsEditor({ patient, contacts, pendingKeys }: ContactsEdito
             key={c.id}
             contact={c}
             patient={patient}
-            userName={userName}
+            events={consentEvents}
+            signedIn={userName !== null}
             pending={isPending(pendingKeys, 'contactPoint', c.id)}
           />
         ))}
       </ul>
-      <AddContactForm patient={patient} contacts={contacts} userName={userName} />
+      <AddContactForm patient={patient} contacts={contacts} signedIn={userName !== null} />
     </section>
   );
 }
@@ -51,11 +64,12 @@ export function ContactsEditor({ patient, contacts, pendingKeys }: ContactsEdito
 interface ContactRowProps {
   readonly contact: ContactPoint;
   readonly patient: Patient;
-  readonly userName: string | null;
+  readonly events: readonly ConsentEvent[];
+  readonly signedIn: boolean;
   readonly pending: boolean;
 }
 
-function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps) {
+function ContactRow({ contact: c, patient, events, signedIn, pending }: ContactRowProps) {
   const { t, formatDateTime } = useI18n();
   const tx = useRecordText();
   const { worker } = useServices();
@@ -65,18 +79,24 @@ function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps)
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [confirm, confirmDialog] = useConfirm();
+  const [method, setMethod] = useState<ConsentMethod>('verbal');
+  const consent = currentConsent(c, events);
+  const history = consentHistory(c.id, events);
+  const recorded = consent.status === 'unknown' || !consent.byName ? null : consentRecordedText(consent.at, consent.byName);
+  function consentRecordedText(at: string | null, by: string): string {
+    return at ? tx.consentRecorded(formatDateTime(at), by) : by;
+  }
 
   const saveValue = async (e: FormEvent) => {
     e.preventDefault();
     const parsed = parseContactValue(c.channel, draft);
     if (!parsed.ok) return setProblem(tx.valueProblem[parsed.problem]);
     setProblem(null);
-    if (await run(() => worker.updateRecord('contactPoint', c.id, { value: parsed.value }))) setEditing(false);
+    if (await run(() => worker.changeContactValue(c.id, parsed.value))) setEditing(false);
   };
 
-  const recordConsent = (consent: ConsentStatus) => {
-    if (!userName) return;
-    void run(() => worker.updateRecord('contactPoint', c.id, { consent, consentAt: nowIso(), consentBy: userName }));
+  const recordConsent = (decision: ConsentDecision) => {
+    void run(() => worker.recordConsent({ contactPointId: c.id, decision, method }));
   };
   const remove = async () => {
     const asked = { title: tx.confirmTitle.removeContact, message: tx.removeContactConfirm(shown), confirmLabel: tx.remove, danger: true };
@@ -89,25 +109,44 @@ function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps)
         <span>
           <strong>{t.channel[c.channel]}</strong> ({t.contactUse[c.use]}): {shown}
         </span>
-        <span className={`badge badge--consent-${c.consent}`}>{t.consent[c.consent]}</span>
-        {c.consentAt && c.consentBy && (
-          <span className="muted">{tx.consentRecorded(formatDateTime(c.consentAt), c.consentBy)}</span>
-        )}
+        <span className={`badge badge--consent-${consent.status}`}>{t.consent[consent.status]}</span>
+        {recorded && consent.status === 'granted' && <span className="muted">{recorded}</span>}
         <PendingBadge pending={pending} />
       </div>
+      {consent.status === 'declined' && (
+        <p className="record-warning" role="note">
+          {tx.declinedWarning(tx.refusedChannel[c.channel], recorded)}
+        </p>
+      )}
       <div className="record-actions">
-        {c.channel === 'phone' && (
-          <a className="button" href={`tel:${c.value}`} aria-label={`${t.call(fullName(patient))}, ${shown}`}>
-            {t.callShort}
-          </a>
+        {mayContact(c.channel, consent) ? (
+          <ContactAction channel={c.channel} value={c.value} shown={shown} name={fullName(patient)} />
+        ) : (
+          consent.status === 'unknown' && <span className="muted">{tx.noConsentForText}</span>
         )}
         <div role="group" className="record-actions" aria-label={`${tx.consentLabel}: ${shown}`}>
-          <button type="button" className="button" disabled={busy || !userName} onClick={() => recordConsent('granted')}>
+          <label className="field field--inline">
+            {tx.consentMethodLabel}
+            <select value={method} onChange={(e) => setMethod(e.target.value as ConsentMethod)}>
+              {CONSENT_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {tx.consentMethod[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button" disabled={busy || !signedIn} onClick={() => recordConsent('granted')}>
             {tx.grant}
           </button>
-          <button type="button" className="button" disabled={busy || !userName} onClick={() => recordConsent('declined')}>
-            {tx.decline}
-          </button>
+          {consent.status === 'granted' ? (
+            <button type="button" className="button" disabled={busy || !signedIn} onClick={() => recordConsent('revoked')}>
+              {tx.revoke}
+            </button>
+          ) : (
+            <button type="button" className="button" disabled={busy || !signedIn} onClick={() => recordConsent('declined')}>
+              {tx.decline}
+            </button>
+          )}
         </div>
         <button
           type="button"
@@ -137,8 +176,21 @@ function ContactRow({ contact: c, patient, userName, pending }: ContactRowProps)
           <button type="button" className="button" onClick={() => setEditing(false)}>
             {tx.cancel}
           </button>
+          <p className="muted">{tx.newValueStartsOver}</p>
           <FormError message={problem} />
         </form>
+      )}
+      {history.length > 0 && (
+        <details className="consent-history">
+          <summary className="button">{tx.consentHistory(history.length)}</summary>
+          <ul className="plain-list">
+            {history.map((e) => {
+              const line = tx.consentEventLine(tx.consentDecision[e.decision], tx.consentMethod[e.method], formatDateTime(e.at), e.byName);
+              const old = e.value !== c.value ? (e.channel === 'email' ? e.value : formatPhone(e.value)) : null;
+              return <li key={e.id}>{old ? tx.consentEventForOld(line, old) : line}</li>;
+            })}
+          </ul>
+        </details>
       )}
       <FormError message={failed ? tx.saveFailed : null} />
       {confirmDialog}

@@ -88,4 +88,46 @@ describe('DemographicsEditor', () => {
     await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
     expect(await test.stored('patient', PATIENT_ID)).toMatchObject({ language: 'es' });
   });
+
+  it('changes the address after a move: the map position is cleared and the patient shows "no location"', async () => {
+    test = await setUpRecordTest([], {
+      address: { line1: '1 Main St', line2: null, city: 'Chelsea', state: 'MA', postalCode: '02150', location: { lat: 42.39, lng: -71.03 } },
+    });
+    const user = test.render((v) => <DemographicsEditor patient={v.patient} pendingKeys={v.pendingKeys} />);
+    expect(await screen.findByText(/1 Main St/)).toBeInTheDocument();
+    expect(screen.queryByText(/^No location:/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Change address' }));
+    const form = screen.getByRole('form', { name: 'Change address' });
+    await user.clear(within(form).getByLabelText('Street address'));
+    await user.type(within(form).getByLabelText('Street address'), '48 Broadway');
+    await user.type(within(form).getByLabelText('Apartment, unit (optional)'), 'Apt 3');
+    await user.clear(within(form).getByLabelText('City'));
+    await user.type(within(form).getByLabelText('City'), 'Revere');
+    await user.clear(within(form).getByLabelText('ZIP code'));
+    await user.type(within(form).getByLabelText('ZIP code'), '02151');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText(/48 Broadway, Apt 3, Revere, MA 02151/)).toBeInTheDocument();
+    expect(screen.getByText(/^No location: this address has no map position yet/)).toBeInTheDocument();
+    expect((await test.stored('patient', PATIENT_ID))?.address).toEqual({
+      line1: '48 Broadway',
+      line2: 'Apt 3',
+      city: 'Revere',
+      state: 'MA',
+      postalCode: '02151',
+      location: null,
+    });
+  });
+
+  it('refuses an address without street, city, state or ZIP and writes nothing', async () => {
+    const user = await open();
+    await user.click(screen.getByRole('button', { name: 'Change address' }));
+    const form = screen.getByRole('form', { name: 'Change address' });
+    await user.clear(within(form).getByLabelText('City'));
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Enter the street, city, state and ZIP code.');
+    expect(await test.db.outbox.count()).toBe(0);
+  });
 });
+

@@ -1,10 +1,13 @@
 /**
  * The patient's demographics: what the record says (born, sex, language, MRN, address...)
  * and, after "Edit", a form for the fields a specialist keeps up to date on a visit. Identity
- * fields (name, birth date, MRN, address) come from the source system and are shown only.
+ * fields (name, birth date, MRN) come from the source system and are shown only. The address
+ * changes on its own ("Change address"), since a move also takes the patient off the map
+ * until coordinates are derived again ("no location").
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { ageOn, type Patient } from '../../../domain/patient';
+import { ageOn, hasNoLocation, type Patient } from '../../../domain/patient';
+import { AddressForm } from './AddressForm';
 import { useI18n } from '../../i18n/I18n';
 import { todayLocal } from './clock';
 import { DemographicsForm } from './DemographicsForm';
@@ -21,6 +24,7 @@ export function DemographicsEditor({ patient: p, pendingKeys }: DemographicsEdit
   const tx = useRecordText();
   const titleId = useId();
   const [editing, setEditing] = useState(false);
+  const [movingHouse, setMovingHouse] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   // Closing the form returns focus to "Edit", so keyboard and switch users keep their place.
@@ -54,6 +58,14 @@ export function DemographicsEditor({ patient: p, pendingKeys }: DemographicsEdit
         <dd>
           {p.address.line1}
           {p.address.line2 ? `, ${p.address.line2}` : ''}, {p.address.city}, {p.address.state} {p.address.postalCode}
+          {hasNoLocation(p) && <p className="record-warning">{tx.noLocation}</p>}
+          {movingHouse ? (
+            <AddressForm patientId={p.id} address={p.address} onDone={() => setMovingHouse(false)} />
+          ) : (
+            <button type="button" className="button" onClick={() => setMovingHouse(true)}>
+              {tx.changeAddress}
+            </button>
+          )}
         </dd>
         {!editing && (
           <>

@@ -6,8 +6,11 @@
  */
 import type { AppointmentStatus } from '../../../domain/appointment';
 import type { BarrierKind, BarrierStatus, GoalStatus, RpmDeviceKind, RpmDeviceStage } from '../../../domain/supportSystem';
-import type { PortalSteps } from '../../../domain/patient';
 import { MAX_YEARS_AHEAD } from '../../../domain/withinReason';
+import type { ContactChannel, PortalSteps } from '../../../domain/patient';
+import type { ConsentDecision, ConsentMethod } from '../../../domain/consent';
+import type { ReferralTarget } from '../../../domain/contactNote';
+import type { ReferralStatus } from '../../../domain/referral';
 import { useI18n, type Locale } from '../../i18n/I18n';
 import type { ContactValueProblem } from './contactValue';
 
@@ -23,6 +26,14 @@ const en = {
   noInterpreter: 'No interpreter needed',
   bestTimeToCall: 'Best time to call',
   languageNotACode: (code: string) => `Choose a language (“${code}” is not a language code)`,
+  changeAddress: 'Change address',
+  addressLine1: 'Street address',
+  addressLine2: 'Apartment, unit (optional)',
+  addressCity: 'City',
+  addressState: 'State',
+  addressPostalCode: 'ZIP code',
+  addressRequired: 'Enter the street, city, state and ZIP code.',
+  noLocation: 'No location: this address has no map position yet, so the patient is left off route plans.',
 
   addContact: 'Add contact',
   channelLabel: 'Channel',
@@ -35,6 +46,28 @@ const en = {
   consentRecorded: (when: string, by: string) => `recorded ${when} by ${by}`,
   grant: 'Granted',
   decline: 'Declined',
+  revoke: 'Withdrawn',
+  consentMethodLabel: 'How the patient said so',
+  consentMethod: {
+    verbal: 'Spoken',
+    written: 'In writing',
+    portal: 'In the portal',
+    text_reply: 'By text reply',
+    other: 'Other',
+  } satisfies Record<ConsentMethod, string>,
+  consentDecision: { granted: 'Granted', declined: 'Declined', revoked: 'Withdrawn' } satisfies Record<ConsentDecision, string>,
+  consentEventLine: (decision: string, method: string, when: string, by: string) => `${decision} (${method}), ${when}, recorded by ${by}`,
+  consentEventForOld: (line: string, value: string) => `${line}, for ${value}`,
+  consentHistory: (count: number) => (count === 1 ? 'Consent history (1 entry)' : `Consent history (${count} entries)`),
+  /** `recorded` is consentRecorded(...) when known. */
+  declinedWarning: (channel: string, recorded: string | null) => `Refused: the patient does not want ${channel} here${recorded ? ` (${recorded})` : ''}.`,
+  noConsentForText: 'Texts and emails go only where the patient agreed.',
+  newValueStartsOver: 'A new number or address starts with no consent; ask the patient again.',
+  textShort: 'Text',
+  emailShort: 'Email',
+  textTo: (name: string) => `Text ${name}`,
+  emailTo: (name: string) => `Email ${name}`,
+  refusedChannel: { phone: 'calls', sms: 'texts', email: 'emails' } satisfies Record<ContactChannel, string>,
   removeContactConfirm: (what: string) => `Remove ${what}? It stays in the history but is no longer offered.`,
   valueProblem: {
     empty: 'Enter a phone number or email address.',
@@ -56,6 +89,12 @@ const en = {
   primaryCaregiver: 'Primary caregiver',
   nameRequired: 'Enter the caregiver’s name.',
   removeCaregiverConfirm: (name: string) => `Remove ${name} from the support system?`,
+  editCaregiver: (name: string) => `Edit ${name}`,
+  shareInfoLabel: 'May we share health information with this person?',
+  shareChoice: { yes: 'Yes, the patient agreed', no: 'No, the patient did not agree', unasked: 'Not asked yet' },
+  shareGranted: (when: string, by: string) => `May share health information (recorded ${when} by ${by})`,
+  shareDenied: (when: string, by: string) => `Do not share health information (recorded ${when} by ${by})`,
+  shareUnknown: 'Permission to share information not asked',
 
   barriersGoalsTitle: 'Barriers and goals',
   barriersTitle: 'Barriers',
@@ -107,6 +146,29 @@ const en = {
   evidenceLabel: 'Evidence (what was done, when, where)',
   evidenceRequired: 'A closed gap needs evidence: write what was done, when and where.',
   closedOn: (date: string) => `closed ${date}`,
+  exclusionReasonLabel: 'Why the gap does not apply',
+  exclusionReasonRequired: 'An excluded gap needs the reason it does not apply (for example, hospice care).',
+  excludedBecause: (reason: string) => `excluded: ${reason}`,
+
+  referralsTitle: 'Referrals',
+  noReferrals: 'No referrals sent.',
+  referralTarget: {
+    community_health_worker: 'Community health worker',
+    social_worker: 'Social worker',
+    behavioral_health: 'Behavioral health',
+    pharmacy: 'Pharmacy',
+    other: 'Other',
+  } satisfies Record<ReferralTarget, string>,
+  referralStatus: { sent: 'Sent', accepted: 'Accepted', completed: 'Completed', declined: 'Declined' } satisfies Record<ReferralStatus, string>,
+  referralSent: (when: string, by: string) => `sent ${when} by ${by}`,
+  referralStatusBy: (status: string, when: string, by: string) => `${status} ${when}, recorded by ${by}`,
+  referralStatusOf: (to: string) => `${to}: status`,
+  referralStatusError: {
+    not_found: 'This referral is no longer on this device.',
+    signed_out: 'Sign in again to change referrals.',
+    same_status: 'The referral already has that status.',
+    not_allowed: 'A referral cannot go back to that status.',
+  },
 
   addAppointment: 'Add appointment',
   providerLabel: 'Provider',
@@ -151,6 +213,14 @@ const es: RecordText = {
   noInterpreter: 'No necesita intérprete',
   bestTimeToCall: 'Mejor hora para llamar',
   languageNotACode: (code: string) => `Elija un idioma («${code}» no es un código de idioma)`,
+  changeAddress: 'Cambiar dirección',
+  addressLine1: 'Calle y número',
+  addressLine2: 'Apartamento, unidad (opcional)',
+  addressCity: 'Ciudad',
+  addressState: 'Estado',
+  addressPostalCode: 'Código postal',
+  addressRequired: 'Escriba la calle, la ciudad, el estado y el código postal.',
+  noLocation: 'Sin ubicación: esta dirección aún no tiene posición en el mapa, así que el paciente queda fuera de las rutas.',
 
   addContact: 'Agregar contacto',
   channelLabel: 'Medio',
@@ -163,6 +233,27 @@ const es: RecordText = {
   consentRecorded: (when, by) => `registrado ${when} por ${by}`,
   grant: 'Otorgado',
   decline: 'Rechazado',
+  revoke: 'Retirado',
+  consentMethodLabel: 'Cómo lo dijo el paciente',
+  consentMethod: {
+    verbal: 'De palabra',
+    written: 'Por escrito',
+    portal: 'En el portal',
+    text_reply: 'Por mensaje de texto',
+    other: 'Otro',
+  },
+  consentDecision: { granted: 'Otorgado', declined: 'Rechazado', revoked: 'Retirado' },
+  consentEventLine: (decision, method, when, by) => `${decision} (${method}), ${when}, registrado por ${by}`,
+  consentEventForOld: (line, value) => `${line}, para ${value}`,
+  consentHistory: (count) => (count === 1 ? 'Historial de consentimiento (1 registro)' : `Historial de consentimiento (${count} registros)`),
+  declinedWarning: (channel, recorded) => `Rechazado: el paciente no quiere ${channel} aquí${recorded ? ` (${recorded})` : ''}.`,
+  noConsentForText: 'Los mensajes y correos solo se envían con el acuerdo del paciente.',
+  newValueStartsOver: 'Un número o dirección nuevos empiezan sin consentimiento; vuelva a preguntar al paciente.',
+  textShort: 'Mensaje',
+  emailShort: 'Correo',
+  textTo: (name) => `Enviar mensaje a ${name}`,
+  emailTo: (name) => `Enviar correo a ${name}`,
+  refusedChannel: { phone: 'las llamadas', sms: 'los mensajes', email: 'los correos' },
   removeContactConfirm: (what) => `¿Quitar ${what}? Queda en el historial pero ya no se ofrece.`,
   valueProblem: {
     empty: 'Escriba un número de teléfono o un correo electrónico.',
@@ -184,6 +275,12 @@ const es: RecordText = {
   primaryCaregiver: 'Cuidador principal',
   nameRequired: 'Escriba el nombre del cuidador.',
   removeCaregiverConfirm: (name) => `¿Quitar a ${name} de la red de apoyo?`,
+  editCaregiver: (name) => `Editar ${name}`,
+  shareInfoLabel: '¿Podemos compartir información de salud con esta persona?',
+  shareChoice: { yes: 'Sí, el paciente aceptó', no: 'No, el paciente no aceptó', unasked: 'Aún no se preguntó' },
+  shareGranted: (when, by) => `Se puede compartir información de salud (registrado ${when} por ${by})`,
+  shareDenied: (when, by) => `No compartir información de salud (registrado ${when} por ${by})`,
+  shareUnknown: 'No se preguntó el permiso para compartir información',
 
   barriersGoalsTitle: 'Barreras y metas',
   barriersTitle: 'Barreras',
@@ -235,6 +332,29 @@ const es: RecordText = {
   evidenceLabel: 'Evidencia (qué se hizo, cuándo, dónde)',
   evidenceRequired: 'Para cerrar la brecha hace falta evidencia: escriba qué se hizo, cuándo y dónde.',
   closedOn: (date) => `cerrada el ${date}`,
+  exclusionReasonLabel: 'Por qué la brecha no aplica',
+  exclusionReasonRequired: 'Una brecha excluida necesita el motivo por el que no aplica (por ejemplo, cuidados paliativos).',
+  excludedBecause: (reason) => `excluida: ${reason}`,
+
+  referralsTitle: 'Referidos',
+  noReferrals: 'No se enviaron referidos.',
+  referralTarget: {
+    community_health_worker: 'Promotor/a de salud',
+    social_worker: 'Trabajador/a social',
+    behavioral_health: 'Salud mental',
+    pharmacy: 'Farmacia',
+    other: 'Otro',
+  },
+  referralStatus: { sent: 'Enviado', accepted: 'Aceptado', completed: 'Completado', declined: 'Rechazado' },
+  referralSent: (when, by) => `enviado ${when} por ${by}`,
+  referralStatusBy: (status, when, by) => `${status} ${when}, registrado por ${by}`,
+  referralStatusOf: (to) => `${to}: estado`,
+  referralStatusError: {
+    not_found: 'Este referido ya no está en este dispositivo.',
+    signed_out: 'Vuelva a iniciar sesión para cambiar referidos.',
+    same_status: 'El referido ya tiene ese estado.',
+    not_allowed: 'Un referido no puede volver a ese estado.',
+  },
 
   addAppointment: 'Agregar cita',
   providerLabel: 'Proveedor',

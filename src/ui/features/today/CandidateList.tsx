@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { CandidateReason, DayCandidate } from '../../../domain/dayCandidates';
-import { fullName } from '../../../domain/patient';
+import { fullName, type Patient } from '../../../domain/patient';
 import { useI18n } from '../../i18n/I18n';
 import { formatInstantClock, type Picks } from './dayForm';
 import { TODAY_TEXT, type TodayText } from './todayText';
@@ -33,10 +33,13 @@ function reasonText(r: CandidateReason, tx: TodayText, clock: (iso: string) => s
 
 export function CandidateList({
   candidates,
+  unplaced = [],
   picks,
   onChange,
 }: {
   candidates: readonly DayCandidate[];
+  /** Patients worth seeing whom no route can reach (no location), named with that reason. */
+  unplaced?: readonly Patient[];
   picks: Picks;
   onChange: (picks: Picks) => void;
 }) {
@@ -63,6 +66,7 @@ export function CandidateList({
           {tx.suggestionsCount(Math.min(limit, candidates.length), candidates.length)} · {tx.picked(Object.keys(picks).length)}
         </p>
       )}
+      {unplaced.length > 0 && <p className="record-warning">{tx.unplaced(unplaced.map(fullName).join(', '))}</p>}
       <ul className="plain-list" aria-label={tx.suggestions}>
         {shown.map((c) => {
           const name = fullName(c.patient);

@@ -7,7 +7,7 @@
 import { format } from 'date-fns';
 import { proxy } from 'comlink';
 import { useMemo, useState } from 'react';
-import { rankDayCandidates, territoryCentre, type DaySpan } from '../../../domain/dayCandidates';
+import { rankDayCandidates, territoryCentre, unplacedCandidates, type DaySpan } from '../../../domain/dayCandidates';
 import type { IsoDate, IsoDateTime } from '../../../domain/ids';
 import { fullName, primaryPhone, type ContactPoint } from '../../../domain/patient';
 import type { Territory } from '../../../storage/readTerritory';
@@ -58,7 +58,7 @@ function personLookup(territory: Territory | undefined, day: DayPlan | undefined
     return {
       name: fullName(p),
       address: [a.line1, a.line2, a.city, `${a.state} ${a.postalCode}`].filter(Boolean).join(', '),
-      phone: primaryPhone(contacts.get(id) ?? [])?.value ?? null,
+      phone: primaryPhone(contacts.get(id) ?? [], territory?.consentEvents)?.value ?? null,
       location,
       lastContactAt: p.lastContactAt,
       nextDueDate: p.nextDueDate,
@@ -84,6 +84,7 @@ export function TodayScreen() {
   const [confirm, confirmDialog] = useConfirm();
 
   const candidates = useMemo(() => (territory ? rankDayCandidates(territory, daySpanOf(day)) : []), [territory, day]);
+  const unplaced = useMemo(() => (territory ? unplacedCandidates(territory, daySpanOf(day)) : []), [territory, day]);
   const office = useMemo(() => territoryCentre((territory?.patients ?? []).map((p) => p.address.location)), [territory]);
   const person = useMemo(() => personLookup(territory, saved?.content), [territory, saved]);
 
@@ -153,7 +154,7 @@ export function TodayScreen() {
       )}
       {saved && <PlanView day={saved.content} person={person} busy={busy !== null} onAction={(a) => void act(a)} focus={saved.updatedAt === plannedAt} />}
       <DaySettingsForm form={current.form} onChange={(form) => setDraft({ ...current, form })} />
-      <CandidateList candidates={candidates} picks={current.picks} onChange={(picks) => setDraft({ ...current, picks })} />
+      <CandidateList candidates={candidates} unplaced={unplaced} picks={current.picks} onChange={(picks) => setDraft({ ...current, picks })} />
       <div className="today__plan-action">
         {issue && (
           <p role="alert" className="error">

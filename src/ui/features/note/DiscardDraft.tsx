@@ -1,0 +1,66 @@
+/**
+ * "Discard draft": offered to the draft's author only, confirmed in the app, then the note is
+ * deleted here and its tombstone syncs (storage/commands/notes.ts `discardDraft`). On success
+ * the person is taken back to the patient, whose timeline no longer lists the draft.
+ */
+import { useState } from 'react';
+import type { ContactNote } from '../../../domain/contactNote';
+import { hrefFor } from '../../app/useHashRoute';
+import { useServices } from '../../data/AppServices';
+import { useSession } from '../../data/hooks';
+import { ConfirmDialog } from './ConfirmDialog';
+import { useNoteText } from './useNoteText';
+import type { NoteText } from './noteText';
+
+type DiscardProblem = keyof NoteText['discardError'];
+
+export function DiscardDraft({ note }: { note: ContactNote }) {
+  const tx = useNoteText();
+  const { worker } = useServices();
+  const session = useSession();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<DiscardProblem | null>(null);
+  if (session?.user.id !== note.authorId) return null;
+
+  async function discard() {
+    setAsking(false);
+    setBusy(true);
+    try {
+      const res = await worker.discardDraft(note.id);
+      if (res.ok) {
+        window.location.hash = hrefFor({ name: 'patient', id: note.patientId });
+        return;
+      }
+      setProblem(res.code === 'not_found' || res.code === 'signed_out' || res.code === 'not_a_draft' || res.code === 'not_author' ? res.code : 'failed');
+    } catch (err) {
+      console.error(err);
+      setProblem('failed');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="button button--wide" disabled={busy} onClick={() => setAsking(true)}>
+        {tx.discardDraft}
+      </button>
+      {problem && (
+        <p role="alert" className="error">
+          {tx.discardError[problem]}
+        </p>
+      )}
+      {asking && (
+        <ConfirmDialog
+          title={tx.discardTitle}
+          message={tx.discardConfirm}
+          confirmLabel={tx.discardDraft}
+          cancelLabel={tx.keepDraft}
+          onConfirm={() => void discard()}
+          onCancel={() => setAsking(false)}
+        />
+      )}
+    </>
+  );
+}
