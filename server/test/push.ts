@@ -69,6 +69,16 @@ export function allRows(db: Db): Promise<RowState[]> {
   return db.query<RowState>(`${ROWS_SQL} order by 1, 2, 3`);
 }
 
+/**
+ * Rows without their versions: what a refused change must leave as it was. A refusal may give
+ * the record a new version (S7a: the server sends it again so the device drops its own copy).
+ */
+export function contentOf<T extends RowState | undefined>(rows: T | readonly RowState[]) {
+  const strip = (r: RowState) => ({ ...r, version: undefined });
+  if (rows === undefined) return undefined;
+  return Array.isArray(rows) ? rows.map(strip) : strip(rows as RowState);
+}
+
 export async function row(db: Db, kind: string, id: string): Promise<RowState | undefined> {
   return (await db.query<RowState>(`select * from (${ROWS_SQL}) r where kind = $1 and id = $2`, [kind, id]))[0];
 }

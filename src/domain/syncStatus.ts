@@ -13,6 +13,10 @@ export const SYNC_ERROR_CODES = [
   'bad_response',
   'storage_full',
   'app_outdated',
+  /** The server refused the request itself (not a change in it): an update or support helps, retrying does not. */
+  'request_refused',
+  /** Something failed on this device during sync (its database, a bug); tried again later. */
+  'device_error',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -26,7 +30,9 @@ export function isTransientSyncError(code: SyncErrorCode | 'signed_out'): boolea
     case 'offline':
     case 'server_error':
     case 'bad_response':
+    case 'device_error':
       return true;
+    case 'request_refused':
     case 'signed_out':
     case 'unauthorized':
     case 'device_revoked':

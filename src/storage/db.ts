@@ -57,17 +57,32 @@ export interface OutboxRow {
   readonly body: unknown;
 }
 
-/** A change the server refused, kept so a person sees it (never dropped silently). */
+/**
+ * A change the server refused, kept so a person sees it (never dropped silently) and can copy
+ * or redo it. The device undoes the change itself (S7a): the record shows the server's value
+ * again, so what was typed lives on here.
+ */
 export interface RejectionRow {
   readonly seq?: number;
   readonly mutationId: string;
   readonly kind: EntityKind;
   readonly entityId: string;
   readonly entityKey: string;
+  /** The refusal's reason code (protocol `RejectionReason`); absent-safe for rows kept before. */
   readonly reason: string;
+  /** The server's explanation for support (names a field, in English); not shown as the reason. */
+  readonly message?: string;
   readonly at: string;
+  /** The patient it concerns (an id), to name them on screen; absent on rows kept before. */
+  readonly patientId?: string | null;
+  readonly op?: OutboxRow['op'];
   /** The refused change, sealed like the outbox body it came from. */
   readonly body: unknown;
+  /**
+   * The whole record as this device showed it when the refusal arrived, sealed: a refused
+   * note keeps its full text even though only some fields were in the change.
+   */
+  readonly record?: unknown;
 }
 
 /**

@@ -95,6 +95,33 @@ describe('the outbox', () => {
   });
 });
 
+describe('refused changes are undone on the device (S7a)', () => {
+  it('[S7a] a refused create of a record the server never had leaves the device; the whole record stays with the refusal', async () => {
+    await writeChanges(db, plainCodec, [createChange('careGap', { ...gap, status: 'closed' })], ctx);
+    await numberOutbox(db);
+    await settleOutbox(db, 1, [{ no: 1, reason: 'invalid', message: 'status: bad' }], '2026-11-22T15:00:00.000Z');
+    expect(await db.careGaps.count()).toBe(0);
+    const [kept] = await db.rejections.toArray();
+    expect(kept).toMatchObject({ reason: 'invalid', message: 'status: bad', op: 'create', patientId: 'pat_1' });
+    expect(await plainCodec.open(kept?.record)).toMatchObject({ id: 'gap_1', status: 'closed' });
+  });
+
+  it('[S7a] a refused update keeps the whole record as the person saw it, and the server copy sent again replaces it', async () => {
+    const patient = buildPatient('pat_1', { bestTimeToCall: null });
+    await applyPullPage(db, plainCodec, [{ kind: 'patient', id: 'pat_1', version: 1, deleted: false, data: patient }], 'c1');
+    const edit = updateChange('patient', patient, { ...patient, bestTimeToCall: 'Mornings' });
+    if (!edit) throw new Error('no change');
+    await writeChanges(db, plainCodec, [edit], ctx);
+    await numberOutbox(db);
+    await settleOutbox(db, 1, [{ no: 1, reason: 'invalid' }], '2026-11-22T15:00:00.000Z');
+    const [kept] = await db.rejections.toArray();
+    expect(await plainCodec.open(kept?.record)).toMatchObject({ bestTimeToCall: 'Mornings' });
+    // The server gives the refused record a new version; the pull lays it down without the change.
+    await applyPullPage(db, plainCodec, [{ kind: 'patient', id: 'pat_1', version: 2, deleted: false, data: patient }], 'c2');
+    expect((await readRecord(db, plainCodec, 'patient', 'pat_1'))?.bestTimeToCall).toBeNull();
+  });
+});
+
 describe('pulling over local changes', () => {
   it('[S15] a pulled record keeps the fields the person changed and has not synced yet', async () => {
     const patient = buildPatient('pat_1', { bestTimeToCall: null, accessNotes: null });

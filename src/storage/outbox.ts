@@ -3,7 +3,7 @@
  * what the server answered (S5, S7). Writing rows is writeChanges' job, not this module's.
  */
 import type { RecordCodec } from './codec';
-import type { OutboxRow, RoundsDb } from './db';
+import { entityTables, TABLE_OF_KIND, type OutboxRow, type RoundsDb } from './db';
 import { getMeta, setMeta } from './meta';
 import type { OutboxChange } from './writeChanges';
 
@@ -36,29 +36,41 @@ export async function nextBatch(db: RoundsDb, codec: RecordCodec, limit: number)
 export interface Refusal {
   readonly no: number;
   readonly reason: string;
+  readonly message?: string;
 }
 
 /**
  * Removes every row numbered up to `settledThrough` and keeps the refused ones in the
  * rejections list, in one transaction, so a refused change is never silently lost (S7).
+ *
+ * A refused change is undone on the device (S7a): a refused create of a record the server
+ * never had is removed here; a refused change to a record the server has is undone by the
+ * server sending that record again (it gives it a new version), which the pull then lays down
+ * without this change. Either way the whole record as the person saw it stays with the refusal.
  */
 export async function settleOutbox(db: RoundsDb, settledThrough: number, refused: readonly Refusal[], at: string): Promise<void> {
-  await db.transaction('rw', db.outbox, db.rejections, async () => {
+  await db.transaction('rw', [db.outbox, db.rejections, ...entityTables(db)], async () => {
     const settled = await db.outbox.filter((r) => r.no !== undefined && r.no <= settledThrough).toArray();
-    const reasons = new Map(refused.map((r) => [r.no, r.reason]));
+    const byNo = new Map(refused.map((r) => [r.no, r]));
     for (const row of settled) {
-      const reason = reasons.get(row.no as number);
-      if (reason !== undefined) {
-        await db.rejections.add({
-          mutationId: row.mutationId,
-          kind: row.kind,
-          entityId: row.entityId,
-          entityKey: row.entityKey,
-          reason,
-          at,
-          body: row.body,
-        });
-      }
+      const refusal = byNo.get(row.no as number);
+      if (refusal === undefined) continue;
+      const table = db[TABLE_OF_KIND[row.kind]];
+      const record = await table.get(row.entityId);
+      await db.rejections.add({
+        mutationId: row.mutationId,
+        kind: row.kind,
+        entityId: row.entityId,
+        entityKey: row.entityKey,
+        reason: refusal.reason,
+        ...(refusal.message !== undefined ? { message: refusal.message } : {}),
+        at,
+        patientId: row.patientId,
+        op: row.op,
+        body: row.body,
+        ...(record ? { record: record.body } : {}),
+      });
+      if (row.op === 'create' && record && record.version === 0) await table.delete(row.entityId);
     }
     await db.outbox.bulkDelete(settled.map((r) => r.seq as number));
   });

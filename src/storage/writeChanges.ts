@@ -2,6 +2,11 @@
  * The one way the device writes a person's work: each change to a record and its outbox row
  * are written in the same IndexedDB transaction, so no change can exist without its record
  * of change (and none can be queued for a record that was not written).
+ *
+ * Coalescing (S3): a change with a `coalesceKey` replaces the unsent (unnumbered) outbox rows
+ * with that key, and its row carries the union of their values and its own, newest last. A
+ * replaced row's fields are never dropped: an autosave that changed only the escalation reason
+ * still sends the text typed in the autosaves before it.
  */
 import type { EntityChange } from '../domain/entities';
 import { encodeHlc, HLC_ZERO, tickHlc, type HlcState } from '../domain/hlc';
@@ -32,6 +37,40 @@ function patientIdOf(change: EntityChange): string | null {
   return change.value.patientId;
 }
 
+/** The unsent rows one coalescing change replaces, opened, as they were before the transaction. */
+interface Replaced {
+  /** Their outbox sequence numbers, in order: the transaction checks nothing changed since. */
+  readonly seqs: string;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly hasCreate: boolean;
+  readonly seenCursor: string | null | undefined;
+  readonly baseVersion: number | undefined;
+}
+
+const unsentWithKey = (db: RoundsDb, key: string) =>
+  db.outbox
+    .where('coalesceKey')
+    .equals(key)
+    .filter((r) => r.no === undefined)
+    .sortBy('seq');
+
+async function readReplaced(db: RoundsDb, codec: RecordCodec, key: string): Promise<Replaced> {
+  const rows = await unsentWithKey(db, key);
+  let values: Record<string, unknown> = {};
+  for (const row of rows) values = { ...values, ...(await codec.open<OutboxChange>(row.body)).values };
+  const versions = rows.map((r) => r.baseVersion);
+  return {
+    seqs: rows.map((r) => r.seq).join(','),
+    values,
+    hasCreate: rows.some((r) => r.op === 'create'),
+    // The draft began when the device knew less; what it knew then is what counts (S16).
+    seenCursor: rows.find((r) => r.seenCursor !== undefined)?.seenCursor,
+    baseVersion: versions.length ? Math.min(...versions) : undefined,
+  };
+}
+
+const MAX_ATTEMPTS = 5;
+
 export async function writeChanges(
   db: RoundsDb,
   codec: RecordCodec,
@@ -39,29 +78,65 @@ export async function writeChanges(
   ctx: WriteContext,
 ): Promise<void> {
   if (changes.length === 0) return;
-  const at = ctx.now().toISOString() as IsoDateTime;
-  // Seal first: awaiting anything but IndexedDB inside the transaction would end it early.
-  const sealed = await Promise.all(
-    changes.map(async (c) => {
-      const patientId = patientIdOf(c);
-      const values = Object.fromEntries(c.fields.map((f) => [f, (c.value as unknown as Record<string, unknown>)[f]]));
-      return {
-        change: c,
-        patientId,
-        body: await codec.seal(c.value),
-        outboxBody: await codec.seal<OutboxChange>({ op: c.op, patientId, values, at }),
-        // If this change replaces an unsent create (S3), it must itself create the record,
-        // with every field: sealed now, because the transaction cannot await the codec.
-        asCreate:
-          c.coalesceKey && c.op === 'update'
-            ? await codec.seal<OutboxChange>({ op: 'create', patientId, values: { ...(c.value as object) }, at })
-            : null,
-      };
-    }),
-  );
+  const keys = [...new Set(changes.flatMap((c) => (c.coalesceKey ? [c.coalesceKey] : [])))];
+  for (let attempt = 1; ; attempt++) {
+    // Opening and sealing may be real crypto, and awaiting anything but IndexedDB inside a
+    // Dexie transaction would commit it early; so the rows to replace are read and the new
+    // bodies sealed first, and the transaction checks that those rows are still the same.
+    const replaced = new Map<string, Replaced>();
+    for (const key of keys) replaced.set(key, await readReplaced(db, codec, key));
+    const sealed = await sealChanges(codec, changes, replaced, ctx);
+    if (await writeSealed(db, sealed, replaced, ctx)) return;
+    if (attempt >= MAX_ATTEMPTS) throw new Error('writeChanges: the draft kept changing underneath; try again');
+  }
+}
 
-  const tables = [...new Set(changes.map((c) => db[TABLE_OF_KIND[c.kind]])), db.outbox, db.meta];
-  await db.transaction('rw', tables, async () => {
+interface SealedChange {
+  readonly change: EntityChange;
+  readonly patientId: string | null;
+  readonly body: unknown;
+  readonly op: OutboxRow['op'];
+  readonly outboxBody: unknown;
+}
+
+async function sealChanges(
+  codec: RecordCodec,
+  changes: readonly EntityChange[],
+  replaced: ReadonlyMap<string, Replaced>,
+  ctx: WriteContext,
+): Promise<SealedChange[]> {
+  const at = ctx.now().toISOString() as IsoDateTime;
+  // Two changes with one key in the same call: the second replaces the first, so it carries its values too.
+  const carried = new Map<string, Record<string, unknown>>();
+  const out: SealedChange[] = [];
+  for (const c of changes) {
+    const patientId = patientIdOf(c);
+    const full = c.value as unknown as Record<string, unknown>;
+    const own = Object.fromEntries(c.fields.map((f) => [f, full[f]]));
+    const prior = c.coalesceKey ? replaced.get(c.coalesceKey) : undefined;
+    // A change that replaces an unsent create must itself create the record, with every field.
+    const op: OutboxRow['op'] = prior?.hasCreate ? 'create' : c.op;
+    const earlier = c.coalesceKey ? { ...prior?.values, ...carried.get(c.coalesceKey) } : {};
+    const values = op === 'create' ? { ...full } : { ...earlier, ...own };
+    if (c.coalesceKey) carried.set(c.coalesceKey, values);
+    out.push({
+      change: c,
+      patientId,
+      body: await codec.seal(c.value),
+      op,
+      outboxBody: await codec.seal<OutboxChange>({ op, patientId, values, at }),
+    });
+  }
+  return out;
+}
+
+/** False when the rows to replace changed since they were read; nothing is written then. */
+function writeSealed(db: RoundsDb, sealed: readonly SealedChange[], replaced: ReadonlyMap<string, Replaced>, ctx: WriteContext) {
+  const tables = [...new Set(sealed.map((s) => db[TABLE_OF_KIND[s.change.kind]])), db.outbox, db.meta];
+  return db.transaction('rw', tables, async () => {
+    for (const [key, before] of replaced) {
+      if ((await unsentWithKey(db, key)).map((r) => r.seq).join(',') !== before.seqs) return false;
+    }
     let clock: HlcState = (await getMeta(db, 'hlc')) ?? HLC_ZERO;
     const cursorNow = (await getMeta(db, 'pullCursor')) ?? null;
     for (const s of sealed) {
@@ -75,24 +150,16 @@ export async function writeChanges(
         ...(s.patientId && change.kind !== 'patient' ? { patientId: s.patientId } : {}),
       };
       await table.put(record);
-      let op: OutboxRow['op'] = change.op;
-      let body = s.outboxBody;
       let seenCursor = cursorNow;
+      let baseVersion = record.version;
       if (change.coalesceKey) {
-        // Only unsent autosaves are replaced; a numbered row may already be on its way (S3).
-        const replaced = await db.outbox
-          .where('coalesceKey')
-          .equals(change.coalesceKey)
-          .filter((r) => r.no === undefined)
-          .toArray();
-        if (replaced.some((r) => r.op === 'create') && s.asCreate) {
-          op = 'create';
-          body = s.asCreate;
-        }
-        // The draft began when the device knew less; what it knew then is what counts.
-        const first = replaced.find((r) => r.seenCursor !== undefined);
-        if (first) seenCursor = first.seenCursor ?? null;
-        await db.outbox.bulkDelete(replaced.map((r) => r.seq as number));
+        const prior = replaced.get(change.coalesceKey);
+        if (prior?.seenCursor !== undefined) seenCursor = prior.seenCursor;
+        // The replaced values were based on what the device knew then: judging them against a
+        // newer version could overwrite, unseen, a write that was concurrent with them (S9).
+        if (prior?.baseVersion !== undefined) baseVersion = Math.min(baseVersion, prior.baseVersion);
+        const rows = await unsentWithKey(db, change.coalesceKey);
+        await db.outbox.bulkDelete(rows.map((r) => r.seq as number));
       }
       clock = tickHlc(clock, ctx.now().getTime());
       const row: OutboxRow = {
@@ -103,13 +170,14 @@ export async function writeChanges(
         coalesceKey: change.coalesceKey ?? null,
         patientId: s.patientId,
         hlc: encodeHlc(clock, ctx.nodeId),
-        op,
-        baseVersion: record.version,
+        op: s.op,
+        baseVersion,
         seenCursor,
-        body,
+        body: s.outboxBody,
       };
       await db.outbox.add(row);
     }
     await setMeta(db, 'hlc', clock);
+    return true;
   });
 }

@@ -13,7 +13,7 @@ export function syncFailureCode(f: RequestFailure): SyncErrorCode {
     case 'device_revoked':
       return 'device_revoked';
     case 'rejected':
-      // The server refuses this protocol version: only an app update helps.
-      return f.message.toLowerCase().includes('protocol') ? 'app_outdated' : 'bad_response';
+      // The server's code decides, never the wording of its message.
+      return f.errorCode === 'unsupported_protocol' ? 'app_outdated' : 'request_refused';
   }
 }

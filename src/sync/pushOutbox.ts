@@ -59,17 +59,21 @@ export async function pushOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MAX): Pr
   for (;;) {
     const batch = await nextBatch(db, deps.codec, batchSize);
     if (batch.length === 0) return { ok: true, sent, rejected };
+    const mutations = fitBatch(batch);
+    const sentNos = mutations.map((m) => m.no);
     const res = await requestJson(
       deps,
       '/api/sync/push',
-      { protocolVersion: PROTOCOL_VERSION, deviceId, mutations: fitBatch(batch) },
+      { protocolVersion: PROTOCOL_VERSION, deviceId, mutations },
       pushResponseSchema,
       session.token,
     );
     if (!res.ok) return { ok: false, code: syncFailureCode(res) };
     const { settledThrough, results, serverTime } = res.value;
-    const refused = results.flatMap((r) => (r.status === 'rejected' ? [{ no: r.no, reason: r.reason }] : []));
-    await settleOutbox(db, settledThrough, refused, deps.now().toISOString());
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [{ no: r.no, reason: r.reason, message: r.message }] : []));
+    // Settle only what this batch carried: the answers to later numbers are not in this reply (S7).
+    const lastSent = sentNos.at(-1) ?? 0;
+    await settleOutbox(db, Math.min(settledThrough, lastSent), refused, deps.now().toISOString());
     // S19: later local stamps sort after everything the server has seen.
     const serverMs = Date.parse(serverTime);
     if (Number.isFinite(serverMs)) await observeServerTime(db, serverMs, deps.now().getTime());

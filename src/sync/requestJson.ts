@@ -4,14 +4,15 @@
  * counts as offline.
  */
 import type { z } from 'zod';
-import { errorBodySchema } from '../protocol/wire';
+import { errorBodySchema, type ErrorCode } from '../protocol/wire';
 import type { SyncDeps } from './deps';
 
 export type RequestFailure =
   | { readonly ok: false; readonly code: 'offline' }
   | { readonly ok: false; readonly code: 'unauthorized'; readonly message: string }
   | { readonly ok: false; readonly code: 'device_revoked' }
-  | { readonly ok: false; readonly code: 'rejected'; readonly status: number; readonly message: string }
+  /** A 4xx other than 401: `errorCode` is the server's own code, kept as sent (STYLE 13). */
+  | { readonly ok: false; readonly code: 'rejected'; readonly status: number; readonly errorCode: ErrorCode | null; readonly message: string }
   | { readonly ok: false; readonly code: 'server_error'; readonly status: number }
   | { readonly ok: false; readonly code: 'bad_response' };
 
@@ -45,10 +46,12 @@ export async function requestJson<S extends z.ZodType>(
   if (!res.ok) {
     const err = errorBodySchema.safeParse(json);
     const message = err.success ? err.data.error.message : res.statusText;
-    if (err.success && err.data.error.code === 'device_revoked') return { ok: false, code: 'device_revoked' };
+    const errorCode = err.success ? err.data.error.code : null;
+    if (errorCode === 'device_revoked') return { ok: false, code: 'device_revoked' };
     if (res.status === 401) return { ok: false, code: 'unauthorized', message };
-    if (res.status >= 500) return { ok: false, code: 'server_error', status: res.status };
-    return { ok: false, code: 'rejected', status: res.status, message };
+    // Busy or timed out: the server will answer later.
+    if (res.status >= 500 || res.status === 408 || res.status === 429) return { ok: false, code: 'server_error', status: res.status };
+    return { ok: false, code: 'rejected', status: res.status, errorCode, message };
   }
   const parsed = schema.safeParse(json);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, code: 'bad_response' };

@@ -16,22 +16,37 @@ export type SyncResult =
 
 export function syncNow(deps: SyncDeps): Promise<SyncResult> {
   return deps.withSyncLock(async () => {
-    const res = await pushThenPull(deps);
+    const res = await settled(deps, () => pushThenPull(deps));
     if (!res.ok && res.code === 'device_revoked') await wipeDevice(deps.db);
     return res;
   });
 }
 
+/**
+ * Every attempt ends in a settled status (STYLE 13): whatever throws on the way (the device's
+ * database, a bug), the phase returns to idle with a closed error code, so "Sync now" is never
+ * stuck disabled and automatic sync tries again later.
+ */
+async function settled(deps: SyncDeps, attempt: () => Promise<SyncResult>): Promise<SyncResult> {
+  let res: SyncResult = { ok: false, code: 'device_error' };
+  try {
+    res = await attempt();
+  } catch (error) {
+    // The error's name only: a message may quote the data being written.
+    const name = error instanceof Error ? error.name : typeof error;
+    res = { ok: false, code: name === 'QuotaExceededError' ? 'storage_full' : 'device_error' };
+    console.error(`sync failed on this device: ${name}`);
+  } finally {
+    const failure = !res.ok && res.code !== 'signed_out' ? { lastError: res.code } : {};
+    await updateSyncStatus(deps.db, { phase: 'idle', ...failure }).catch(() => undefined);
+  }
+  return res;
+}
+
 async function pushThenPull(deps: SyncDeps): Promise<SyncResult> {
   await updateSyncStatus(deps.db, { phase: 'uploading', lastAttemptAt: asIsoDateTime(deps.now().toISOString()) });
   const pushed = await pushOutbox(deps);
-  if (!pushed.ok) {
-    await updateSyncStatus(deps.db, {
-      phase: 'idle',
-      ...(pushed.code === 'signed_out' ? {} : { lastError: pushed.code }),
-    });
-    return pushed;
-  }
+  if (!pushed.ok) return pushed;
   const pulled = await pullUnderLock(deps);
   if (!pulled.ok) return pulled;
   return { ok: true, sent: pushed.sent, rejected: pushed.rejected, received: pulled.received };

@@ -169,7 +169,8 @@ describe('routing properties', () => {
       }),
       { seed, numRuns: 250 },
     );
-  });
+    // Brute force on 250 days: a few seconds alone, longer when the machine is shared.
+  }, 60_000);
 
   it('[P1] heuristic plans are feasible and never beat brute force', () => {
     fc.assert(

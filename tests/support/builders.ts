@@ -1,4 +1,5 @@
 /** Small hand-made records for client tests; each builder takes overrides. */
+import type { Conflict } from '../../src/domain/conflict';
 import type { CareGap } from '../../src/domain/careGap';
 import type { Facility } from '../../src/domain/facility';
 import { asIsoDate, type CareGapId, type ContactPointId, type FacilityId, type OrgId, type PatientId, type TerritoryId } from '../../src/domain/ids';
@@ -75,7 +76,7 @@ export function buildContactPoint(id: string, patientId: string, over: Partial<C
 
 export function asRecord(
   kind: EntityRecord['kind'],
-  data: Patient | Facility | CareGap | ContactPoint,
+  data: Patient | Facility | CareGap | ContactPoint | Conflict,
 ): EntityRecord {
   version += 1;
   return { kind, id: data.id, version, deleted: false, data } as EntityRecord;

@@ -18,6 +18,7 @@ import {
   lockRecord,
   nextVersion,
   readPatientScope,
+  resendRecord,
   updateRecord,
   type PatientScopeRow,
   type RecordKey,
@@ -62,6 +63,14 @@ export async function applyMutation(ctx: MutationContext, m: Mutation): Promise<
   }
   if (patient.deleted && m.kind !== 'patient') return reject('deleted', "This patient's record has been deleted");
 
+  const outcome = await applyOp(ctx, m, rules, key, patient, stored);
+  // The device shows the refused value until it hears otherwise: send the record again, so
+  // its next pull lays the server's value over it (the refusal itself stays in its list).
+  if (outcome.status === 'rejected' && stored) await resendRecord(ctx.tx, key);
+  return outcome;
+}
+
+function applyOp(ctx: MutationContext, m: Mutation, rules: KindRules, key: RecordKey, patient: PatientScopeRow, stored: StoredRecord | null) {
   switch (m.op) {
     case 'create':
       return create(ctx, m, rules, key, patient, stored);
@@ -160,6 +169,10 @@ async function update(ctx: MutationContext, m: Mutation, rules: KindRules, key: 
     const version = await nextVersion(ctx.tx);
     const stamps = stampFields(stored.stamps, merge.written, writer, version);
     await updateRecord(ctx.tx, key, { data: merge.data, stamps, deleted: false, version });
+  } else if (merge.lost.length > 0) {
+    // Lost on every field it changed: nothing is written, yet the device shows its own value
+    // (S15 laid it over its copy). Sending the record again makes it end with the winner (S9a).
+    await resendRecord(ctx.tx, key);
   }
   for (const lost of merge.lost) await insertConflict(ctx.tx, conflictRecord(ctx, m, stored.patientId, lost));
   return { status: 'applied', conflicts: merge.lost.length };

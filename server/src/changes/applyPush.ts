@@ -93,7 +93,10 @@ async function applyBatch(tx: Db, { session, mutations, now, newId = randomUUID 
   if (mark !== settled) {
     await tx.query('update device_mutations set settled_through = $2 where device_id = $1', [session.deviceId, mark]);
   }
-  return { settledThrough: mark, results, gap };
+  // Never answer past the last change this batch carried: a device that resent a shorter batch
+  // would settle the changes after it without ever hearing how they ended (a refusal lost, S7).
+  const last = sorted.at(-1)?.no ?? mark;
+  return { settledThrough: Math.min(mark, last), results, gap };
 }
 
 /** The refusals among numbers `from` to `through` already settled, answered again as they were. */

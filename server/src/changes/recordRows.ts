@@ -110,6 +110,16 @@ export async function updateRecord(tx: Db, key: RecordKey, write: RecordWrite): 
   );
 }
 
+/**
+ * Gives the record a new version without changing it, so every device in scope pulls it
+ * again: one that showed a value the server did not keep (a lost or refused change) ends with
+ * the server's. The stamp trigger assigns the version, as for any write that leaves it as was.
+ */
+export async function resendRecord(tx: Db, key: RecordKey): Promise<void> {
+  const { where, params } = keyClause(key);
+  await tx.query(`update ${key.table} set version = version where ${where}`, params);
+}
+
 /** A conflict record (S9); its version comes from the trigger, like any row nobody stamps. */
 export async function insertConflict(tx: Db, conflict: { id: string; patientId: string }): Promise<void> {
   await tx.query(

@@ -29,8 +29,9 @@ export async function resolveConflict(
     const record = await readRecord(deps.db, deps.codec, kind, conflict.entityId);
     if (!record) return { ok: false, code: 'record_gone' };
     const restored = { ...record, [conflict.field]: conflict.loser.value } as EntityTypes[typeof kind];
-    const change = updateChange(kind, record, restored);
-    if (change) changes.push(change);
+    // Always sent, even when this device still shows the overwritten value (its pull of the
+    // winner may not have arrived): restoring is a new write of that field, stamped now (S9b).
+    changes.push({ kind, op: 'update', value: restored, fields: [conflict.field] } as unknown as EntityChange);
   }
   const resolved: Conflict = {
     ...conflict,

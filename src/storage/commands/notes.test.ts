@@ -6,6 +6,7 @@ import { applyPullPage } from '../applyPullPage';
 import { plainCodec } from '../codec';
 import { openRoundsDb, type RoundsDb } from '../db';
 import { setMeta } from '../meta';
+import { nextBatch, numberOutbox } from '../outbox';
 import { readRecord } from '../readRecords';
 import type { CommandDeps } from './commandDeps';
 import { addAddendum, enterNoteInError, saveDraft, signNoteCommand, startNote } from './notes';
@@ -59,6 +60,18 @@ describe('contact note commands', () => {
     expect((await readRecord(db, plainCodec, 'note', note.id))?.text).toBe('ab');
     const rows = await db.outbox.where('entityKey').equals(`note:${note.id}`).toArray();
     expect(rows).toHaveLength(1);
+  });
+
+  it('[S3] an autosave that replaces an unsent update keeps every field of the rows it replaces', async () => {
+    const note = await draft();
+    // The create is on its way (numbered); what follows is typed while it travels.
+    await numberOutbox(db);
+    await saveDraft(deps, { ...note, outcome: 'reached', text: 'Talked about the new inhaler' });
+    await saveDraft(deps, { ...note, outcome: 'reached', text: 'Talked about the new inhaler', durationMinutes: 20 });
+    await numberOutbox(db);
+    const [, update] = await nextBatch(db, plainCodec, 10);
+    expect(update?.change.op).toBe('update');
+    expect(update?.change.values).toMatchObject({ outcome: 'reached', text: 'Talked about the new inhaler', durationMinutes: 20 });
   });
 
   it('a signed note never changes: a late autosave is refused and the hash stays', async () => {

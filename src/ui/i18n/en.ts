@@ -37,6 +37,9 @@ export const en = {
     bad_response: 'The server sent something unexpected. Try again; if it keeps happening, tell support.',
     storage_full: 'This device is out of storage space. Free some space and sync again.',
     app_outdated: 'This version of Rounds is out of date. Press Update when it is offered, then sync again.',
+    request_refused:
+      'The server refused this device’s sync request. Your changes are safe on this device. Update Rounds if offered; if it keeps happening, tell support.',
+    device_error: 'Something went wrong on this device while syncing. Your changes are safe; Rounds will try again shortly.',
   } satisfies Record<SyncErrorCode, string>,
 
   signInTitle: 'Sign in',

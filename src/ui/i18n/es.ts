@@ -29,6 +29,9 @@ export const es: Messages = {
     bad_response: 'El servidor envió algo inesperado. Inténtelo de nuevo; si sigue pasando, avise a soporte.',
     storage_full: 'Este dispositivo no tiene espacio. Libere espacio y vuelva a sincronizar.',
     app_outdated: 'Esta versión de Rounds está desactualizada. Pulse Actualizar cuando se ofrezca y vuelva a sincronizar.',
+    request_refused:
+      'El servidor rechazó la solicitud de sincronización de este dispositivo. Sus cambios están seguros en este dispositivo. Actualice Rounds si se ofrece; si sigue pasando, avise a soporte.',
+    device_error: 'Algo falló en este dispositivo al sincronizar. Sus cambios están seguros; Rounds lo intentará de nuevo en breve.',
   },
 
   signInTitle: 'Iniciar sesión',

@@ -10,7 +10,7 @@ import type { EntityKind } from '../../../../src/domain/entities';
 import { PROTOCOL_VERSION, PUSH_BATCH_MAX } from '../../../../src/protocol/wire';
 import { fixtureDataset, NORTH_PATIENTS, otherOrgDataset, SOUTH_PATIENTS } from '../../../test/fixtures';
 import { expectError, signIn } from '../../../test/http';
-import { allRows, BASE_TIME, change, changes, hlcAt, push, pushRaw, row, settledMark } from '../../../test/push';
+import { allRows, BASE_TIME, change, changes, contentOf, hlcAt, push, pushRaw, row, settledMark } from '../../../test/push';
 import { describeEachDb, settle } from '../../../test/testDb';
 import { loadDataset } from '../../seed/loadDataset';
 import { buildApp } from '../buildApp';
@@ -146,6 +146,29 @@ describeEachDb('POST /api/sync/push', (current) => {
       expect(next.results.map((r) => r.status)).toEqual(['applied']);
       expect(await refusals()).toEqual([]);
     });
+
+    it('[S5][S7] the answer never settles past the last change the batch carried: a shorter resend still learns of a later refusal', async () => {
+      const d = await device();
+      const batch = [patientField(1, N1, { room: 'one' }, await seen('patient', N1)), patientField(2, S1, { room: 'nope' })];
+      await push(app, d.token, d.id, batch);
+      // The answer was lost; the device resends only the first change.
+      const shorter = await push(app, d.token, d.id, batch.slice(0, 1));
+      expect(shorter).toMatchObject({ settledThrough: 1, results: [{ no: 1, status: 'duplicate' }] });
+      const rest = await push(app, d.token, d.id, batch.slice(1));
+      expect(rest).toMatchObject({ settledThrough: 2, results: [{ no: 2, status: 'rejected', reason: 'out_of_scope' }] });
+    });
+
+    it('[S7a] a refused change to a record the server holds sends that record again, unchanged, so the device ends with its value', async () => {
+      const { db } = current();
+      const d = await device();
+      const before = await row(db, 'patient', N2);
+      const res = await push(app, d.token, d.id, [change(1, { kind: 'patient', entityId: N2, patientId: N2, values: { territoryId: 'elsewhere' } })]);
+      expect(res.results).toMatchObject([{ status: 'rejected', reason: 'invalid' }]);
+      const after = await row(db, 'patient', N2);
+      expect(after?.data).toEqual(before?.data);
+      expect(after?.stamps).toEqual(before?.stamps);
+      expect(after!.version).toBeGreaterThan(before!.version);
+    });
   });
 
   describe('one transaction', () => {
@@ -227,7 +250,7 @@ describeEachDb('POST /api/sync/push', (current) => {
       const res = await push(app, d.token, d.id, [mutation]);
       expect(res).toMatchObject({ settledThrough: 1, results: [{ no: 1, status: 'rejected', reason }] });
       expect(res.results[0]?.status === 'rejected' && res.results[0].message).toMatch(message);
-      expect(await allRows(current().db)).toEqual(before);
+      expect(contentOf(await allRows(current().db))).toEqual(contentOf(before));
     });
   });
 

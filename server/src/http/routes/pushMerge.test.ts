@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityRecord } from '../../../../src/protocol/entities';
 import { fixtureDataset, NORTH_PATIENTS } from '../../../test/fixtures';
 import { pullAll, signIn } from '../../../test/http';
-import { BASE_TIME, change, hlcAt, push, row } from '../../../test/push';
+import { BASE_TIME, change, contentOf, hlcAt, push, row } from '../../../test/push';
 import { describeEachDb, settle } from '../../../test/testDb';
 import { loadDataset } from '../../seed/loadDataset';
 import { buildApp } from '../buildApp';
@@ -101,6 +101,20 @@ describeEachDb('push merges (S8-S12)', (current) => {
     }
   });
 
+  it('[S9a] a change that lost on every field sends the record again, so the losing device ends with the winner', async () => {
+    const start = await pullSince(ana, null);
+    const base = versionIn(start.records, N3);
+    // Sol wrote later in clock time and arrived first; Ana's older offline edit arrives after.
+    await send(sol, { ...patient(N3, base), hlc: hlcAt(60_000, sol.id), values: { bestTimeToCall: 'Evenings' } });
+    const anaSaw = await pullSince(ana, start.cursor);
+    expect(anaSaw.records.find((r) => r.id === N3)?.data).toMatchObject({ bestTimeToCall: 'Evenings' });
+    const res = await send(ana, { ...patient(N3, base), hlc: hlcAt(50_000, ana.id), values: { bestTimeToCall: 'Mornings' } });
+    expect(res.results).toEqual([{ no: expect.any(Number), status: 'applied', conflicts: 1 }]);
+    // Ana's device laid her edit over what it pulled (S15); her next pull must bring Sol's value back.
+    const { records } = await pullSince(ana, anaSaw.cursor);
+    expect(records.find((r) => r.id === N3)?.data).toMatchObject({ bestTimeToCall: 'Evenings' });
+  });
+
   it('[S9] different fields from the same base both apply, without a conflict', async () => {
     const start = await pullSince(ana, null);
     const base = versionIn(start.records, N3);
@@ -168,7 +182,8 @@ describeEachDb('push merges (S8-S12)', (current) => {
       const create = await send(sol, { ...ref, op: 'create', values: barrier });
       const again = await send(ana, { ...ref, op: 'delete' });
       for (const res of [update, create, again]) expect(res.results[0]).toMatchObject({ status: 'rejected', reason: 'deleted' });
-      expect(await row(db, 'barrier', 'bar-pat-n1')).toEqual(before);
+      // Unchanged, still a tombstone; sent again (S7a) so a device that wrote to it drops its copy.
+      expect(contentOf(await row(db, 'barrier', 'bar-pat-n1'))).toEqual(contentOf(before));
     });
   });
 });

@@ -1,9 +1,16 @@
 /**
  * Runs one write through the worker and tracks it for the button that started it: `busy`
- * while it runs (so a second tap cannot send it twice) and `failed` when storage refused it
- * (e.g. the device is out of space), which the caller shows in its alert.
+ * while it runs (so a second tap cannot send it twice) and `failed` when it did not go
+ * through, which the caller shows in its alert: storage threw (e.g. the device is out of
+ * space) or the command answered `{ ok: false }` (e.g. the patient has left this device). A
+ * refused write is never shown as saved.
  */
 import { useCallback, useState } from 'react';
+
+/** A command's answer that says it wrote nothing. */
+export function isRefusedWrite(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && 'ok' in result && (result as { ok: unknown }).ok === false;
+}
 
 export interface Write {
   readonly busy: boolean;
@@ -19,10 +26,14 @@ export function useWrite(): Write {
     setBusy(true);
     setFailed(false);
     try {
-      await task();
+      if (isRefusedWrite(await task())) {
+        setFailed(true);
+        return false;
+      }
       return true;
     } catch (err) {
-      console.error(err);
+      // The error's name only: a message may quote what was being written.
+      console.error(`write failed: ${err instanceof Error ? err.name : typeof err}`);
       setFailed(true);
       return false;
     } finally {
