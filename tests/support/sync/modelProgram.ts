@@ -378,17 +378,25 @@ async function whileSyncing(r: Run, c: number, during: readonly Command[]): Prom
   if (!ran) await meanwhile();
 }
 
-/** The network delivers what it held back, everyone is online, a few calm rounds of sync. */
+/**
+ * Quiescence: the network delivers what it held back, everyone is online, and the devices sync
+ * in calm rounds until a whole round moves nothing (no device sends or receives a record).
+ */
 export async function quiesce(r: Run): Promise<void> {
   for (const client of r.clients) while (client.heldCount > 0) await client.releaseHeld();
   for (const client of r.clients) client.offline = false;
-  for (let round = 0; round < 3; round++) {
+  const MAX_ROUNDS = 8;
+  for (let round = 0; ; round++) {
+    expect(round, 'rounds of sync before nothing moves').toBeLessThan(MAX_ROUNDS);
     await r.world.server.settle();
+    let moved = 0;
     for (const [c, client] of r.clients.entries()) {
       const res = await client.sync('none');
       expect(res, `client ${c} round ${round}`).toMatchObject({ ok: true });
+      if (res !== 'killed' && res.ok) moved += res.sent + res.received;
       await checkCursor(r, c);
     }
+    if (moved === 0) break;
   }
   await r.world.server.settle();
 }
