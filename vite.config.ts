@@ -51,6 +51,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'tests/property/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/support/fakeIndexedDb.ts'],
+          testTimeout: 20_000,
         },
       },
       {
@@ -61,6 +62,9 @@ export default defineConfig({
           include: ['src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/support/fakeIndexedDb.ts', 'tests/support/componentSetup.ts'],
+          // Rendering with a real (fake-indexeddb) database takes seconds on a busy machine;
+          // a limit is for hangs, never a measure of speed (that is `npm run bench`).
+          testTimeout: 20_000,
         },
       },
       {

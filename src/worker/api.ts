@@ -14,6 +14,7 @@ import { saveRecord, setAppointmentStatus, updateRecord, type EditableKind } fro
 import { ensureDeviceId } from '../storage/meta';
 import type { SyncDeps } from '../sync/deps';
 import { resolveConflict } from '../storage/commands/conflicts';
+import { dismissRefusal, redoRefusal } from '../storage/commands/refusals';
 import { syncNow } from '../sync/syncNow';
 import { signIn } from '../sync/signIn';
 import { createPlanning } from './planning';
@@ -78,6 +79,12 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     },
     async resolveConflict(conflictId: string, choice: 'keep_theirs' | 'restore_mine') {
       return changed(await resolveConflict(await commandDeps(), conflictId, choice));
+    },
+    async redoRefusal(seq: number) {
+      return changed(await redoRefusal(await commandDeps(), seq));
+    },
+    async dismissRefusal(seq: number) {
+      return dismissRefusal(await commandDeps(), seq);
     },
     async setAppointmentStatus(appointmentId: string, status: AppointmentStatus) {
       return changed(await setAppointmentStatus(await commandDeps(), appointmentId, status));

@@ -11,12 +11,9 @@ import { useServices } from '../../data/AppServices';
 import { useTerritory } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
 import { CONFLICT_TEXT } from './conflictText';
-import { useOpenConflicts, useRejections } from './useSyncInbox';
-
-function show(value: unknown, empty: string): string {
-  if (value === null || value === undefined || value === '') return empty;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
+import { fieldsInWords, kindInWords, valueInWords } from './recordWords';
+import { RefusalCard } from './RefusalCard';
+import { useOpenConflicts, useRefusals } from './useSyncInbox';
 
 function Side({ title, v, mine }: { title: string; v: WrittenValue; mine: boolean }) {
   const { locale, formatDateTime } = useI18n();
@@ -24,7 +21,7 @@ function Side({ title, v, mine }: { title: string; v: WrittenValue; mine: boolea
   return (
     <div className="conflict__side">
       <h3>{title}</h3>
-      <p className="conflict__value">{show(v.value, tx.empty)}</p>
+      <p className="conflict__value">{valueInWords(v.value, { locale })}</p>
       <p className="muted">
         {tx.byAt(v.by, formatDateTime(new Date(decodeHlc(v.hlc).wallMs).toISOString()))} {mine ? tx.yours : ''}
       </p>
@@ -34,12 +31,13 @@ function Side({ title, v, mine }: { title: string; v: WrittenValue; mine: boolea
 
 function ConflictCard({ conflict, patient, myDevice }: { conflict: Conflict; patient: string; myDevice: string | null }) {
   const { locale } = useI18n();
+  const words = { locale };
   const tx = CONFLICT_TEXT[locale];
   const { worker } = useServices();
   return (
     <li className="card conflict">
       <h2>
-        {patient} — {tx.field(conflict.entityKind, conflict.field)}
+        {patient} — {kindInWords(conflict.entityKind, words)} · {fieldsInWords([conflict.field], words)}
       </h2>
       <div className="conflict__sides">
         <Side title={tx.current} v={conflict.winner} mine={conflict.winner.deviceId === myDevice} />
@@ -58,10 +56,10 @@ function ConflictCard({ conflict, patient, myDevice }: { conflict: Conflict; pat
 }
 
 export function ConflictsScreen({ myDevice }: { myDevice: string | null }) {
-  const { locale, formatDateTime } = useI18n();
+  const { locale } = useI18n();
   const tx = CONFLICT_TEXT[locale];
   const conflicts = useOpenConflicts();
-  const rejections = useRejections();
+  const refusals = useRefusals();
   const territory = useTerritory();
   const names = useMemo(() => new Map((territory?.patients ?? []).map((p) => [p.id as string, fullName(p)])), [territory]);
 
@@ -77,12 +75,10 @@ export function ConflictsScreen({ myDevice }: { myDevice: string | null }) {
       </ul>
       <h2>{tx.refusedTitle}</h2>
       <p className="muted">{tx.refusedIntro}</p>
-      {rejections.length === 0 && <p>{tx.refusedNone}</p>}
+      {refusals.length === 0 && <p>{tx.refusedNone}</p>}
       <ul className="plain-list" aria-label={tx.refusedTitle}>
-        {rejections.map((r) => (
-          <li key={r.seq} className="card">
-            <strong>{r.kind}</strong> · {formatDateTime(r.at)} · {tx.reason[r.reason] ?? r.reason}
-          </li>
+        {refusals.map((r) => (
+          <RefusalCard key={r.row.seq} refusal={r} patientName={r.row.patientId ? (names.get(r.row.patientId) ?? null) : null} />
         ))}
       </ul>
     </section>

@@ -5,6 +5,7 @@ import type { RecordCodec } from '../../../storage/codec';
 import type { RejectionRow, StoredRecord } from '../../../storage/db';
 import { useServices } from '../../data/AppServices';
 import { useLiveDecoded } from '../../data/hooks';
+import { openRefusal, type OpenedRefusal } from '../../../storage/commands/refusals';
 
 export function usePendingCount(): number {
   const { db } = useServices();
@@ -20,7 +21,11 @@ export function useOpenConflicts(): readonly Conflict[] {
   return useLiveDecoded((db) => db.conflicts.toArray(), openConflicts, []) ?? [];
 }
 
-export function useRejections(): readonly RejectionRow[] {
-  const { db } = useServices();
-  return useLiveQuery(() => db.rejections.orderBy('seq').reverse().toArray(), [db]) ?? [];
+async function openRefusals(rows: readonly RejectionRow[], codec: RecordCodec): Promise<readonly OpenedRefusal[]> {
+  return Promise.all(rows.map((row) => openRefusal({ codec }, row)));
+}
+
+/** Refused changes, newest first, with what was typed opened. */
+export function useRefusals(): readonly OpenedRefusal[] {
+  return useLiveDecoded((db) => db.rejections.orderBy('seq').reverse().toArray(), openRefusals, []) ?? [];
 }
