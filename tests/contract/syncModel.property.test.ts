@@ -62,7 +62,7 @@ describe.each(kinds)('sync model on %s', (kind) => {
   it(`[S1-S16] three devices and the office with faults converge and lose nothing (seed ${seed}, ${numRuns} runs)`, async () => {
     console.log(`sync model seed: ${seed} (rerun with FC_SEED=${seed})`);
     await fc.assert(fc.asyncProperty(programs, runProgram), { seed, numRuns, endOnFailure: true });
-  }, 600_000);
+  }, 1_200_000);
 
   // Found by seed 80402435: the autosave replaced the unsent create, and the server was then
   // asked to update a note it had never seen.
@@ -196,7 +196,7 @@ describe.each(kinds)('sync model on %s', (kind) => {
   // Issue 9: B's edit was older than A's but still unsent when B's pull brought A's; S15 laid
   // B's edit over it, B's push then lost, and no new version ever told B: it showed its losing
   // value for good.
-  it("[S9][S15] a device whose pending edit loses after its pull brought the winner shows the server's value", async () => {
+  it("[S9a][S15] a device whose pending edit loses after its pull brought the winner shows the server's value", async () => {
     await runProgram([
       {
         t: 'whileSyncing',
@@ -211,7 +211,7 @@ describe.each(kinds)('sync model on %s', (kind) => {
     ]);
   }, 60_000);
 
-  it('[S9] "restore mine" on the device that lost sends the restored value, and it wins everywhere', async () => {
+  it('[S9a][S9b] "restore mine" on the device that lost sends the restored value, and it wins everywhere', async () => {
     await runProgram([
       {
         t: 'whileSyncing',
@@ -232,7 +232,7 @@ describe.each(kinds)('sync model on %s', (kind) => {
   // Two people mark one signed note "entered in error"; the later mark reaches the server
   // second and is refused (S10). The device that made it had already pulled the first mark
   // under its own, and kept showing its own reason.
-  it('[S7][S10] a refused change is undone on the device, which shows the server\'s value, and kept whole with its refusal', async () => {
+  it('[S7a][S10] a refused change is undone on the device, which shows the server\'s value, and kept whole with its refusal', async () => {
     await runProgram([
       { t: 'note', c: 0, p: 1, sign: true },
       { t: 'sync', c: 0, fault: 'none', nth: 1 },

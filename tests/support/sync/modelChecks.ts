@@ -50,7 +50,7 @@ export async function checkQuiet(r: Run): Promise<void> {
         .map((x) => `${x.entityKey} ${x.reason} ${JSON.stringify(x.body)}`),
       `client ${c} rejections other than of deleted records, of changes made knowing the patient had left, or of a second "entered in error"`,
     ).toEqual([]);
-    // [S7] A refusal keeps the whole record as the person saw it, their change included (a
+    // [S7a] A refusal keeps the whole record as the person saw it, their change included (a
     // refused note keeps its full text), though the device itself shows the server's value.
     expect(await refusalsWithoutRecord(rejections), `client ${c} refusals that do not keep the record as it was shown`).toEqual([]);
     // What the person sees is what the server holds, field by field, every record in scope.

@@ -41,7 +41,7 @@ export async function resolve(r: Run, c: number, k: number, choice: 'keep_theirs
   const restoring = sent.find((s) => Object.hasOwn(s.values, conflict.field));
   expect(
     restoring?.values[conflict.field],
-    `[S9] "restore mine" on ${kind}:${conflict.entityId}.${conflict.field} sends the restored value (the device showed ${JSON.stringify(shown[conflict.field])})`,
+    `[S9b] "restore mine" on ${kind}:${conflict.entityId}.${conflict.field} sends the restored value (the device showed ${JSON.stringify(shown[conflict.field])})`,
   ).toEqual(conflict.loser.value);
   r.edits.push({
     order: r.edits.length,

@@ -4,8 +4,8 @@
  * everything the patient has), for every patient the server holds in the device's scope, and
  * compared field by field with what a full pull from the server delivers. No exception for
  * conflicts the person has not resolved: the device shows the server's value then too, and
- * offers the other one on the Conflicts screen (S9). A refused change leaves nothing shown
- * (S7): the refusal lives in the rejections list.
+ * offers the other one on the Conflicts screen (S9, S9a). A refused change leaves nothing shown
+ * (S7a): the refusal lives in the rejections list.
  */
 import { canonicalJson } from '../../../src/domain/contactNote';
 import { PROTOCOL_VERSION, PULL_PAGE_MAX, pullResponseSchema } from '../../../src/protocol/wire';
