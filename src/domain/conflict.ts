@@ -6,7 +6,7 @@
  */
 import type { EntityKind } from './entities';
 import type { Hlc } from './hlc';
-import type { IsoDateTime, PatientId } from './ids';
+import type { IsoDateTime, PatientId, UserId } from './ids';
 
 export const CONFLICT_STATUSES = ['open', 'kept_theirs', 'restored_mine'] as const;
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
@@ -14,8 +14,10 @@ export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
 export interface WrittenValue {
   readonly value: unknown;
   readonly hlc: Hlc;
-  /** Name of the person whose device wrote it. */
+  /** Name of the person whose device wrote it, for people; `userId` says who. */
   readonly by: string;
+  /** The user who wrote it; null on conflicts recorded before users were named by id. */
+  readonly userId: UserId | null;
   readonly deviceId: string;
 }
 
@@ -31,6 +33,8 @@ export interface Conflict {
   readonly loser: WrittenValue;
   readonly detectedAt: IsoDateTime;
   readonly status: ConflictStatus;
+  /** Name of the person who decided, for people; `resolvedById` says who. */
   readonly resolvedBy: string | null;
+  readonly resolvedById: UserId | null;
   readonly resolvedAt: IsoDateTime | null;
 }

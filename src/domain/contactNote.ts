@@ -126,7 +126,8 @@ export interface ContactNote extends NoteContent {
   readonly fromTaskId: TaskId | null;
   /** SHA-256 of the canonical content, set when signed. */
   readonly contentHash: string | null;
-  readonly enteredInError: { readonly at: IsoDateTime; readonly by: string; readonly reason: string } | null;
+  /** `by` is the name, for people; `byId` the user (null on marks made before ids were kept). */
+  readonly enteredInError: { readonly at: IsoDateTime; readonly by: string; readonly byId: UserId | null; readonly reason: string } | null;
 }
 
 export const CONTENT_FIELDS = [

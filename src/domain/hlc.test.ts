@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeHlc, encodeHlc, HLC_ZERO, observeHlc, tickHlc, type HlcState } from './hlc';
+import { decodeHlc, encodeHlc, HLC_COUNTER_MAX, HLC_ZERO, observeHlc, tickHlc, type HlcState } from './hlc';
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 
@@ -47,5 +47,31 @@ describe('hybrid logical clock', () => {
       ),
       { seed, numRuns: 200 },
     );
+  });
+});
+
+describe('hybrid logical clock at the top of its counter', () => {
+  const full = { wallMs: 5_000, counter: HLC_COUNTER_MAX };
+
+  it('a full counter moves the stamp to the next millisecond instead of widening', () => {
+    const next = tickHlc(full, 1_000);
+    expect(next).toEqual({ wallMs: 5_001, counter: 0 });
+    expect(encodeHlc(next, 'a') > encodeHlc(full, 'a')).toBe(true);
+  });
+
+  it('observing a remote stamp with a full counter sorts after it', () => {
+    const remote = encodeHlc(full, 'zzz');
+    expect(decodeHlc(remote)).toEqual({ ...full, nodeId: 'zzz' });
+    const state = observeHlc({ wallMs: 5_000, counter: 3 }, remote, 4_000);
+    expect(state).toEqual({ wallMs: 5_001, counter: 0 });
+    expect(encodeHlc(state, 'aaa') > remote).toBe(true);
+  });
+
+  it('a stored counter already past the limit heals on the next tick', () => {
+    expect(tickHlc({ wallMs: 7, counter: 1_000_000 }, 0)).toEqual({ wallMs: 8, counter: 0 });
+  });
+
+  it('refuses to encode a counter the fixed width cannot hold', () => {
+    expect(() => encodeHlc({ wallMs: 1, counter: HLC_COUNTER_MAX + 1 }, 'a')).toThrow(RangeError);
   });
 });

@@ -73,7 +73,7 @@ export interface Patient {
   readonly familyName: string;
   readonly birthDate: IsoDate;
   readonly sex: Sex;
-  /** BCP 47 primary language subtag, e.g. `en`, `es`. */
+  /** A BCP 47 language tag in canonical case, e.g. `es`, `en-US` (languageTag.ts). */
   readonly language: string;
   readonly interpreterNeeded: boolean;
   readonly address: Address;

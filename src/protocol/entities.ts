@@ -4,6 +4,7 @@
  * the model cannot drift apart silently.
  */
 import { z } from 'zod';
+import { languageTagSchema, safeText, TEXT_MAX } from './safeText';
 import type { EntityKind as DomainEntityKind } from '../domain/entities';
 import type { Appointment } from '../domain/appointment';
 import { APPOINTMENT_MODES, APPOINTMENT_STATUSES } from '../domain/appointment';
@@ -47,36 +48,36 @@ import {
 type Unbrand<T> = T extends string ? string : T extends number ? number : T extends object ? { -readonly [K in keyof T]: Unbrand<T[K]> } : T;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-const id = z.string().min(1).max(100);
+const id = safeText(TEXT_MAX.id).min(1);
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime();
 
 const latLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
 
 const address = z.object({
-  line1: z.string(),
-  line2: z.string().nullable(),
-  city: z.string(),
-  state: z.string(),
-  postalCode: z.string(),
+  line1: safeText(TEXT_MAX.name),
+  line2: safeText(TEXT_MAX.name).nullable(),
+  city: safeText(TEXT_MAX.name),
+  state: safeText(TEXT_MAX.short),
+  postalCode: safeText(TEXT_MAX.short),
   location: latLng.nullable(),
 });
 
 export const patientSchema = z.object({
   id,
   territoryId: id,
-  mrn: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
+  mrn: safeText(TEXT_MAX.code),
+  givenName: safeText(TEXT_MAX.name),
+  familyName: safeText(TEXT_MAX.name),
   birthDate: isoDate,
   sex: z.enum(SEXES),
-  language: z.string().min(2).max(12),
+  language: languageTagSchema,
   interpreterNeeded: z.boolean(),
   address,
   facilityId: id.nullable(),
-  room: z.string().nullable(),
-  accessNotes: z.string().nullable(),
-  bestTimeToCall: z.string().nullable(),
+  room: safeText(TEXT_MAX.short).nullable(),
+  accessNotes: safeText(TEXT_MAX.paragraph).nullable(),
+  bestTimeToCall: safeText(TEXT_MAX.line).nullable(),
   portal: z.enum(PORTAL_STATUSES),
   portalSteps: z.object({ emailCreated: z.boolean(), accountActivated: z.boolean(), firstLoginTaught: z.boolean() }),
   rpm: z.enum(RPM_STATUSES),
@@ -88,10 +89,10 @@ export const patientSchema = z.object({
 export const facilitySchema = z.object({
   id,
   orgId: id,
-  name: z.string(),
+  name: safeText(TEXT_MAX.name),
   kind: z.enum(FACILITY_KINDS),
   address,
-  phone: z.string(),
+  phone: safeText(TEXT_MAX.short),
   visitingHours: z.array(
     z.object({
       weekday: z.number().int().min(0).max(6),
@@ -108,14 +109,14 @@ export const careGapSchema = z.object({
   status: z.enum(CARE_GAP_STATUSES),
   dueDate: isoDate.nullable(),
   closedAt: isoDateTime.nullable(),
-  evidence: z.string().nullable(),
+  evidence: safeText(TEXT_MAX.paragraph).nullable(),
 });
 
 export const appointmentSchema = z.object({
   id,
   patientId: id,
-  provider: z.string(),
-  reason: z.string(),
+  provider: safeText(TEXT_MAX.name),
+  reason: safeText(TEXT_MAX.line),
   mode: z.enum(APPOINTMENT_MODES),
   startsAt: isoDateTime,
   status: z.enum(APPOINTMENT_STATUSES),
@@ -126,19 +127,19 @@ export const contactPointSchema = z.object({
   patientId: id,
   channel: z.enum(CONTACT_CHANNELS),
   use: z.enum(CONTACT_USES),
-  value: z.string().min(1).max(200),
+  value: safeText(TEXT_MAX.name).min(1),
   consent: z.enum(CONSENT_STATUSES),
   consentAt: isoDateTime.nullable(),
-  consentBy: z.string().max(200).nullable(),
+  consentBy: safeText(TEXT_MAX.name).nullable(),
   removed: z.boolean(),
 });
 
 export const caregiverSchema = z.object({
   id,
   patientId: id,
-  name: z.string().min(1).max(200),
-  relationship: z.string().max(50),
-  phone: z.string().max(50).nullable(),
+  name: safeText(TEXT_MAX.name).min(1),
+  relationship: safeText(TEXT_MAX.short),
+  phone: safeText(TEXT_MAX.short).nullable(),
   primary: z.boolean(),
   removed: z.boolean(),
 });
@@ -147,7 +148,7 @@ export const barrierSchema = z.object({
   id,
   patientId: id,
   kind: z.enum(BARRIER_KINDS),
-  detail: z.string().max(2000),
+  detail: safeText(TEXT_MAX.paragraph),
   status: z.enum(BARRIER_STATUSES),
   identifiedOn: isoDate,
   resolvedOn: isoDate.nullable(),
@@ -156,7 +157,7 @@ export const barrierSchema = z.object({
 export const goalSchema = z.object({
   id,
   patientId: id,
-  text: z.string().min(1).max(2000),
+  text: safeText(TEXT_MAX.paragraph).min(1),
   status: z.enum(GOAL_STATUSES),
   setOn: isoDate,
   targetDate: isoDate.nullable(),
@@ -171,28 +172,28 @@ export const rpmDeviceSchema = z.object({
 });
 
 const activitySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('education'), topic: z.string().max(500), materialGiven: z.boolean(), teachBack: z.enum(TEACH_BACK).nullable() }),
+  z.object({ kind: z.literal('education'), topic: safeText(TEXT_MAX.line), materialGiven: z.boolean(), teachBack: z.enum(TEACH_BACK).nullable() }),
   z.object({ kind: z.literal('portal_help'), steps: z.array(z.enum(PORTAL_HELP_STEPS)) }),
   z.object({ kind: z.literal('rpm'), device: z.enum(RPM_DEVICE_KINDS), action: z.enum(['setup', 'training']) }),
-  z.object({ kind: z.literal('questionnaire'), questionnaireId: z.string().max(50), responseId: id.nullable() }),
+  z.object({ kind: z.literal('questionnaire'), questionnaireId: safeText(TEXT_MAX.short), responseId: id.nullable() }),
   z.object({
     kind: z.literal('appointment'),
     action: z.enum(APPOINTMENT_ACTIONS),
-    provider: z.string().max(200),
-    reason: z.string().max(500),
+    provider: safeText(TEXT_MAX.name),
+    reason: safeText(TEXT_MAX.line),
     startsAt: isoDateTime.nullable(),
     mode: z.enum(APPOINTMENT_MODES),
     appointmentId: id.nullable(),
   }),
-  z.object({ kind: z.literal('referral'), to: z.enum(REFERRAL_TARGETS), reason: z.string().max(2000) }),
+  z.object({ kind: z.literal('referral'), to: z.enum(REFERRAL_TARGETS), reason: safeText(TEXT_MAX.paragraph) }),
   z.object({
     kind: z.literal('barrier'),
     action: z.enum(['found', 'resolved']),
     barrier: z.enum(BARRIER_KINDS),
     barrierId: id.nullable(),
-    detail: z.string().max(2000),
+    detail: safeText(TEXT_MAX.paragraph),
   }),
-  z.object({ kind: z.literal('goal'), action: z.enum(['set', 'updated']), text: z.string().max(2000), goalId: id.nullable() }),
+  z.object({ kind: z.literal('goal'), action: z.enum(['set', 'updated']), text: safeText(TEXT_MAX.paragraph), goalId: id.nullable() }),
   z.object({ kind: z.literal('care_gap'), gapId: id, measure: z.enum(CARE_GAP_MEASURES), action: z.enum(['discussed', 'scheduled', 'closed']) }),
 ]);
 const _activityKindsCovered: Same<(typeof ACTIVITY_KINDS)[number], z.infer<typeof activitySchema>['kind']> = true;
@@ -202,22 +203,24 @@ export const contactNoteSchema = z.object({
   id,
   patientId: id,
   authorId: id,
-  authorName: z.string().max(200),
+  authorName: safeText(TEXT_MAX.name),
   status: z.enum(NOTE_STATUSES),
   mode: z.enum(CONTACT_MODES),
   contactAt: isoDateTime,
   durationMinutes: z.number().int().min(0).max(24 * 60).nullable(),
   outcome: z.enum(OUTCOMES).nullable(),
   activities: z.array(activitySchema).max(100),
-  text: z.string().max(20_000),
-  followUps: z.array(z.object({ id, title: z.string().max(500), dueDate: isoDate, ownerName: z.string().max(200) })).max(50),
-  escalation: z.object({ reason: z.string().max(2000), severity: z.enum(ESCALATION_SEVERITIES) }).nullable(),
+  text: safeText(TEXT_MAX.note),
+  followUps: z.array(z.object({ id, title: safeText(TEXT_MAX.line), dueDate: isoDate, ownerName: safeText(TEXT_MAX.name) })).max(50),
+  escalation: z.object({ reason: safeText(TEXT_MAX.paragraph), severity: z.enum(ESCALATION_SEVERITIES) }).nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   signedAt: isoDateTime.nullable(),
   fromTaskId: id.nullable(),
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
-  enteredInError: z.object({ at: isoDateTime, by: z.string().max(200), reason: z.string().min(1).max(2000) }).nullable(),
+  contentHash: safeText(64).regex(/^[0-9a-f]{64}$/).nullable(),
+  enteredInError: z
+    .object({ at: isoDateTime, by: safeText(TEXT_MAX.name), byId: id.nullable().default(null), reason: safeText(TEXT_MAX.paragraph).min(1) })
+    .nullable(),
 });
 
 export const addendumSchema = z.object({
@@ -225,18 +228,18 @@ export const addendumSchema = z.object({
   noteId: id,
   patientId: id,
   authorId: id,
-  authorName: z.string().max(200),
+  authorName: safeText(TEXT_MAX.name),
   at: isoDateTime,
-  text: z.string().min(1).max(20_000),
+  text: safeText(TEXT_MAX.note).min(1),
 });
 
 export const taskSchema = z.object({
   id,
   patientId: id,
   kind: z.enum(TASK_KINDS),
-  title: z.string().min(1).max(500),
+  title: safeText(TEXT_MAX.line).min(1),
   dueDate: isoDate,
-  ownerName: z.string().max(200),
+  ownerName: safeText(TEXT_MAX.name),
   status: z.enum(TASK_STATUSES),
   sourceNoteId: id.nullable(),
   sourceAppointmentId: id.nullable(),
@@ -249,41 +252,53 @@ export const escalationSchema = z.object({
   id,
   patientId: id,
   noteId: id,
-  reason: z.string().min(1).max(2000),
+  reason: safeText(TEXT_MAX.paragraph).min(1),
   severity: z.enum(ESCALATION_SEVERITIES),
   raisedAt: isoDateTime,
-  raisedBy: z.string().max(200),
+  raisedBy: safeText(TEXT_MAX.name),
   status: z.enum(ESCALATION_STATUSES),
 });
 
+/** More answers than any questionnaire has items; bounds one response's size. */
+export const ANSWERS_MAX = 200;
+
 export const questionnaireResponseSchema = z.object({
   id,
-  questionnaireId: z.string().max(50),
-  questionnaireVersion: z.string().max(20),
+  questionnaireId: safeText(TEXT_MAX.short),
+  questionnaireVersion: safeText(TEXT_MAX.short),
   patientId: id,
   noteId: id.nullable(),
-  answers: z.record(z.string().max(100), z.union([z.string().max(5000), z.number()])),
+  answers: z
+    .record(safeText(TEXT_MAX.code), z.union([safeText(TEXT_MAX.answer), z.number()]))
+    .refine((answers) => Object.keys(answers).length <= ANSWERS_MAX, `at most ${ANSWERS_MAX} answers`),
   score: z.number().nullable(),
   language: z.enum(['en', 'es']),
   status: z.enum(['in_progress', 'completed']),
   updatedAt: isoDateTime,
 });
 
-export const hlcSchema = z.string().regex(/^\d{15}:\d{6}:[A-Za-z0-9_-]{1,100}$/, 'not a clock stamp');
+export const hlcSchema = safeText(TEXT_MAX.stamp).regex(/^\d{15}:\d{6}:[A-Za-z0-9_-]{1,100}$/, 'not a clock stamp');
 
-const writtenValue = z.object({ value: z.unknown(), hlc: hlcSchema, by: z.string().max(200), deviceId: z.string().max(100) });
+const writtenValue = z.object({
+  value: z.unknown(),
+  hlc: hlcSchema,
+  by: safeText(TEXT_MAX.name),
+  userId: id.nullable().default(null),
+  deviceId: safeText(TEXT_MAX.code),
+});
 
 export const conflictSchema = z.object({
   id,
   patientId: id,
   entityKind: z.enum(DOMAIN_ENTITY_KINDS),
   entityId: id,
-  field: z.string().max(100),
+  field: safeText(TEXT_MAX.code),
   winner: writtenValue,
   loser: writtenValue,
   detectedAt: isoDateTime,
   status: z.enum(CONFLICT_STATUSES),
-  resolvedBy: z.string().max(200).nullable(),
+  resolvedBy: safeText(TEXT_MAX.name).nullable(),
+  resolvedById: id.nullable().default(null),
   resolvedAt: isoDateTime.nullable(),
 });
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/user';
 import { ENTITY_KINDS } from '../domain/entities';
 import { entityRecordSchema, hlcSchema } from './entities';
+import { safeText, TEXT_MAX } from './safeText';
 
 export const PROTOCOL_VERSION = 2;
 
@@ -24,37 +25,36 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const errorBodySchema = z.object({
+  // The server's own words, read by the client: never refused, or the code would be lost with them.
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const healthResponseSchema = z.object({
   ok: z.literal(true),
-  version: z.string(),
+  version: safeText(TEXT_MAX.line),
   protocolVersion: z.number().int(),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 export const loginRequestSchema = z.strictObject({
-  username: z.string().trim().min(1, 'username is required').max(100),
-  password: z.string().min(1, 'password is required').max(200),
-  deviceId: z
-    .string()
+  username: safeText(TEXT_MAX.code).trim().min(1, 'username is required'),
+  password: safeText(TEXT_MAX.name).min(1, 'password is required'),
+  deviceId: safeText(TEXT_MAX.id)
     .min(8, 'deviceId must be at least 8 characters')
-    .max(100)
     .regex(/^[A-Za-z0-9_-]+$/, 'deviceId may contain only letters, digits, "-" and "_"'),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const territorySummarySchema = z.object({ id: z.string(), name: z.string() });
+export const territorySummarySchema = z.object({ id: safeText(TEXT_MAX.id), name: safeText(TEXT_MAX.name) });
 
 export const loginResponseSchema = z.object({
-  token: z.string(),
-  user: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }),
+  token: safeText(TEXT_MAX.paragraph),
+  user: z.object({ id: safeText(TEXT_MAX.id), name: safeText(TEXT_MAX.name), role: z.enum(ROLES) }),
   territories: z.array(territorySummarySchema),
   /** The care team's line, offered when a specialist escalates an urgent concern. */
-  careTeamPhone: z.string().nullable(),
-  serverTime: z.string(),
+  careTeamPhone: safeText(TEXT_MAX.short).nullable(),
+  serverTime: safeText(TEXT_MAX.short),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
@@ -64,7 +64,7 @@ export const PULL_PAGE_DEFAULT = 500;
 export const pullRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),
   /** Opaque, issued by the server; null asks for everything in scope from the beginning. */
-  cursor: z.string().max(200).nullable(),
+  cursor: safeText(TEXT_MAX.cursor).nullable(),
   limit: z.number().int().min(1).max(PULL_PAGE_MAX).optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
@@ -75,11 +75,11 @@ export const pullResponseSchema = z.object({
    * Ids of patients that moved out of the caller's territories: remove them from the device
    * once none of their changes is waiting to be sent (S16).
    */
-  leftScope: z.array(z.string()),
+  leftScope: z.array(safeText(TEXT_MAX.id)),
   /** Pass back unchanged to continue; never moves backwards. */
-  cursor: z.string(),
+  cursor: safeText(TEXT_MAX.cursor),
   hasMore: z.boolean(),
-  serverTime: z.string(),
+  serverTime: safeText(TEXT_MAX.short),
   territories: z.array(territorySummarySchema),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
@@ -93,12 +93,12 @@ export const PUSH_BATCH_MAX = 200;
  */
 export const mutationSchema = z.strictObject({
   no: z.number().int().min(1),
-  mutationId: z.string().min(1).max(100),
+  mutationId: safeText(TEXT_MAX.id).min(1),
   kind: z.enum(ENTITY_KINDS),
-  entityId: z.string().min(1).max(100),
+  entityId: safeText(TEXT_MAX.id).min(1),
   op: z.enum(['create', 'update', 'delete']),
   /** The owning patient for patient-owned kinds; the patient itself for `patient`. */
-  patientId: z.string().min(1).max(100).nullable(),
+  patientId: safeText(TEXT_MAX.id).min(1).nullable(),
   /** Server version of the record the change was made on; 0 when new on the device. */
   baseVersion: z.number().int().min(0),
   hlc: hlcSchema,
@@ -106,23 +106,27 @@ export const mutationSchema = z.strictObject({
    * The device's pull cursor when the change was made (null before its first download): the
    * server keeps a change to a patient that had left the device's scope unknown to it (S16).
    */
-  seenCursor: z.string().max(200).nullable().optional(),
-  /** Changed fields and their new values; all fields for a create; empty for a delete. */
-  values: z.record(z.string().max(100), z.unknown()),
+  seenCursor: safeText(TEXT_MAX.cursor).nullable().optional(),
+  /**
+   * Changed fields and their new values; all fields for a create; empty for a delete. Checked
+   * per change on the server (field names and text included), so one bad value refuses its
+   * own change and not the batch.
+   */
+  values: z.record(z.string().max(TEXT_MAX.code), z.unknown()),
   at: z.iso.datetime(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),
-  deviceId: z.string().min(8).max(100),
+  deviceId: safeText(TEXT_MAX.id).min(8),
   mutations: z.array(mutationSchema).min(1).max(PUSH_BATCH_MAX),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** The office moves a patient to another territory of its organisation. */
 export const movePatientRequestSchema = z.strictObject({
-  territoryId: z.string().min(1, 'territoryId is required').max(100),
+  territoryId: safeText(TEXT_MAX.id).min(1, 'territoryId is required'),
 });
 export type MovePatientRequest = z.infer<typeof movePatientRequestSchema>;
 
@@ -147,6 +151,7 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
   /** Applied earlier (a replay); nothing changed now. A replay of a refused change is `rejected` again. */
   z.object({ no: z.number().int(), status: z.literal('duplicate') }),
   /** Refused for good; retrying will not help. The message is for a person. */
+  // The message is the server's own words (field paths included): read whole, never refused.
   z.object({ no: z.number().int(), status: z.literal('rejected'), reason: z.enum(REJECTION_REASONS), message: z.string() }),
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
@@ -157,6 +162,6 @@ export const pushResponseSchema = z.object({
   results: z.array(mutationResultSchema),
   /** Set when the batch skipped numbers: resend from `settledThrough + 1`. */
   gap: z.boolean(),
-  serverTime: z.string(),
+  serverTime: safeText(TEXT_MAX.short),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;

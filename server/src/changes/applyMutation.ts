@@ -1,8 +1,9 @@
 /**
  * One device change, checked and applied inside the push transaction: kind and operation
  * allowed (writableKinds), patient in the caller's scope (S16), record present and not deleted
- * (S12), data valid, note rules (S10), then merged field by field (S8, S9). Every check runs
- * before the first write, so a refused change leaves nothing behind.
+ * (S12), data valid (text the database can store, unsafeText.ts, then the kind's schema), note
+ * rules (S10), then merged field by field (S8, S9). Every check runs before the first write, so
+ * a refused change leaves nothing behind.
  */
 import type { Conflict } from '../../../src/domain/conflict';
 import { decodeHlc, type Hlc } from '../../../src/domain/hlc';
@@ -25,6 +26,7 @@ import {
   type StoredRecord,
 } from './recordRows';
 import { wasInScopeAt } from './scopeAtChange';
+import { unsafeTextMessage } from './unsafeText';
 import { WRITABLE_KINDS, type KindRules } from './writableKinds';
 
 export interface MutationContext {
@@ -49,6 +51,8 @@ export async function applyMutation(ctx: MutationContext, m: Mutation): Promise<
   if (!rules.ops.includes(m.op)) return reject('forbidden_kind', rules.opsMessage);
   if (m.patientId === null) return reject('invalid', `patientId: required for ${m.kind} records`);
   if (m.kind === 'patient' && m.patientId !== m.entityId) return reject('invalid', 'patientId: must equal entityId for a patient');
+  const unsafe = unsafeTextMessage(m.values);
+  if (unsafe) return reject('invalid', unsafe);
 
   const patient = await readPatientScope(ctx.tx, m.patientId);
   if (patient === null || !(await inScopeForChange(ctx, m, patient))) return reject('out_of_scope', 'This patient is not in your territories');
@@ -95,7 +99,7 @@ async function inScopeForChange(ctx: MutationContext, m: Mutation, patient: Pati
 }
 
 function writerOf(ctx: MutationContext): Writer {
-  return { hlc: ctx.hlc, by: ctx.session.name, deviceId: ctx.session.deviceId };
+  return { hlc: ctx.hlc, by: ctx.session.name, userId: ctx.session.userId, deviceId: ctx.session.deviceId };
 }
 
 async function create(
@@ -144,6 +148,8 @@ async function update(ctx: MutationContext, m: Mutation, rules: KindRules, key: 
   if (fixed) return reject('invalid', `${fixed}: cannot be changed`);
   const outside = rules.updatable && Object.keys(m.values).find((field) => !rules.updatable?.includes(field));
   if (outside) return reject('forbidden_kind', `${outside}: a ${m.kind} can only be resolved (${rules.updatable?.join(', ')})`);
+  const impostor = rules.actorFields?.find((field) => field in m.values && m.values[field] !== null && m.values[field] !== ctx.session.userId);
+  if (impostor) return reject('invalid', `${impostor}: must name the signed-in user`);
   const parsed = rules.schema.safeParse({ ...stored.data, ...m.values });
   if (!parsed.success) return reject('invalid', describeIssues(parsed.error.issues));
   // The parsed values: nested objects lose keys the schema does not know.

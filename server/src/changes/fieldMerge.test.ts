@@ -5,8 +5,8 @@ import { mergeFields, stampFields, type FieldStamp, type Writer } from './fieldM
 
 const EARLY = '000001000000000:000000:dev-b';
 const LATE = '000002000000000:000000:dev-a';
-const stampBy = (h: string, v: number, d: string): FieldStamp => ({ h, v, by: `person on ${d}`, d });
-const writer = (hlc: string, deviceId = 'dev-a'): Writer => ({ hlc, by: `person on ${deviceId}`, deviceId });
+const stampBy = (h: string, v: number, d: string): FieldStamp => ({ h, v, by: `person on ${d}`, u: `usr-${d}`, d });
+const writer = (hlc: string, deviceId = 'dev-a'): Writer => ({ hlc, by: `person on ${deviceId}`, userId: `usr-${deviceId}`, deviceId });
 
 describe('mergeFields', () => {
   const stored = { phone: '111', name: 'Rosa' };
@@ -32,8 +32,8 @@ describe('mergeFields', () => {
     expect(merge.lost).toEqual([
       {
         field: 'phone',
-        winner: { value: '222', hlc: LATE, by: 'person on dev-a', deviceId: 'dev-a' },
-        loser: { value: '111', hlc: EARLY, by: 'person on dev-b', deviceId: 'dev-b' },
+        winner: { value: '222', hlc: LATE, by: 'person on dev-a', userId: 'usr-dev-a', deviceId: 'dev-a' },
+        loser: { value: '111', hlc: EARLY, by: 'person on dev-b', userId: 'usr-dev-b', deviceId: 'dev-b' },
       },
     ]);
   });
@@ -58,7 +58,7 @@ describe('mergeFields', () => {
 
   it('stampFields records the write on exactly the written fields', () => {
     const before = { name: stampBy(EARLY, 3, 'dev-b') };
-    expect(stampFields(before, ['phone'], writer(LATE), 12)).toEqual({ ...before, phone: { h: LATE, v: 12, by: 'person on dev-a', d: 'dev-a' } });
+    expect(stampFields(before, ['phone'], writer(LATE), 12)).toEqual({ ...before, phone: { h: LATE, v: 12, by: 'person on dev-a', u: 'usr-dev-a', d: 'dev-a' } });
   });
 });
 

@@ -17,14 +17,18 @@ import { canonicalJson } from '../../../src/domain/contactNote';
 export interface FieldStamp {
   readonly h: string;
   readonly v: number;
+  /** The writer's name, for people; `u` is who (absent on stamps written before ids were kept). */
   readonly by: string;
+  readonly u?: string;
   readonly d: string;
 }
 export type FieldStamps = Readonly<Record<string, FieldStamp>>;
 
+/** Who writes, from the session (never from the change's own fields). */
 export interface Writer {
   readonly hlc: string;
   readonly by: string;
+  readonly userId: string;
   readonly deviceId: string;
 }
 
@@ -32,6 +36,7 @@ export interface WrittenValue {
   readonly value: unknown;
   readonly hlc: string;
   readonly by: string;
+  readonly userId: string | null;
   readonly deviceId: string;
 }
 
@@ -66,7 +71,7 @@ export function mergeFields({ stored, stamps, values, baseVersion, writer }: Fie
   const data: Record<string, unknown> = { ...stored };
   const written: string[] = [];
   const lost: LostWrite[] = [];
-  const incoming = (value: unknown): WrittenValue => ({ value, hlc: writer.hlc, by: writer.by, deviceId: writer.deviceId });
+  const incoming = (value: unknown): WrittenValue => ({ value, hlc: writer.hlc, by: writer.by, userId: writer.userId, deviceId: writer.deviceId });
 
   for (const [field, value] of Object.entries(values)) {
     // Writing what is already there changes nothing, and two people agreeing is no conflict.
@@ -78,7 +83,7 @@ export function mergeFields({ stored, stamps, values, baseVersion, writer }: Fie
       written.push(field);
       continue;
     }
-    const current: WrittenValue = { value: stored[field] ?? null, hlc: stamp.h, by: stamp.by, deviceId: stamp.d };
+    const current: WrittenValue = { value: stored[field] ?? null, hlc: stamp.h, by: stamp.by, userId: stamp.u ?? null, deviceId: stamp.d };
     if (writer.hlc > stamp.h) {
       data[field] = value;
       written.push(field);
@@ -93,6 +98,6 @@ export function mergeFields({ stored, stamps, values, baseVersion, writer }: Fie
 /** The stamps after `fields` were written by `writer` in the write that produced `version`. */
 export function stampFields(stamps: FieldStamps, fields: readonly string[], writer: Writer, version: number): FieldStamps {
   const next: Record<string, FieldStamp> = { ...stamps };
-  for (const field of fields) next[field] = { h: writer.hlc, v: version, by: writer.by, d: writer.deviceId };
+  for (const field of fields) next[field] = { h: writer.hlc, v: version, by: writer.by, u: writer.userId, d: writer.deviceId };
   return next;
 }

@@ -49,11 +49,18 @@ export function checkNoteUpdate(stored: NoteData, values: NoteData, userId: stri
       if (values.enteredInError === null || values.enteredInError === undefined) {
         return invalid('enteredInError: the reason is required to mark a note entered in error');
       }
+      if (!markedBy(values.enteredInError, userId)) return invalid('enteredInError.byId: must name the signed-in user');
       return OK;
     }
     default:
       return signed(`${changed[0]}: this note was entered in error and cannot change`);
   }
+}
+
+/** Who marked it comes from the session: a mark naming someone else is refused (older marks name no one). */
+function markedBy(mark: unknown, userId: string): boolean {
+  const byId = (mark as { byId?: unknown }).byId;
+  return byId === undefined || byId === null || byId === userId;
 }
 
 /**

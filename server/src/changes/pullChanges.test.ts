@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { TerritoryId } from '../../../src/domain/ids';
-import { entityRecordSchema } from '../../../src/protocol/entities';
+import { entityRecordSchema, type EntityRecord } from '../../../src/protocol/entities';
 import { fixtureDataset, idsInScope, NORTH, NORTH_PATIENTS, ORG, otherOrgDataset, patientOwned, SOUTH } from '../../test/fixtures';
 import { describeEachDb, settle } from '../../test/testDb';
 import type { Db } from '../db/db';
@@ -146,4 +146,43 @@ describeEachDb('pullChanges', (current, kind) => {
       }
     },
   );
+
+  // Pages cut by size as well as by count.
+  /** Every page from the start with a byte budget, checking each page on the way. */
+  async function drainBySize(db: Db, maxBytes: number) {
+    const pages: EntityRecord[][] = [];
+    let cursor = CURSOR_START;
+    for (;;) {
+      const page = await pullChanges(db, { scope, after: cursor, limit: 1000, maxBytes });
+      expect(compareCursors(page.cursor, cursor)).toBeGreaterThan(0);
+      pages.push(page.records);
+      cursor = page.cursor;
+      if (!page.hasMore) return pages;
+    }
+  }
+
+  it.each([1, 600, 3000])(
+    '[S13] pages of at most %i bytes, cut in the middle of one transaction, resume exactly after the last record served',
+    async (maxBytes) => {
+      const pages = await drainBySize(current().db, maxBytes);
+      const ids = pages.flat().map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual(idsInScope(dataset, bothTerritories));
+      // The fixture loads in one transaction, so every cut but the last is inside it.
+      const versions = pages.flat().map((r) => r.version);
+      expect(versions).toEqual([...versions].sort((a, b) => a - b));
+      expect(pages.length).toBeGreaterThan(1);
+      for (const page of pages) {
+        expect(page.length).toBeGreaterThan(0);
+        if (page.length > 1) expect(page.reduce((sum, r) => sum + JSON.stringify(r.data).length, 0)).toBeLessThanOrEqual(maxBytes);
+      }
+      if (maxBytes === 1) expect(pages.every((page) => page.length === 1)).toBe(true);
+    },
+  );
+
+  it('[S14] a budget larger than the scope serves it in one page and moves the cursor to the watermark', async () => {
+    const page = await pullChanges(current().db, { scope, after: CURSOR_START, limit: 1000, maxBytes: 50_000_000 });
+    expect(page.hasMore).toBe(false);
+    expect(page.records.map((r) => r.id).sort()).toEqual(idsInScope(dataset, bothTerritories));
+  });
 });

@@ -26,6 +26,15 @@
  *
  * The price: one long-running writing transaction anywhere in the cluster holds xmin back, and
  * newer changes wait until it ends. They are delayed, never lost.
+ *
+ * Pages are cut by size as well as by count
+ * -----------------------------------------
+ * A page stops before the record that would take its records' JSON past `maxBytes` (but holds
+ * at least one record, however large), so a scope of large records (long notes, questionnaires
+ * with long answers) downloads in several pages instead of one response too big to build or
+ * parse. A cut by size is an ordinary cut: the cursor is the last row served, even in the middle
+ * of a transaction's rows, and the next page resumes exactly after it. The sizes are summed in
+ * the database, so the rows past the cut never leave it.
  */
 import type { OrgId, TerritoryId } from '../../../src/domain/ids';
 import type { EntityKind, EntityRecord } from '../../../src/protocol/entities';
@@ -43,7 +52,14 @@ export interface PullRequestParams {
   readonly after: PullCursor;
   /** At most this many records. */
   readonly limit: number;
+  /** At most about this many bytes of record JSON, unless one record alone is larger; PULL_PAGE_BYTES by default. */
+  readonly maxBytes?: number;
 }
+
+/** The size a pull page aims to stay under: large enough for thousands of ordinary records. */
+export const PULL_PAGE_BYTES = 1_500_000;
+/** What a record costs besides its data: kind, id, version, the JSON around them. */
+const RECORD_OVERHEAD_BYTES = 100;
 
 export interface PullPage {
   readonly records: EntityRecord[];
@@ -65,6 +81,8 @@ interface ChangeRow {
   data: unknown;
   /** xid8 as a decimal string. */
   txid: string;
+  /** Bytes of this row and every row before it in the page (a bigint sum, hence maybe a string). */
+  running: string | number;
 }
 
 /*
@@ -74,9 +92,18 @@ interface ChangeRow {
  * through their patient's territory; a patient record's kind comes from its row. A scope
  * exit counts only while the patient is still outside the caller's territories: one that has
  * come back since is delivered by its (restamped) rows instead.
- * $1 org, $2 territory ids, $3/$4 cursor, $5 xmin, $6 rows wanted.
+ * The outer query sums the rows' sizes in delivery order and keeps the first row, the rows
+ * within the budget, and the first row past them, without its data: that one only tells that
+ * there is more. (The first row past them is the second row, or one whose predecessors fit.)
+ * $1 org, $2 territory ids, $3/$4 cursor, $5 xmin, $6 rows wanted, $7 byte budget.
  */
 const CHANGES_SQL = /* sql */ `
+select kind, id, version, deleted, txid, running,
+       case when n = 1 or running <= $7::bigint then data end as data
+  from (select u.*,
+               row_number() over w as n,
+               sum(${RECORD_OVERHEAD_BYTES} + case when u.deleted or u.data is null then 0 else octet_length(u.data::text) end) over w as running
+          from (
 (select 'patient' as kind, p.id, p.version, p.deleted, p.data, p.txid
    from patients p
   where p.org_id = $1 and p.territory_id = any($2::text[])
@@ -113,9 +140,13 @@ union all
     and f.txid < $5::xid8 and (f.txid, f.version) > ($3::xid8, $4::bigint)
   order by f.txid, f.version limit $6)
 order by txid, version
-limit $6`;
+limit $6
+               ) u
+        window w as (order by u.txid, u.version rows between unbounded preceding and current row)) sized
+ where n <= 2 or running - (${RECORD_OVERHEAD_BYTES} + case when deleted or data is null then 0 else octet_length(data::text) end) <= $7::bigint
+ order by txid, version`;
 
-export async function pullChanges(db: Db, { scope, after, limit }: PullRequestParams): Promise<PullPage> {
+export async function pullChanges(db: Db, { scope, after, limit, maxBytes = PULL_PAGE_BYTES }: PullRequestParams): Promise<PullPage> {
   // xmin must come from a snapshot no later than the one reading the rows (see above); a
   // separate, earlier statement satisfies that on a pool as well as on one connection.
   const [watermark] = await db.query<{ xmin: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
@@ -129,10 +160,13 @@ export async function pullChanges(db: Db, { scope, after, limit }: PullRequestPa
     after.version,
     xmin.toString(),
     limit + 1,
+    maxBytes,
   ]);
 
-  const hasMore = rows.length > limit;
-  const page = hasMore ? rows.slice(0, limit) : rows;
+  // A prefix of the change order: the first row always, then every row within the budget.
+  const fits = (row: ChangeRow, i: number) => i === 0 || Number(row.running) <= maxBytes;
+  const page = rows.slice(0, limit).filter(fits);
+  const hasMore = rows.length > page.length;
   const last = page.at(-1);
   const reached: PullCursor =
     hasMore && last ? { txid: BigInt(last.txid), version: last.version } : { txid: xmin, version: 0 };

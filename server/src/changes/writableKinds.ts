@@ -36,6 +36,8 @@ export interface KindRules {
   readonly immutable: readonly string[];
   /** When set, the only fields an update may change. */
   readonly updatable?: readonly string[];
+  /** Fields that say who acted: when written, they must name the session's user (STYLE 15). */
+  readonly actorFields?: readonly string[];
 }
 
 const ALL_OPS: readonly Op[] = ['create', 'update', 'delete'];
@@ -86,6 +88,7 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
     ops: ['update'],
     opsMessage: 'Conflicts are recorded by the server; a device can only resolve them',
     immutable: OWNED,
-    updatable: ['status', 'resolvedBy', 'resolvedAt'],
+    updatable: ['status', 'resolvedBy', 'resolvedById', 'resolvedAt'],
+    actorFields: ['resolvedById'],
   },
 };

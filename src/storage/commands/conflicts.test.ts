@@ -22,11 +22,12 @@ const conflict: Conflict = {
   entityKind: 'patient',
   entityId: 'pat_1',
   field: 'bestTimeToCall',
-  winner: { value: 'Evenings', hlc: '000001764000000000:000000:dev-a' as Hlc, by: 'Ana', deviceId: 'dev-a' },
-  loser: { value: 'Mornings', hlc: '000001763000000000:000000:device-1' as Hlc, by: 'Maria', deviceId: 'device-1' },
+  winner: { value: 'Evenings', hlc: '000001764000000000:000000:dev-a' as Hlc, by: 'Ana', userId: null, deviceId: 'dev-a' },
+  loser: { value: 'Mornings', hlc: '000001763000000000:000000:device-1' as Hlc, by: 'Maria', userId: null, deviceId: 'device-1' },
   detectedAt: '2026-11-22T15:00:00.000Z' as IsoDateTime,
   status: 'open',
   resolvedBy: null,
+  resolvedById: null,
   resolvedAt: null,
 };
 

@@ -4,6 +4,7 @@
  * way the conflict record notes who decided and when.
  */
 import type { Conflict } from '../../domain/conflict';
+import type { UserId } from '../../domain/ids';
 import { updateChange, type EntityChange, type EntityKind, type EntityTypes } from '../../domain/entities';
 import { getMeta } from '../meta';
 import { readRecord } from '../readRecords';
@@ -37,6 +38,7 @@ export async function resolveConflict(
     ...conflict,
     status: choice === 'keep_theirs' ? 'kept_theirs' : 'restored_mine',
     resolvedBy: session.user.name,
+    resolvedById: session.user.id as UserId,
     resolvedAt: isoNow(deps),
   };
   const mark = updateChange('conflict', conflict, resolved);

@@ -141,7 +141,7 @@ export async function enterNoteInError(
   const marked: ContactNote = {
     ...note,
     status: 'entered_in_error',
-    enteredInError: { at: isoNow(deps), by: who.name, reason: reason.trim() },
+    enteredInError: { at: isoNow(deps), by: who.name, byId: who.id, reason: reason.trim() },
   };
   const change = updateChange('note', note, marked);
   if (change) await writeChanges(deps.db, deps.codec, [change], deps);

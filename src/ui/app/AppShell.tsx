@@ -16,6 +16,7 @@ import { RosterScreen } from '../features/roster/RosterScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
 import { TODAY_TEXT } from '../features/today/todayText';
 import { useI18n } from '../i18n/I18n';
+import { ScreenBoundary } from './ScreenBoundary';
 import { hrefFor, useHashRoute, type Route } from './useHashRoute';
 import { useSyncTriggers } from './useSyncTriggers';
 
@@ -92,7 +93,9 @@ export function AppShell({ session }: { session: Session }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Screen route={route} />
+        <ScreenBoundary key={hrefFor(route)} screen={route.name}>
+          <Screen route={route} />
+        </ScreenBoundary>
       </main>
     </>
   );

@@ -8,6 +8,7 @@ import { enUS, es as esDate } from 'date-fns/locale';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type Messages } from './en';
 import { es } from './es';
+import { languageNamer } from './languageName';
 
 export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -26,6 +27,7 @@ export interface I18n {
   /** "5 minutes ago" / "hace 5 minutos". */
   formatRelative(iso: string, now: Date): string;
   formatNumber(n: number): string;
+  /** Never throws: a code that is not a language tag shows as itself (languageName.ts). */
   languageName(code: string): string;
 }
 
@@ -52,7 +54,7 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
   const value = useMemo<I18n>(() => {
     const dateLocale = DATE_LOCALES[locale];
     const numberFormat = new Intl.NumberFormat(locale);
-    const names = new Intl.DisplayNames([locale], { type: 'language' });
+    const languageName = languageNamer(locale);
     return {
       locale,
       t: CATALOGUES[locale],
@@ -63,10 +65,7 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
       formatRelative: (iso, now) =>
         formatDistance(min([new Date(iso), now]), now, { addSuffix: true, locale: dateLocale }),
       formatNumber: (n) => numberFormat.format(n),
-      languageName: (code) => {
-        const name = names.of(code) ?? code;
-        return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-      },
+      languageName,
     };
   }, [locale, setLocale]);
 

@@ -54,7 +54,7 @@ describeEachDb('push merges (S8-S12)', (current) => {
     expect(pulled.data).toMatchObject({ bestTimeToCall: 'Mornings' });
     // The field's stamp names the very version the row carries.
     const stored = await row(db, 'patient', N1);
-    expect(stored?.stamps.bestTimeToCall).toEqual({ h: hlcAt(1_000, ana.id), v: pulled.version, by: 'Ana Tester', d: ana.id });
+    expect(stored?.stamps.bestTimeToCall).toEqual({ h: hlcAt(1_000, ana.id), v: pulled.version, by: 'Ana Tester', u: 'user-ana', d: ana.id });
     expect(stored?.version).toBe(pulled.version);
   });
 
@@ -88,8 +88,8 @@ describeEachDb('push merges (S8-S12)', (current) => {
       entityKind: 'patient',
       entityId: N2,
       field,
-      winner: { value: writes.get(sol)!.value, hlc: writes.get(sol)!.hlc, by: 'Sol Tester', deviceId: sol.id },
-      loser: { value: writes.get(ana)!.value, hlc: writes.get(ana)!.hlc, by: 'Ana Tester', deviceId: ana.id },
+      winner: { value: writes.get(sol)!.value, hlc: writes.get(sol)!.hlc, by: 'Sol Tester', userId: 'user-sol', deviceId: sol.id },
+      loser: { value: writes.get(ana)!.value, hlc: writes.get(ana)!.hlc, by: 'Ana Tester', userId: 'user-ana', deviceId: ana.id },
       detectedAt: BASE_TIME.toISOString(),
       status: 'open',
       resolvedBy: null,
@@ -113,6 +113,18 @@ describeEachDb('push merges (S8-S12)', (current) => {
     // Ana's device laid her edit over what it pulled (S15); her next pull must bring Sol's value back.
     const { records } = await pullSince(ana, anaSaw.cursor);
     expect(records.find((r) => r.id === N3)?.data).toMatchObject({ bestTimeToCall: 'Evenings' });
+  });
+
+  it('[S9] a conflict names both writers by user id, with their names alongside', async () => {
+    const { db } = current();
+    const [c] = await db.query<{ data: { winner: { userId: string; by: string }; loser: { userId: string; by: string } } }>(
+      "select data from patient_records where kind = 'conflict' and patient_id = $1 order by version limit 1",
+      [N2],
+    );
+    expect([c!.data.winner, c!.data.loser].map((w) => [w.userId, w.by]).sort()).toEqual([
+      ['user-ana', 'Ana Tester'],
+      ['user-sol', 'Sol Tester'],
+    ]);
   });
 
   it('[S9] different fields from the same base both apply, without a conflict', async () => {
@@ -145,9 +157,15 @@ describeEachDb('push merges (S8-S12)', (current) => {
     const ref = { kind: 'conflict' as const, entityId: conflict!.id, patientId: N2, baseVersion: conflict!.version };
     const tampered = await send(ana, { ...ref, values: { field: 'room' } });
     expect(tampered.results[0]).toMatchObject({ status: 'rejected', reason: 'forbidden_kind' });
-    const resolved = await send(ana, { ...ref, values: { status: 'kept_theirs', resolvedBy: 'Ana Tester', resolvedAt: BASE_TIME.toISOString() } });
+    // Who decided comes from the session: naming someone else is refused.
+    const impostor = await send(ana, { ...ref, values: { status: 'kept_theirs', resolvedBy: 'Sol Tester', resolvedById: 'user-sol', resolvedAt: BASE_TIME.toISOString() } });
+    expect(impostor.results[0]).toMatchObject({ status: 'rejected', reason: 'invalid', message: 'resolvedById: must name the signed-in user' });
+    const resolved = await send(ana, {
+      ...ref,
+      values: { status: 'kept_theirs', resolvedBy: 'Ana Tester', resolvedById: 'user-ana', resolvedAt: BASE_TIME.toISOString() },
+    });
     expect(resolved.results[0]).toMatchObject({ status: 'applied', conflicts: 0 });
-    expect((await row(db, 'conflict', conflict!.id))?.data).toMatchObject({ status: 'kept_theirs', resolvedBy: 'Ana Tester' });
+    expect((await row(db, 'conflict', conflict!.id))?.data).toMatchObject({ status: 'kept_theirs', resolvedBy: 'Ana Tester', resolvedById: 'user-ana' });
   });
 
   it('[S11] two devices add a caregiver to one patient at once: both exist', async () => {

@@ -16,11 +16,12 @@ const conflict: Conflict = {
   entityKind: 'patient',
   entityId: 'pat_1',
   field: 'bestTimeToCall',
-  winner: { value: 'Evenings', hlc: '000001764000000000:000000:dev-a' as Hlc, by: 'Ana Tester', deviceId: 'dev-a' },
-  loser: { value: 'Mornings', hlc: '000001763000000000:000000:dev-b' as Hlc, by: 'Maria Santos', deviceId: 'dev-b' },
+  winner: { value: 'Evenings', hlc: '000001764000000000:000000:dev-a' as Hlc, by: 'Ana Tester', userId: null, deviceId: 'dev-a' },
+  loser: { value: 'Mornings', hlc: '000001763000000000:000000:dev-b' as Hlc, by: 'Maria Santos', userId: null, deviceId: 'dev-b' },
   detectedAt: '2026-11-22T15:00:00.000Z' as IsoDateTime,
   status: 'open',
   resolvedBy: null,
+  resolvedById: null,
   resolvedAt: null,
 };
 

@@ -61,4 +61,31 @@ describe('DemographicsEditor', () => {
     expect(screen.getAllByText('Not recorded')).toHaveLength(2);
     expect(await test.db.outbox.count()).toBe(0);
   });
+
+  it('offers a stored en_US as American English and saves it as the code en-US', async () => {
+    const user = await open('en_US');
+    expect(screen.getByText(/American English · No interpreter needed/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(screen.getByLabelText('Preferred language')).toHaveDisplayValue('American English');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    expect(await test.stored('patient', PATIENT_ID)).toMatchObject({ language: 'en-US' });
+  });
+
+  it('a stored language that is not a code asks for one, and other edits leave it as it is', async () => {
+    const user = await open('!!');
+    expect(screen.getByText(/!! · No interpreter needed/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    expect(screen.getByLabelText('Preferred language')).toHaveDisplayValue('Choose a language (“!!” is not a language code)');
+    await user.type(screen.getByLabelText('Best time to call'), 'evenings');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    expect(await test.stored('patient', PATIENT_ID)).toMatchObject({ language: '!!', bestTimeToCall: 'evenings' });
+
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    await user.selectOptions(screen.getByLabelText('Preferred language'), 'es');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('form')).toBeNull());
+    expect(await test.stored('patient', PATIENT_ID)).toMatchObject({ language: 'es' });
+  });
 });

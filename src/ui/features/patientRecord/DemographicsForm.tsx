@@ -2,9 +2,14 @@
  * The editable demographics: preferred language, interpreter, best time to call, access notes
  * and facility room. Saves them onto the patient in one write; "Cancel" drops the changes.
  * Nothing is required; text is trimmed and an emptied field is stored as "not recorded" (null).
+ * The language is a BCP 47 code: a stored one with a repairable spelling (`en_US`) is offered
+ * as its canonical form, one that is not a code at all is left unchanged until a language is
+ * chosen. Text fields stop at the limits the server enforces (src/protocol/safeText.ts).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { normaliseLanguageTag } from '../../../domain/languageTag';
 import type { Patient } from '../../../domain/patient';
+import { TEXT_MAX } from '../../../protocol/safeText';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
 import { FormError } from './recordParts';
@@ -27,7 +32,9 @@ export function DemographicsForm({ patient, showRoom, onDone }: DemographicsForm
   const tx = useRecordText();
   const { worker } = useServices();
   const { busy, failed, run } = useWrite();
-  const [language, setLanguage] = useState(patient.language);
+  // '' while a stored value that is not a language code stays as it is.
+  const stored = normaliseLanguageTag(patient.language);
+  const [language, setLanguage] = useState(stored ?? '');
   const [interpreter, setInterpreter] = useState(patient.interpreterNeeded);
   const [bestTime, setBestTime] = useState(patient.bestTimeToCall ?? '');
   const [notes, setNotes] = useState(patient.accessNotes ?? '');
@@ -35,14 +42,13 @@ export function DemographicsForm({ patient, showRoom, onDone }: DemographicsForm
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
 
-  const languages: readonly string[] = COMMON_LANGUAGES.includes(patient.language as never)
-    ? COMMON_LANGUAGES
-    : [...COMMON_LANGUAGES, patient.language];
+  const languages: readonly string[] =
+    stored === null || COMMON_LANGUAGES.includes(stored as never) ? COMMON_LANGUAGES : [...COMMON_LANGUAGES, stored];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const changes = {
-      language,
+      ...(language === '' ? {} : { language }),
       interpreterNeeded: interpreter,
       bestTimeToCall: orNull(bestTime),
       accessNotes: orNull(notes),
@@ -56,6 +62,11 @@ export function DemographicsForm({ patient, showRoom, onDone }: DemographicsForm
       <label className="field">
         {t.preferredLanguage}
         <select ref={first} value={language} onChange={(e) => setLanguage(e.target.value)}>
+          {stored === null && (
+            <option value="" disabled>
+              {tx.languageNotACode(patient.language)}
+            </option>
+          )}
           {languages.map((code) => (
             <option key={code} value={code}>
               {languageName(code)}
@@ -69,16 +80,16 @@ export function DemographicsForm({ patient, showRoom, onDone }: DemographicsForm
       </label>
       <label className="field">
         {tx.bestTimeToCall}
-        <input value={bestTime} onChange={(e) => setBestTime(e.target.value)} />
+        <input value={bestTime} maxLength={TEXT_MAX.line} onChange={(e) => setBestTime(e.target.value)} />
       </label>
       <label className="field">
         {t.accessNotes}
-        <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea rows={3} value={notes} maxLength={TEXT_MAX.paragraph} onChange={(e) => setNotes(e.target.value)} />
       </label>
       {showRoom && (
         <label className="field">
           {t.room}
-          <input value={room} onChange={(e) => setRoom(e.target.value)} />
+          <input value={room} maxLength={TEXT_MAX.short} onChange={(e) => setRoom(e.target.value)} />
         </label>
       )}
       <FormError message={failed ? tx.saveFailed : null} />

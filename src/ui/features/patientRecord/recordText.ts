@@ -21,6 +21,7 @@ const en = {
   notRecorded: 'Not recorded',
   noInterpreter: 'No interpreter needed',
   bestTimeToCall: 'Best time to call',
+  languageNotACode: (code: string) => `Choose a language (“${code}” is not a language code)`,
 
   addContact: 'Add contact',
   channelLabel: 'Channel',
@@ -137,6 +138,7 @@ const es: RecordText = {
   notRecorded: 'Sin registrar',
   noInterpreter: 'No necesita intérprete',
   bestTimeToCall: 'Mejor hora para llamar',
+  languageNotACode: (code: string) => `Elija un idioma («${code}» no es un código de idioma)`,
 
   addContact: 'Agregar contacto',
   channelLabel: 'Medio',
