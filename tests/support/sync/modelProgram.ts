@@ -99,7 +99,7 @@ const meanwhile: fc.Arbitrary<Command> = fc.oneof(
 );
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 12, arbitrary: single },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('whileSyncing' as const), c: device, during: fc.array(meanwhile, { minLength: 1, maxLength: 4 }) }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('whileSyncing' as const), c: device, during: fc.array(meanwhile, { minLength: 1, maxLength: 4 }) }) },
 );
 
 export const programs = fc.array(command, { minLength: 1, maxLength: 16 });
