@@ -1,7 +1,8 @@
 /**
  * Routing benchmark: runs the planner on the OPTW and TSPLIB instances of
  * ../shared/bench/routing (override with ROUNDS_BENCH_DATA), a 20-candidate realistic day
- * (proof of optimum) and mid-day re-planning of a 25-stop day, and returns a markdown section.
+ * (proof of optimum), mid-day re-planning of a 25-stop day, and "done" pressed in the van through
+ * the worker's planning module with storage (dayAction.ts), and returns a markdown section.
  * `npm run bench` imports runRoutingBench(); run directly it prints the section.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { replan, REPLAN_TIME_LIMIT_MS, type DayProgress } from '../../src/routing/replan';
 import { solve } from '../../src/routing/solve';
 import type { Minutes, Plan, StopId } from '../../src/routing/types';
+import { dayActionSection } from './dayAction';
 import { readOptw, readTsplib, type BenchInstance } from './instances';
 import { realisticDay } from './realisticDay';
 
@@ -161,6 +163,7 @@ export async function runRoutingBench(): Promise<string> {
   }
   out.push('### Realistic day: 20 candidates around Boston, windows, lunch, mixed priorities', '', ...realisticSection(), '');
   out.push(`### Re-planning a 25-stop day (budget ${REPLAN_TIME_LIMIT_MS} ms; the next planned stop is "not home")`, '', ...replanSection(), '');
+  out.push('### "Done" in the van: re-plan and save through the worker\'s planning module (fake-indexeddb in Node)', '', ...(await dayActionSection()), '');
   return out.join('\n');
 }
 

@@ -1,4 +1,4 @@
-/** Page model: a patient's record, as far as the stories need it (the support system). */
+/** Page model: a patient's record, as far as the stories need it (demographics, the support system). */
 import type { Page } from 'playwright-core';
 
 export class PatientPage {
@@ -15,6 +15,23 @@ export class PatientPage {
     await form.getByLabel('Name').fill(name);
     await form.getByRole('button', { name: 'Save' }).click();
     await this.caregivers().getByText(name).waitFor();
+  }
+
+  demographics() {
+    return this.page.getByRole('region', { name: 'Demographics' });
+  }
+
+  /** The best time to call as the record shows it (not while the form is open). */
+  bestTimeToCall() {
+    return this.demographics().locator('dt', { hasText: 'Best time to call' }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** Changes the best time to call through the demographics form and waits until it shows. */
+  async setBestTimeToCall(value: string): Promise<void> {
+    await this.demographics().getByRole('button', { name: 'Edit' }).click();
+    await this.demographics().getByLabel('Best time to call').fill(value);
+    await this.demographics().getByRole('button', { name: 'Save' }).click();
+    await this.bestTimeToCall().filter({ hasText: value }).waitFor();
   }
 
   pending() {

@@ -15,6 +15,7 @@ import type { ModelClient } from './modelClient';
 import { describeConflict, describeEdit, latestStampNotFinal, unaccountedEdits, type Edit, type KeptConflict } from './modelOracle';
 import type { Deletable, Run } from './modelProgram';
 import type { ModelServer } from './modelServer';
+import { shownDiffers } from './modelShown';
 
 const CHECKED_KINDS: readonly EntityKind[] = ['patient', 'contactPoint', 'caregiver', 'note', 'careGap', 'conflict'];
 
@@ -29,8 +30,9 @@ export async function checkQuiet(r: Run): Promise<void> {
   const refused = new Set<string>();
   for (const [c, client] of r.clients.entries()) {
     // Nothing waits; the server settled exactly the numbers this device gave out (S4, S5);
-    // the only refusals are changes to records the office deleted, and changes made on a
-    // patient the device had been told had left; each kept for the person (S7, S12, S16).
+    // the only refusals are changes to records the office deleted, changes made on a patient
+    // the device had been told had left, and the later of two "entered in error" marks of one
+    // note; each kept for the person (S7, S10, S12, S16).
     expect(await client.db.outbox.count(), `client ${c} outbox`).toBe(0);
     const rejections = await client.db.rejections.toArray();
     for (const rejection of rejections) {
@@ -39,10 +41,20 @@ export async function checkQuiet(r: Run): Promise<void> {
     }
     expect(
       rejections
-        .filter((x) => !(x.reason === 'deleted' && r.deleted.has(x.entityKey)) && !(x.reason === 'out_of_scope' && r.madeAfterExit.has(x.mutationId)))
+        .filter(
+          (x) =>
+            !(x.reason === 'deleted' && r.deleted.has(x.entityKey)) &&
+            !(x.reason === 'out_of_scope' && r.madeAfterExit.has(x.mutationId)) &&
+            !(x.reason === 'note_signed' && r.errorMarks.has(x.mutationId)),
+        )
         .map((x) => `${x.entityKey} ${x.reason} ${JSON.stringify(x.body)}`),
-      `client ${c} rejections other than of deleted records or of changes made knowing the patient had left`,
+      `client ${c} rejections other than of deleted records, of changes made knowing the patient had left, or of a second "entered in error"`,
     ).toEqual([]);
+    // [S7a] A refusal keeps the whole record as the person saw it, their change included (a
+    // refused note keeps its full text), though the device itself shows the server's value.
+    expect(await refusalsWithoutRecord(rejections), `client ${c} refusals that do not keep the record as it was shown`).toEqual([]);
+    // What the person sees is what the server holds, field by field, every record in scope.
+    expect(await shownDiffers(client, server.urls[c % server.urls.length]!), `client ${c} shows other values than the server holds`).toEqual([]);
     expect(await settledMark(server, client.deviceId), `client ${c} settled`).toBe((await getMeta(client.db, 'lastMutationNo')) ?? 0);
     // Convergence: the device holds exactly what the server holds in its scope.
     const local = await localState(client);
@@ -107,9 +119,22 @@ export async function checkQuiet(r: Run): Promise<void> {
       continue;
     }
     const note = orgTruth.get(`note:${id}`) as Parameters<typeof hashNoteContent>[0] & { status: string; contentHash: string };
-    expect(note.status).toBe('signed');
+    // Signed, or marked "entered in error" since: the content stays as it was signed.
+    expect(['signed', 'entered_in_error'], `status of signed note ${id}`).toContain(note.status);
     expect(note.contentHash).toBe(hash);
     expect(await hashNoteContent(note)).toBe(hash);
+  }
+  // [S3] Nothing typed in a note is lost: every field as the person last left it in a draft
+  // is on the server's note, whether they signed it or not (unless the server refused it).
+  const toldKeys = new Set<string>();
+  for (const client of r.clients) for (const x of await client.db.rejections.toArray()) toldKeys.add(x.entityKey);
+  for (const [id, draft] of r.drafts) {
+    if (toldKeys.has(`note:${id}`)) continue;
+    const note = orgTruth.get(`note:${id}`) as Record<string, unknown> | undefined;
+    const lost = Object.entries(draft.typed)
+      .filter(([field, value]) => canonicalJson(note?.[field] ?? null) !== canonicalJson(value ?? null))
+      .map(([field, value]) => `${field}: typed ${canonicalJson(value ?? null)}, server ${note ? canonicalJson(note[field] ?? null) : '(no note)'}`);
+    expect(lost, `[S3] note ${id} from client ${draft.c}: fields typed but not on the server`).toEqual([]);
   }
   // Concurrent adds all survive, each exactly once, unless the office deleted them or the
   // server refused them (S11, S5).
@@ -118,6 +143,27 @@ export async function checkQuiet(r: Run): Promise<void> {
     const gone = r.deleted.has(`caregiver:${id}`) || refused.has(`caregiver:${id}`);
     expect(names.filter((n) => n === name), name).toHaveLength(gone ? 0 : 1);
   }
+}
+
+/**
+ * Refusals that do not keep the record as the device showed it, the refused change included.
+ * A refused note's record is always kept (its text must stay recoverable); a change to a
+ * record the device had already let go (a tombstone pulled first) may have none to keep.
+ */
+async function refusalsWithoutRecord(rejections: readonly { entityKey: string; kind: string; body: unknown }[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const x of rejections) {
+    const change = await plainCodec.open<{ op: string; values: Record<string, unknown> }>(x.body);
+    const sealed = (x as { record?: unknown }).record;
+    if (sealed === undefined) {
+      if (x.kind === 'note') out.push(`${x.entityKey}: no record kept`);
+      continue;
+    }
+    const record = await plainCodec.open<Record<string, unknown>>(sealed);
+    const missing = Object.entries(change.values).filter(([field, value]) => canonicalJson(record[field] ?? null) !== canonicalJson(value ?? null));
+    if (missing.length > 0) out.push(`${x.entityKey}: the kept record lacks ${missing.map(([f]) => f).join(', ')}`);
+  }
+  return out;
 }
 
 /** Everything in the caller's scope, as a full pull from the beginning delivers it. */

@@ -4,6 +4,8 @@
  * "Killing" the device closes its database mid-sync and opens it again, as a tab kill would.
  * A "delayed" request is held back (the device sees it time out) and reaches the server only
  * when the test releases it, after whatever the device did meanwhile; its answer goes nowhere.
+ * `beforePull` lets people act while a sync runs, between its push and its pull: the person
+ * keeps typing (the UI never waits for sync) and other devices sync meanwhile.
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -23,9 +25,15 @@ export interface Clock {
   now(): Date;
 }
 
+function requestUrl(input: Parameters<typeof fetch>[0]): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
 export class ModelClient {
   db: RoundsDb;
   offline = false;
+  /** Runs once, just before the next pull request leaves (that is, after the sync's push). */
+  beforePull: (() => Promise<void>) | undefined;
   private fault: Fault = 'none';
   private requests = 0;
   private nth = -1;
@@ -46,6 +54,11 @@ export class ModelClient {
 
   private readonly fetchImpl: typeof fetch = async (input, init) => {
     if (this.offline) throw new TypeError('offline');
+    const hook = this.beforePull;
+    if (hook && requestUrl(input).endsWith('/api/sync/pull')) {
+      this.beforePull = undefined;
+      await hook();
+    }
     const n = ++this.requests;
     const hit = n === this.nth ? this.fault : 'none';
     if (hit === 'drop') throw new TypeError('request dropped');

@@ -2,7 +2,9 @@
  * The programs of the sync model test: the commands (a union, one `case` each in `step`),
  * their generator, and what a run knows while it executes them. A run starts three fresh
  * devices on the model server, shares the office (whose app stays open from run to run), and
- * records every field edit for the oracle (modelOracle.ts). The checks once everything is
+ * records every field edit for the oracle (modelOracle.ts). Devices act only through the
+ * storage commands the screens call: notes through modelNotes.ts (one field per autosave, Sign
+ * that validation may stop), conflicts through modelResolve.ts. The checks once everything is
  * quiet are in modelChecks.ts.
  *
  * Each run works on records of its own (ids starting `m<run>-`) besides the shared patients,
@@ -20,6 +22,8 @@ import { readRecord } from '../../../src/storage/readRecords';
 import { compareCursors, decodeCursor, type PullCursor } from '../../../server/src/changes/cursor';
 import { ModelClient, type Clock, type Fault } from './modelClient';
 import type { ModelOffice } from './modelOffice';
+import { NOTE_FIELDS, noteError, noteField, noteSign, noteStart, type Draft, type NoteField } from './modelNotes';
+import { resolve } from './modelResolve';
 import type { Edit } from './modelOracle';
 import { ELSEWHERE, type ModelServer } from './modelServer';
 
@@ -37,6 +41,18 @@ export type Command =
   | { t: 'caregiver'; c: number; p: number }
   | { t: 'caregiverPhone'; c: number; p: number; k: number }
   | { t: 'note'; c: number; p: number; sign: boolean }
+  /** The note screen, one action at a time: `k` picks one of the device's drafts (or signed notes). */
+  | { t: 'noteStart'; c: number; p: number }
+  | { t: 'noteField'; c: number; k: number; field: NoteField }
+  | { t: 'noteSign'; c: number; k: number }
+  | { t: 'noteError'; c: number; k: number }
+  /** The Conflicts screen: keep the winner or restore the loser of one of this run's conflicts. */
+  | { t: 'resolve'; c: number; k: number; choice: 'keep_theirs' | 'restore_mine' }
+  /**
+   * Device c syncs, and between its push and its pull people go on working: on c itself (the
+   * screen never waits for sync) and elsewhere, other devices syncing included.
+   */
+  | { t: 'whileSyncing'; c: number; during: Command[] }
   /** One sync; the fault hits its `nth` request. */
   | { t: 'sync'; c: number; fault: Fault; nth: number }
   /** The network delivers the device's oldest held-back request, alone or while the device syncs. */
@@ -54,7 +70,7 @@ const device = fc.nat(CLIENTS - 1);
 const patient = fc.constantFrom(0, 0, 0, 1, 2, 3);
 const text = fc.constantFrom('Mornings', 'After 2 pm', 'Weekends', 'Ring twice');
 const faults: readonly Fault[] = ['none', 'none', 'drop', 'lose', 'duplicate', 'kill', 'delay', 'delay'];
-const command: fc.Arbitrary<Command> = fc.oneof(
+const single: fc.Arbitrary<Command> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('edit' as const), c: device, p: patient, field: fc.constantFrom(...FIELDS), value: text }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('consent' as const), c: device, p: patient, k: fc.nat(1), consent: fc.constantFrom('granted' as const, 'declined' as const) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('caregiver' as const), c: device, p: patient }) },
@@ -67,6 +83,23 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('officeEdit' as const), p: patient, field: fc.constantFrom(...FIELDS), value: text }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('officeDelete' as const), p: patient, kind: fc.constantFrom<Deletable>('caregiver', 'contactPoint'), k: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('officeMove' as const), p: patient }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('noteStart' as const), c: device, p: patient }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('noteField' as const), c: device, k: fc.nat(2), field: fc.constantFrom(...NOTE_FIELDS) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('noteSign' as const), c: device, k: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('noteError' as const), c: device, k: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('resolve' as const), c: device, k: fc.nat(3), choice: fc.constantFrom('keep_theirs' as const, 'restore_mine' as const) }) },
+);
+/** What people do while one device is between its push and its pull. */
+const meanwhile: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({ t: fc.constant('edit' as const), c: device, p: patient, field: fc.constantFrom(...FIELDS), value: text }),
+  fc.record({ t: fc.constant('noteField' as const), c: device, k: fc.nat(2), field: fc.constantFrom(...NOTE_FIELDS) }),
+  fc.record({ t: fc.constant('noteError' as const), c: device, k: fc.nat(2) }),
+  fc.record({ t: fc.constant('officeEdit' as const), p: patient, field: fc.constantFrom(...FIELDS), value: text }),
+  fc.record({ t: fc.constant('sync' as const), c: device, fault: fc.constant('none' as const), nth: fc.constant(1) }),
+);
+const command: fc.Arbitrary<Command> = fc.oneof(
+  { weight: 12, arbitrary: single },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('whileSyncing' as const), c: device, during: fc.array(meanwhile, { minLength: 1, maxLength: 4 }) }) },
 );
 
 export const programs = fc.array(command, { minLength: 1, maxLength: 16 });
@@ -106,6 +139,12 @@ export interface Run {
    * the server may refuse them (out of scope), and the person is shown that (S16).
    */
   readonly madeAfterExit: Set<string>;
+  /** Drafts started on the devices, with what the person last typed in each field. */
+  readonly drafts: Map<string, Draft>;
+  /** "Entered in error" changes (mutation ids): two devices may race, and the later is refused (S10). */
+  readonly errorMarks: Set<string>;
+  /** When the run began: conflicts detected since are this run's. */
+  readonly startedAt: string;
   serial: number;
 }
 
@@ -126,6 +165,7 @@ export async function startRun(world: ModelWorld, commands: readonly Command[]):
   const newId = () => `${prefix}${++ids}`;
   const seen = { deleted: new Set<string>(), resurrected: [] as string[] };
   const patients = server.dataset.patients.map((p) => p.id as string);
+  const startedAt = clock.now().toISOString();
   // Every run starts with all patients at home, whatever the last run moved.
   for (const p of server.dataset.patients) await office.move(p.id, p.territoryId);
   await server.settle();
@@ -174,12 +214,16 @@ export async function startRun(world: ModelWorld, commands: readonly Command[]):
     cursors: clients.map(() => null),
     away: new Set(),
     madeAfterExit: new Set(),
+    drafts: new Map(),
+    errorMarks: new Set(),
+    startedAt,
     serial: 0,
   };
 }
 
 export async function step(r: Run, cmd: Command): Promise<void> {
   const c = 'c' in cmd ? cmd.c : undefined;
+  if (cmd.t === 'whileSyncing') return whileSyncing(r, cmd.c, cmd.during);
   const patientId = r.patients[('p' in cmd ? cmd.p : 0) % r.patients.length]!;
   if (c === undefined || !('p' in cmd)) return act(r, cmd);
   const db = r.clients[c]!.db;
@@ -240,6 +284,18 @@ async function act(r: Run, cmd: Command): Promise<void> {
       }
       return;
     }
+    case 'noteStart':
+      return noteStart(r, cmd.c, patientId);
+    case 'noteField':
+      return noteField(r, cmd.c, cmd.k, cmd.field);
+    case 'noteSign':
+      return noteSign(r, cmd.c, cmd.k);
+    case 'noteError':
+      return noteError(r, cmd.c, cmd.k);
+    case 'resolve':
+      return resolve(r, cmd.c, cmd.k, cmd.choice);
+    case 'whileSyncing':
+      return whileSyncing(r, cmd.c, cmd.during);
     case 'sync': {
       const res = await r.clients[cmd.c]!.sync(cmd.fault, cmd.nth);
       if (res !== 'killed' && res.ok) await checkCursor(r, cmd.c);
@@ -297,17 +353,51 @@ async function act(r: Run, cmd: Command): Promise<void> {
   }
 }
 
-/** The network delivers what it held back, everyone is online, a few calm rounds of sync. */
+/**
+ * Device c syncs; `during` runs once its push is done and before its pull leaves (or after
+ * the sync, if it never got to its pull). Device c does not sync again meanwhile.
+ */
+async function whileSyncing(r: Run, c: number, during: readonly Command[]): Promise<void> {
+  const client = r.clients[c]!;
+  let ran = false;
+  const meanwhile = async () => {
+    ran = true;
+    for (const cmd of during) {
+      if ((cmd.t === 'sync' || cmd.t === 'release' || cmd.t === 'whileSyncing') && cmd.c === c) continue;
+      if (cmd.t === 'syncAll') continue;
+      await step(r, cmd);
+    }
+  };
+  client.beforePull = meanwhile;
+  const db = client.db;
+  try {
+    const res = await client.sync('none');
+    if (res !== 'killed' && res.ok) await checkCursor(r, c);
+  } finally {
+    if (client.db === db) client.beforePull = undefined;
+  }
+  if (!ran) await meanwhile();
+}
+
+/**
+ * Quiescence: the network delivers what it held back, everyone is online, and the devices sync
+ * in calm rounds until a whole round moves nothing (no device sends or receives a record).
+ */
 export async function quiesce(r: Run): Promise<void> {
   for (const client of r.clients) while (client.heldCount > 0) await client.releaseHeld();
   for (const client of r.clients) client.offline = false;
-  for (let round = 0; round < 3; round++) {
+  const MAX_ROUNDS = 8;
+  for (let round = 0; ; round++) {
+    expect(round, 'rounds of sync before nothing moves').toBeLessThan(MAX_ROUNDS);
     await r.world.server.settle();
+    let moved = 0;
     for (const [c, client] of r.clients.entries()) {
       const res = await client.sync('none');
       expect(res, `client ${c} round ${round}`).toMatchObject({ ok: true });
+      if (res !== 'killed' && res.ok) moved += res.sent + res.received;
       await checkCursor(r, c);
     }
+    if (moved === 0) break;
   }
   await r.world.server.settle();
 }
