@@ -9,7 +9,7 @@ import { ENTITY_KINDS } from '../domain/entities';
 import { entityRecordSchema, hlcSchema } from './entities';
 import { safeText, TEXT_MAX } from './safeText';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const ERROR_CODES = [
   'bad_request',
