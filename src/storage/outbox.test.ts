@@ -141,6 +141,22 @@ describe('pulling over local changes', () => {
     expect((await readRecord(db, plainCodec, 'patient', 'pat_1'))?.bestTimeToCall).toBe('Evenings');
   });
 
+  it('[S9][S15] a change made while an earlier one waits is based on the version that one was based on', async () => {
+    const patient = buildPatient('pat_1', { bestTimeToCall: null });
+    await applyPullPage(db, plainCodec, [{ kind: 'patient', id: 'pat_1', version: 1, deleted: false, data: patient }], 'c1');
+    const first = updateChange('patient', patient, { ...patient, bestTimeToCall: 'Weekends' });
+    if (!first) throw new Error('no change');
+    await writeChanges(db, plainCodec, [first], ctx);
+    // Someone else's value arrives under the pending edit; the person still sees their own.
+    await applyPullPage(db, plainCodec, [{ kind: 'patient', id: 'pat_1', version: 7, deleted: false, data: { ...patient, bestTimeToCall: 'Mornings' } }], 'c2');
+    const shown = await readRecord(db, plainCodec, 'patient', 'pat_1');
+    expect(shown?.bestTimeToCall).toBe('Weekends');
+    const second = updateChange('patient', shown!, { ...shown!, bestTimeToCall: 'Weekends, after 2' });
+    if (!second) throw new Error('no change');
+    await writeChanges(db, plainCodec, [second], ctx);
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.baseVersion)).toEqual([1, 1]);
+  });
+
   it('[S14] tombstones remove the record and the cursor moves with the page', async () => {
     await applyPullPage(db, plainCodec, [asRecord('careGap', gap)], 'c1');
     await applyPullPage(db, plainCodec, [{ kind: 'careGap', id: 'gap_1', version: 99, deleted: true, data: null }], 'c2');

@@ -155,7 +155,12 @@ function writeSealed(db: RoundsDb, sealed: readonly SealedChange[], replaced: Re
       };
       await table.put(record);
       let seenCursor = cursorNow;
-      let baseVersion = record.version;
+      // S15 lays pending changes over a pulled copy, so the person has not seen the server's
+      // values under them: a change made while earlier ones to this record wait is based on
+      // the oldest version they were based on, or it could overwrite, unseen and with no
+      // conflict kept, a write that arrived in between (S9).
+      const waiting = await db.outbox.where('entityKey').equals(`${change.kind}:${change.value.id}`).toArray();
+      let baseVersion = Math.min(record.version, ...waiting.map((r) => r.baseVersion));
       if (change.coalesceKey) {
         const prior = replaced.get(change.coalesceKey);
         if (prior?.seenCursor !== undefined) seenCursor = prior.seenCursor;

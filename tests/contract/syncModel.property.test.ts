@@ -212,6 +212,24 @@ describe.each(kinds)('sync model on %s', (kind) => {
     ]);
   }, 60_000);
 
+  // Found by seed 930481547 (its 113th program): a second edit made while the first waited was
+  // based on the version the pull had laid the first over, so it overwrote the office's later
+  // value as if the person had seen it, and no conflict kept that value.
+  it('[S9][S15] an edit made while an earlier one waits never overwrites, unseen, a value that arrived under it', async () => {
+    await runProgram([
+      {
+        t: 'whileSyncing',
+        c: 2,
+        during: [
+          { t: 'edit', c: 2, p: 0, field: 'bestTimeToCall', value: 'Weekends' },
+          { t: 'officeEdit', p: 0, field: 'bestTimeToCall', value: 'Mornings' },
+        ],
+      },
+      { t: 'edit', c: 2, p: 0, field: 'bestTimeToCall', value: 'Weekends, after 2' },
+      { t: 'sync', c: 2, fault: 'none', nth: 1 },
+    ]);
+  }, 60_000);
+
   it('[S9a][S9b] "restore mine" on the device that lost sends the restored value, and it wins everywhere', async () => {
     await runProgram([
       {

@@ -237,7 +237,7 @@ describeEachDb('POST /api/sync/push', (current) => {
         patientId: N1,
         kind: 'no_show',
         title: 'Dr. Lee',
-        dueDate: '2026-11-03',
+        dueDate: '2026-11-23',
         ownerName: 'Ana',
         status: 'open',
         sourceNoteId: null,
