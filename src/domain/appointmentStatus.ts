@@ -5,7 +5,7 @@
  */
 import type { Appointment, AppointmentStatus } from './appointment';
 import { createChange, updateChange, type EntityChange } from './entities';
-import type { IsoDate, IsoDateTime, TaskId } from './ids';
+import type { IsoDate, IsoDateTime, TaskId, UserId } from './ids';
 import type { Patient } from './patient';
 import type { Task } from './task';
 
@@ -13,6 +13,7 @@ export interface AppointmentStatusContext {
   readonly now: IsoDateTime;
   readonly today: IsoDate;
   readonly ownerName: string;
+  readonly ownerId: UserId;
   readonly newId: () => string;
   readonly patient: Patient;
 }
@@ -39,6 +40,7 @@ export function appointmentStatusChanges(
       },
       dueDate: ctx.today,
       ownerName: ctx.ownerName,
+      ownerId: ctx.ownerId,
       status: 'open',
       sourceNoteId: null,
       sourceAppointmentId: appt.id,

@@ -130,7 +130,7 @@ describe('signing a note', () => {
     );
     if (!res.ok) throw new Error('expected ok');
     const task = res.changes.find((c) => c.kind === 'task');
-    expect(task?.value).toMatchObject({ id: 't9', kind: 'follow_up', ownerName: 'Maria Santos', sourceNoteId: 'n1' });
+    expect(task?.value).toMatchObject({ id: 't9', kind: 'follow_up', ownerName: 'Maria Santos', ownerId: 'user-maria', sourceNoteId: 'n1' });
     expect(res.changes.find((c) => c.kind === 'escalation')?.value).toMatchObject({ reason: 'Chest pain', severity: 'emergency', status: 'open' });
   });
 
@@ -204,7 +204,7 @@ describe('appointment status', () => {
     startsAt: now,
     status: 'scheduled',
   };
-  const c = { now, today, ownerName: 'Maria Santos', newId: () => 'task1', patient };
+  const c = { now, today, ownerName: 'Maria Santos', ownerId: 'usr_1' as UserId, newId: () => 'task1', patient };
   it.each([
     ['no_show', ['appointment', 'task', 'patient']],
     ['cancelled', ['appointment', 'task']],
@@ -215,7 +215,7 @@ describe('appointment status', () => {
   });
   it('a no-show task points at the appointment and is due today', () => {
     const task = appointmentStatusChanges(appt, 'no_show', c).find((x) => x.kind === 'task');
-    expect(task?.value).toMatchObject({ kind: 'no_show', sourceAppointmentId: 'a1', dueDate: today, status: 'open' });
+    expect(task?.value).toMatchObject({ kind: 'no_show', sourceAppointmentId: 'a1', dueDate: today, status: 'open', ownerName: 'Maria Santos', ownerId: 'usr_1' });
   });
 });
 

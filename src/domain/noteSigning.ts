@@ -77,6 +77,8 @@ export function signNote(note: ContactNote, ctx: SignContext): SignResult {
       title: f.title,
       dueDate: f.dueDate,
       ownerName: f.ownerName || ctx.signerName,
+      // The signer is known by id; someone else named in the follow-up is known by name only.
+      ownerId: !f.ownerName || f.ownerName === ctx.signerName ? ctx.signerId : null,
       status: 'open',
       sourceNoteId: note.id,
       sourceAppointmentId: null,

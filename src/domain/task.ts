@@ -2,7 +2,7 @@
  * Follow-up work: calls to make, visits to plan, no-shows to chase. Tasks come from signed
  * notes, from missed or cancelled appointments, or are added by hand.
  */
-import type { AppointmentId, IsoDate, IsoDateTime, NoteId, PatientId, TaskId } from './ids';
+import type { AppointmentId, IsoDate, IsoDateTime, NoteId, PatientId, TaskId, UserId } from './ids';
 
 export const TASK_KINDS = ['follow_up', 'no_show', 'cancellation', 'reminder'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -38,7 +38,10 @@ export interface Task {
   /** Set when the app wrote the title; absent on person-typed tasks and on older records. */
   readonly titleTemplate?: TaskTitleTemplate | null;
   readonly dueDate: IsoDate;
+  /** Who the task is for, by name for people; `ownerId` says who when the app knows the user. */
   readonly ownerName: string;
+  /** The owner's user id; absent or null when the owner was typed by name, and on older records. */
+  readonly ownerId?: UserId | null;
   readonly status: TaskStatus;
   readonly sourceNoteId: NoteId | null;
   readonly sourceAppointmentId: AppointmentId | null;

@@ -262,6 +262,8 @@ export const taskSchema = z.object({
   titleTemplate: taskTitleTemplateSchema.nullish(),
   dueDate: isoDate,
   ownerName: safeText(TEXT_MAX.name),
+  // Optional: tasks whose owner was typed by name, older records and older apps carry none.
+  ownerId: id.nullish(),
   status: z.enum(TASK_STATUSES),
   sourceNoteId: id.nullable(),
   sourceAppointmentId: id.nullable(),

@@ -6,6 +6,7 @@
 import type { AppointmentStatus } from '../../domain/appointment';
 import { appointmentStatusChanges } from '../../domain/appointmentStatus';
 import { createChange, updateChange, type EntityKind, type EntityTypes } from '../../domain/entities';
+import type { UserId } from '../../domain/ids';
 import { getMeta } from '../meta';
 import { readRecord } from '../readRecords';
 import { writeChanges } from '../writeChanges';
@@ -57,6 +58,7 @@ export async function setAppointmentStatus(
     now: isoNow(deps),
     today: deps.today(),
     ownerName: session.user.name,
+    ownerId: session.user.id as UserId,
     newId: deps.newId,
     patient,
   });
