@@ -18,13 +18,15 @@ export interface ConfirmRequest {
   readonly confirmLabel: string;
   /** Red confirm button for actions that remove or discard something. */
   readonly danger?: boolean;
+  /** The words on the button that goes back, when "Cancel" would be unclear ("Keep the draft"). */
+  readonly cancelLabel?: string;
 }
 
 interface Props extends ConfirmRequest {
   readonly onAnswer: (confirmed: boolean) => void;
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, danger = false, onAnswer }: Props) {
+export function ConfirmDialog({ title, message, confirmLabel, danger = false, cancelLabel, onAnswer }: Props) {
   const { t } = useI18n();
   const titleId = useId();
   const messageId = useId();
@@ -78,7 +80,7 @@ export function ConfirmDialog({ title, message, confirmLabel, danger = false, on
         <p id={messageId}>{message}</p>
         <div className="confirm-dialog__actions">
           <button ref={cancel} type="button" className="button" onClick={() => onAnswer(false)}>
-            {t.confirmDialog.cancel}
+            {cancelLabel ?? t.confirmDialog.cancel}
           </button>
           <button type="button" className={danger ? 'button button--danger' : 'button button--primary'} onClick={() => onAnswer(true)}>
             {confirmLabel}

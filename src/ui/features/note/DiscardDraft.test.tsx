@@ -24,15 +24,15 @@ describe('DiscardDraft', () => {
     const note = await myDraft();
     const user = test.render(() => <DiscardDraft note={note} />);
     await user.click(await screen.findByRole('button', { name: 'Discard draft' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Discard this draft?' });
+    const dialog = screen.getByRole('dialog', { name: 'Discard this draft?' });
     expect(dialog).toHaveAccessibleDescription(/deleted, on this device and on the others/);
     expect(within(dialog).getByRole('button', { name: 'Keep the draft' })).toHaveFocus();
     await user.keyboard('{Escape}');
-    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await test.stored('note', note.id)).toBeDefined();
 
     await user.click(screen.getByRole('button', { name: 'Discard draft' }));
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard draft' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard draft' }));
     await waitFor(() => expect(window.location.hash).toBe(`#/patients/${PATIENT_ID}`));
     expect(await test.stored('note', note.id)).toBeUndefined();
     // The server never had this draft: nothing is left to send.
@@ -55,7 +55,7 @@ describe('DiscardDraft', () => {
     const note = await myDraft();
     const user = test.render(() => <DiscardDraft note={note} />, 'es');
     await user.click(await screen.findByRole('button', { name: 'Descartar borrador' }));
-    expect(screen.getByRole('alertdialog', { name: '¿Descartar este borrador?' })).toBeInTheDocument();
+    expect(screen.getByRole('dialog', { name: '¿Descartar este borrador?' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Conservar el borrador' })).toHaveFocus();
   });
 });

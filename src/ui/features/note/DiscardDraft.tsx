@@ -4,11 +4,11 @@
  * the person is taken back to the patient, whose timeline no longer lists the draft.
  */
 import { useState } from 'react';
+import { useConfirm } from '../../components/useConfirm';
 import type { ContactNote } from '../../../domain/contactNote';
 import { hrefFor } from '../../app/useHashRoute';
 import { useServices } from '../../data/AppServices';
 import { useSession } from '../../data/hooks';
-import { ConfirmDialog } from './ConfirmDialog';
 import { useNoteText } from './useNoteText';
 import type { NoteText } from './noteText';
 
@@ -18,13 +18,14 @@ export function DiscardDraft({ note }: { note: ContactNote }) {
   const tx = useNoteText();
   const { worker } = useServices();
   const session = useSession();
-  const [asking, setAsking] = useState(false);
+  const [confirm, confirmDialog] = useConfirm();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<DiscardProblem | null>(null);
   if (session?.user.id !== note.authorId) return null;
 
   async function discard() {
-    setAsking(false);
+    const sure = await confirm({ title: tx.discardTitle, message: tx.discardConfirm, confirmLabel: tx.discardDraft, cancelLabel: tx.keepDraft, danger: true });
+    if (!sure) return;
     setBusy(true);
     try {
       const res = await worker.discardDraft(note.id);
@@ -43,7 +44,7 @@ export function DiscardDraft({ note }: { note: ContactNote }) {
 
   return (
     <>
-      <button type="button" className="button button--wide" disabled={busy} onClick={() => setAsking(true)}>
+      <button type="button" className="button button--wide" disabled={busy} onClick={() => void discard()}>
         {tx.discardDraft}
       </button>
       {problem && (
@@ -51,16 +52,7 @@ export function DiscardDraft({ note }: { note: ContactNote }) {
           {tx.discardError[problem]}
         </p>
       )}
-      {asking && (
-        <ConfirmDialog
-          title={tx.discardTitle}
-          message={tx.discardConfirm}
-          confirmLabel={tx.discardDraft}
-          cancelLabel={tx.keepDraft}
-          onConfirm={() => void discard()}
-          onCancel={() => setAsking(false)}
-        />
-      )}
+      {confirmDialog}
     </>
   );
 }
