@@ -84,9 +84,6 @@ export async function runDocumentationBench(): Promise<string> {
     await page.getByTestId('results-count').filter({ hasText: 'of 5,000 patients' }).waitFor({ timeout: 120_000 });
     const patientIds = server.dataset.patients.filter((p) => p.territoryId === 'ter_north').map((p) => p.id);
     await page.evaluate(`(${SEED_NOTES})(${JSON.stringify([NOTES, patientIds])})`);
-    await page.evaluate(() => {
-      window.confirm = () => true;
-    });
     const patientUrl = `${server.url}/#/patients/${patientIds[0]}`;
 
     await startDraft(page, patientUrl);
@@ -94,14 +91,16 @@ export async function runDocumentationBench(): Promise<string> {
 
     for (let i = 0; i < SIGNS; i++) {
       await startDraft(page, patientUrl);
-      await page.evaluate(() => (window.confirm = () => true));
+      // Signing asks first (the in-app dialog); the clock starts when the person confirms.
+      await page.getByRole('button', { name: 'Sign note' }).click();
+      await page.getByRole('dialog').waitFor();
       const elapsed = (await page.evaluate(`new Promise((resolve) => {
         const t0 = performance.now();
         const mo = new MutationObserver(() => {
           if (document.querySelector('[data-testid=signed-note]')) { mo.disconnect(); resolve(performance.now() - t0); }
         });
         mo.observe(document.body, { childList: true, subtree: true });
-        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Sign note').click();
+        [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent === 'Sign note').click();
       })`)) as number;
       signs.push(elapsed);
     }
