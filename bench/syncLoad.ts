@@ -16,6 +16,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// First: Dexie reads the IndexedDB globals when it loads, and the sync modules below load it.
+import 'fake-indexeddb/auto';
 import { findChromium } from '../tests/e2e/support/chromium';
 import { LOAD, runLoadRun, type LoadRunResult } from './sync/loadRun';
 import { measureEndOfDaySync, measureInitialDownload, startTerritoryServer, TERRITORY } from './sync/territory';
