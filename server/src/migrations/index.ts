@@ -9,6 +9,7 @@ import { pushSyncSchema } from './004_pushSync';
 import { scopeExitsSchema } from './005_scopeExits';
 import { refusedMutationsSchema } from './006_refusedMutations';
 import { contactRecordKindsSchema } from './007_contactRecordKinds';
+import { auditTrailSchema } from './008_auditTrail';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 5, name: 'scope exits', sql: scopeExitsSchema },
   { id: 6, name: 'refused mutations', sql: refusedMutationsSchema },
   { id: 7, name: 'contact record kinds', sql: contactRecordKindsSchema },
+  { id: 8, name: 'audit trail', sql: auditTrailSchema },
 ];
