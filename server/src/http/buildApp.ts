@@ -42,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // it also keeps cross-site "simple" form posts away from the API.
   app.removeContentTypeParser('text/plain');
   app.decorateRequest('session', null);
+  app.decorateRequest('actor', null);
   installErrorHandler(app);
   installNotFoundHandler(app, { spaFallback: options.staticDir !== undefined });
   installSecurityHeaders(app);

@@ -5,12 +5,16 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/db';
+import { loadActor } from '../auth/loadActor';
+import type { Actor } from '../auth/policy';
 import { findSession, type Session, type SessionRejection } from '../auth/sessions';
 import { sendError } from './errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
     session: Session | null;
+    /** The policy's view of the signed-in person (auth/policy.ts), loaded with the session. */
+    actor: Actor | null;
   }
 }
 
@@ -34,6 +38,7 @@ export function installSessionGate(app: FastifyInstance, deps: SessionGateDeps):
       return sendError(reply, code, MESSAGES[found.code]);
     }
     request.session = found.session;
+    request.actor = await loadActor(deps.db, found.session);
   });
 }
 
@@ -43,3 +48,9 @@ export function sessionOf(request: FastifyRequest): Session {
   return request.session;
 }
 
+
+/** The actor behind a gated route, for `authorize(actor, action, resource)`. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error(`route ${request.routeOptions.url ?? request.url} is not behind the session gate`);
+  return request.actor;
+}

@@ -10,6 +10,8 @@ import { scopeExitsSchema } from './005_scopeExits';
 import { refusedMutationsSchema } from './006_refusedMutations';
 import { contactRecordKindsSchema } from './007_contactRecordKinds';
 import { auditTrailSchema } from './008_auditTrail';
+import { sessionsSignInSchema } from './009_sessionsSignIn';
+import { teamsAndSecretsSchema } from './010_teamsAndSecrets';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -27,4 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: 'refused mutations', sql: refusedMutationsSchema },
   { id: 7, name: 'contact record kinds', sql: contactRecordKindsSchema },
   { id: 8, name: 'audit trail', sql: auditTrailSchema },
+  { id: 9, name: 'sessions and sign-in', sql: sessionsSignInSchema },
+  { id: 10, name: 'teams and secrets', sql: teamsAndSecretsSchema },
 ];

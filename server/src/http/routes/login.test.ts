@@ -27,7 +27,7 @@ describeEachDb('POST /api/auth/login', (current) => {
     app = await buildApp({ db: current().db, version: '9.9.9', now: () => NOW });
   });
   afterAll(() => app.close());
-  beforeEach(() => current().db.exec('truncate sessions, devices'));
+  beforeEach(() => current().db.exec('truncate sessions, devices cascade'));
 
   it('signs in: a token, who the user is, their territories and the server time', async () => {
     const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
