@@ -8,6 +8,7 @@ import { Component, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { SCREEN_ERROR_TEXT } from './screenErrorText';
 import { hrefFor, type Route } from './useHashRoute';
+import { logFailure } from '../components/logFailure';
 
 interface Props {
   readonly screen: Route['name'];
@@ -27,7 +28,7 @@ export class ScreenBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: unknown): void {
     // A bug to look into; the person sees the message below, not this.
-    console.error(`the ${this.props.screen} screen failed to draw`, error);
+    logFailure(`drawing the ${this.props.screen} screen`, error);
   }
 
   private readonly retry = () => this.setState({ failed: false });

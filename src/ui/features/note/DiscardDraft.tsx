@@ -11,6 +11,7 @@ import { useServices } from '../../data/AppServices';
 import { useSession } from '../../data/hooks';
 import { useNoteText } from './useNoteText';
 import type { NoteText } from './noteText';
+import { logFailure } from '../../components/logFailure';
 
 type DiscardProblem = keyof NoteText['discardError'];
 
@@ -35,7 +36,7 @@ export function DiscardDraft({ note }: { note: ContactNote }) {
       }
       setProblem(res.code === 'not_found' || res.code === 'signed_out' || res.code === 'not_a_draft' || res.code === 'not_author' ? res.code : 'failed');
     } catch (err) {
-      console.error(err);
+      logFailure('discarding a draft', err);
       setProblem('failed');
     } finally {
       setBusy(false);

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/I18n';
 import { AddAppointmentForm } from './AddAppointmentForm';
 import { FormError, isPending, PendingBadge } from './recordParts';
 import { useRecordText } from './recordText';
+import { logFailure } from '../../components/logFailure';
 
 export interface AppointmentsEditorProps {
   readonly patientId: PatientId;
@@ -80,7 +81,7 @@ function AppointmentRow({ appointment: a, pending, onFollowUp }: AppointmentRowP
       if (!res.ok) return setError(tx.statusError[res.code]);
       if (needsFollowUp) onFollowUp();
     } catch (err) {
-      console.error(err);
+      logFailure('appointment status', err);
       setError(tx.saveFailed);
     } finally {
       setBusy(false);

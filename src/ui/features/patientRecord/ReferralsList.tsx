@@ -9,6 +9,7 @@ import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
 import { FormError, isPending, PendingBadge } from './recordParts';
 import { useRecordText } from './recordText';
+import { logFailure } from '../../components/logFailure';
 
 export function ReferralsList({ referrals, pendingKeys }: { referrals: readonly Referral[]; pendingKeys?: ReadonlySet<string> }) {
   const tx = useRecordText();
@@ -42,7 +43,7 @@ function ReferralRow({ referral: r, pending }: { referral: Referral; pending: bo
       const res = await worker.setReferralStatus(r.id, status);
       setProblem(res.ok ? null : tx.referralStatusError[res.code]);
     } catch (err) {
-      console.error(err);
+      logFailure('referral status', err);
       setProblem(tx.saveFailed);
     } finally {
       setBusy(false);

@@ -6,6 +6,7 @@
  * refused write is never shown as saved.
  */
 import { useCallback, useState } from 'react';
+import { logFailure } from '../../components/logFailure';
 
 /** A command's answer that says it wrote nothing. */
 export function isRefusedWrite(result: unknown): boolean {
@@ -32,8 +33,7 @@ export function useWrite(): Write {
       }
       return true;
     } catch (err) {
-      // The error's name only: a message may quote what was being written.
-      console.error(`write failed: ${err instanceof Error ? err.name : typeof err}`);
+      logFailure('write', err);
       setFailed(true);
       return false;
     } finally {
