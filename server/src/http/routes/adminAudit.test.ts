@@ -4,7 +4,7 @@
  * only their own organisation's events.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { auditPageSchema, type AuditEventRow } from '../../../../src/protocol/admin';
 import { call, loadAdminOrgs, type AdminTokens } from '../../../test/admin';
 import { expectError } from '../../../test/http';
