@@ -86,7 +86,7 @@ export function AuditSection() {
   const people = users.data.state === 'ready' ? users.data.value : [];
   return (
     <section aria-labelledby="admin-audit-title">
-      <h2 id="admin-audit-title">{text.auditTitle}</h2>
+      <h1 id="admin-audit-title">{text.auditTitle}</h1>
       <form className="card admin-form admin-filters" onSubmit={apply} aria-label={text.filters}>
         <label className="field" htmlFor={`${id}-from`}>
           {text.from}

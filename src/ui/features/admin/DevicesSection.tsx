@@ -28,7 +28,7 @@ export function DevicesSection() {
 
   return (
     <section aria-labelledby="admin-devices-title">
-      <h2 id="admin-devices-title">{text.devicesTitle}</h2>
+      <h1 id="admin-devices-title">{text.devicesTitle}</h1>
       {notice && <p role="status" className="admin-notice">{notice}</p>}
       {action.failure && <AdminProblem failure={action.failure} />}
       <Loaded data={devices.data} onRetry={devices.reload}>

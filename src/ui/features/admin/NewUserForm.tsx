@@ -51,7 +51,7 @@ export function NewUserForm({ territories, supervisors, onCreated, onCancel }: P
 
   return (
     <form className="card admin-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`}>{text.addUser}</h3>
+      <h2 id={`${id}-title`}>{text.addUser}</h2>
       <label className="field" htmlFor={`${id}-username`}>
         {text.username}
         <input id={`${id}-username`} autoComplete="off" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} />

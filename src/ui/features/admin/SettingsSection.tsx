@@ -14,7 +14,7 @@ export function SettingsSection() {
   const settings = useAdminLoad(useCallback(() => worker.adminGetSettings(), [worker]));
   return (
     <section aria-labelledby="admin-settings-title">
-      <h2 id="admin-settings-title">{text.settingsTitle}</h2>
+      <h1 id="admin-settings-title">{text.settingsTitle}</h1>
       <Loaded data={settings.data} onRetry={settings.reload}>
         {(current) => <SettingsForm current={current} />}
       </Loaded>

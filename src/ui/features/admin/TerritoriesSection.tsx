@@ -23,7 +23,7 @@ export function TerritoriesSection() {
 
   return (
     <section aria-labelledby="admin-territories-title">
-      <h2 id="admin-territories-title">{text.territoriesTitle}</h2>
+      <h1 id="admin-territories-title">{text.territoriesTitle}</h1>
       {notice && <p role="status" className="admin-notice">{notice}</p>}
       <NameForm title={text.addTerritory} submitLabel={text.createTerritory} initial="" onSave={(name) => worker.adminCreateTerritory(name)} onSaved={changed} />
       <Loaded data={territories.data} onRetry={territories.reload}>
@@ -43,7 +43,7 @@ export function TerritoriesSection() {
                 ) : (
                   <div className="admin-item__row">
                     <div>
-                      <h3 className="admin-item__title">{territory.name}</h3>
+                      <h2 className="admin-item__title">{territory.name}</h2>
                       <p className="muted">{text.patients(territory.patientCount)}</p>
                       <p>
                         {text.people}:{' '}

@@ -78,7 +78,7 @@ export function UserEditor({ user, isSelf, territories, supervisors, onDone, onC
   return (
     <div className="admin-editor">
       <form onSubmit={(e) => void save(e)} aria-labelledby={`${id}-title`} noValidate>
-        <h3 id={`${id}-title`}>{text.editTitle(user.name)}</h3>
+        <h2 id={`${id}-title`}>{text.editTitle(user.name)}</h2>
         {isSelf && <p className="muted">{text.yourself}</p>}
         <label className="field" htmlFor={`${id}-name`}>
           {text.fullName}

@@ -34,7 +34,7 @@ export function UsersSection({ selfId }: { selfId: string }) {
 
   return (
     <section aria-labelledby="admin-users-title">
-      <h2 id="admin-users-title">{text.usersTitle}</h2>
+      <h1 id="admin-users-title">{text.usersTitle}</h1>
       {notice && <p role="status" className="admin-notice">{notice}</p>}
       <Loaded data={users.data} onRetry={users.reload}>
         {(list) => {
@@ -91,7 +91,7 @@ function UserSummary({ user, roleName, onEdit }: { user: AdminUser; roleName: st
   return (
     <div className="admin-item__row">
       <div>
-        <h3 className="admin-item__title">{user.name}</h3>
+        <h2 className="admin-item__title">{user.name}</h2>
         <p className="muted">
           {user.username} · {roleName} · {user.territories.length > 0 ? user.territories.map((t) => t.name).join(', ') : text.noTerritories}
         </p>
