@@ -7,7 +7,7 @@ import { ADMIN_AUDIT_ACTIONS } from '../../../protocol/admin';
 import type { AuditEventRow, AuditQuery } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
-import { ADMIN_TEXT } from './adminText';
+import { ADMIN_TEXT, type Say } from './adminText';
 import { AdminProblem } from './AdminProblem';
 import { actionWords, eventDetails, eventTarget } from './auditWords';
 import { saveTextFile } from './saveTextFile';
@@ -54,7 +54,7 @@ export function AuditSection() {
   const first = useAdminLoad(useCallback(() => worker.adminAuditPage({ ...applied, limit: PAGE }), [worker, applied]));
   /** Older pages asked for after the first one of the current filters. */
   const [older, setOlder] = useState<{ events: AuditEventRow[]; next: string | null } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Say | null>(null);
   const action = useAdminAction();
 
   const firstPage = first.data.state === 'ready' ? first.data.value : null;
@@ -79,7 +79,7 @@ export function AuditSection() {
     const csv = await action.run(() => worker.adminAuditCsv(applied));
     if (csv === null) return;
     saveTextFile(csv, `audit-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv;charset=utf-8');
-    setNotice(text.csvReady);
+    setNotice(() => (x: typeof text) => x.csvReady);
   }
 
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setDraft((f) => ({ ...f, [key]: e.target.value }));
@@ -135,7 +135,7 @@ export function AuditSection() {
           </button>
         </div>
       </form>
-      {notice && <p role="status" className="admin-notice">{notice}</p>}
+      {notice && <p role="status" className="admin-notice">{notice(text)}</p>}
       {action.failure && <AdminProblem failure={action.failure} />}
       {first.data.state === 'failed' && <AdminProblem failure={first.data.failure} onRetry={first.reload} />}
       {events === null ? (

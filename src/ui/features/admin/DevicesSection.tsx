@@ -4,7 +4,7 @@ import type { AdminDevice } from '../../../worker/client';
 import { useConfirm } from '../../components/useConfirm';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
-import { ADMIN_TEXT } from './adminText';
+import { ADMIN_TEXT, type Say } from './adminText';
 import { AdminProblem, Loaded } from './AdminProblem';
 import { useAdminAction, useAdminLoad } from './useAdminLoad';
 
@@ -15,13 +15,13 @@ export function DevicesSection() {
   const devices = useAdminLoad(useCallback(() => worker.adminListDevices(), [worker]));
   const [confirm, confirmDialog] = useConfirm();
   const action = useAdminAction();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Say | null>(null);
 
   async function revoke(device: AdminDevice) {
     setNotice(null);
     if (!(await confirm({ title: text.revokeTitle, message: text.revokeMessage(device.ownerName), confirmLabel: text.revoke, danger: true }))) return;
     if (await action.run(() => worker.adminRevokeDevice(device.id))) {
-      setNotice(text.revokedDone);
+      setNotice(() => (x: typeof text) => x.revokedDone);
       devices.reload();
     }
   }
@@ -29,7 +29,7 @@ export function DevicesSection() {
   return (
     <section aria-labelledby="admin-devices-title">
       <h1 id="admin-devices-title">{text.devicesTitle}</h1>
-      {notice && <p role="status" className="admin-notice">{notice}</p>}
+      {notice && <p role="status" className="admin-notice">{notice(text)}</p>}
       {action.failure && <AdminProblem failure={action.failure} />}
       <Loaded data={devices.data} onRetry={devices.reload}>
         {(list) =>

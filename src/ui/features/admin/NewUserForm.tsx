@@ -5,7 +5,7 @@ import { ADMIN_PASSWORD_MIN } from '../../../protocol/admin';
 import type { AdminUser } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
-import { ADMIN_TEXT } from './adminText';
+import { ADMIN_TEXT, type Say } from './adminText';
 import { AdminProblem } from './AdminProblem';
 import { useAdminAction } from './useAdminLoad';
 import { RoleField, SupervisorField, TerritoryChecks, type TerritoryOption } from './UserFields';
@@ -29,19 +29,19 @@ export function NewUserForm({ territories, supervisors, onCreated, onCancel }: P
   const [password, setPassword] = useState('');
   const [territoryIds, setTerritoryIds] = useState<string[]>([]);
   const [supervisorId, setSupervisorId] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Say | null>(null);
   const action = useAdminAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const issue = !USERNAME.test(username.trim())
-      ? text.usernameShape
+    const issue: Say | null = !USERNAME.test(username.trim())
+      ? (x) => x.usernameShape
       : name.trim() === ''
-        ? text.required(text.fullName)
+        ? (x) => x.required(x.fullName)
         : password.length < ADMIN_PASSWORD_MIN
-          ? text.passwordShort
+          ? (x) => x.passwordShort
           : null;
-    setProblem(issue);
+    setProblem(() => issue);
     if (issue) return;
     const created = await action.run(() =>
       worker.adminCreateUser({ username: username.trim(), name: name.trim(), role, password, territoryIds, supervisorId: role === 'specialist' ? supervisorId : null }),
@@ -67,7 +67,7 @@ export function NewUserForm({ territories, supervisors, onCreated, onCancel }: P
       </label>
       <TerritoryChecks options={territories} chosen={territoryIds} onChange={setTerritoryIds} />
       {role === 'specialist' && <SupervisorField id={`${id}-supervisor`} supervisors={supervisors} value={supervisorId} onChange={setSupervisorId} />}
-      {problem && <p role="alert" className="admin-problem">{problem}</p>}
+      {problem && <p role="alert" className="admin-problem">{problem(text)}</p>}
       {action.failure && <AdminProblem failure={action.failure} />}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={action.busy}>

@@ -3,7 +3,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { AdminTerritory } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
-import { ADMIN_TEXT } from './adminText';
+import { ADMIN_TEXT, type Say } from './adminText';
 import { AdminProblem, Loaded } from './AdminProblem';
 import { useAdminAction, useAdminLoad } from './useAdminLoad';
 
@@ -13,10 +13,10 @@ export function TerritoriesSection() {
   const text = ADMIN_TEXT[locale];
   const territories = useAdminLoad(useCallback(() => worker.adminListTerritories(), [worker]));
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Say | null>(null);
 
   const changed = () => {
-    setNotice(text.saved);
+    setNotice(() => (x: typeof text) => x.saved);
     setRenaming(null);
     territories.reload();
   };
@@ -24,7 +24,7 @@ export function TerritoriesSection() {
   return (
     <section aria-labelledby="admin-territories-title">
       <h1 id="admin-territories-title">{text.territoriesTitle}</h1>
-      {notice && <p role="status" className="admin-notice">{notice}</p>}
+      {notice && <p role="status" className="admin-notice">{notice(text)}</p>}
       <NameForm title={text.addTerritory} submitLabel={text.createTerritory} initial="" onSave={(name) => worker.adminCreateTerritory(name)} onSaved={changed} />
       <Loaded data={territories.data} onRetry={territories.reload}>
         {(list) => (
@@ -77,12 +77,12 @@ function NameForm({ title, submitLabel, initial, onSave, onSaved, onCancel }: Na
   const text = ADMIN_TEXT[useI18n().locale];
   const id = useId();
   const [name, setName] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Say | null>(null);
   const action = useAdminAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (name.trim() === '') return setProblem(text.required(text.territoryName));
+    if (name.trim() === '') return setProblem(() => (x: typeof text) => x.required(x.territoryName));
     setProblem(null);
     if (await action.run(() => onSave(name.trim()))) {
       setName(initial);
@@ -106,7 +106,7 @@ function NameForm({ title, submitLabel, initial, onSave, onSaved, onCancel }: Na
           </button>
         )}
       </div>
-      {problem && <p role="alert" className="admin-problem">{problem}</p>}
+      {problem && <p role="alert" className="admin-problem">{problem(text)}</p>}
       {action.failure && <AdminProblem failure={action.failure} />}
     </form>
   );

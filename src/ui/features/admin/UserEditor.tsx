@@ -11,7 +11,7 @@ import type { AdminUser } from '../../../worker/client';
 import { useConfirm } from '../../components/useConfirm';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
-import { ADMIN_TEXT } from './adminText';
+import { ADMIN_TEXT, type Say } from './adminText';
 import { AdminProblem } from './AdminProblem';
 import { useAdminAction } from './useAdminLoad';
 import { RoleField, SupervisorField, TerritoryChecks, type TerritoryOption } from './UserFields';
@@ -22,7 +22,7 @@ interface Props {
   readonly territories: readonly TerritoryOption[];
   readonly supervisors: readonly AdminUser[];
   /** After a change the server accepted, with what to tell the administrator. */
-  readonly onDone: (message: string) => void;
+  readonly onDone: (say: Say) => void;
   readonly onCancel: () => void;
 }
 
@@ -38,12 +38,12 @@ export function UserEditor({ user, isSelf, territories, supervisors, onDone, onC
   const [territoryIds, setTerritoryIds] = useState<string[]>(user.territories.map((t) => t.id));
   const [supervisorId, setSupervisorId] = useState<string | null>(user.supervisorId);
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Say | null>(null);
   const action = useAdminAction();
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (name.trim() === '') return setProblem(text.required(text.fullName));
+    if (name.trim() === '') return setProblem(() => (x: typeof text) => x.required(x.fullName));
     setProblem(null);
     const body: { -readonly [K in keyof UpdateUserRequest]: UpdateUserRequest[K] } = {};
     if (name.trim() !== user.name) body.name = name.trim();
@@ -52,26 +52,26 @@ export function UserEditor({ user, isSelf, territories, supervisors, onDone, onC
     if (supervisorId !== user.supervisorId) body.supervisorId = supervisorId;
     if (Object.keys(body).length === 0) return onCancel();
     const saved = await action.run(() => worker.adminUpdateUser(user.id, body));
-    if (saved) onDone(text.saved);
+    if (saved) onDone((x) => x.saved);
   }
 
   async function setDisabled(disabled: boolean) {
     if (disabled && !(await confirm({ title: text.disableTitle(user.name), message: text.disableMessage, confirmLabel: text.disable, danger: true }))) return;
     const saved = await action.run(() => worker.adminUpdateUser(user.id, { disabled }));
-    if (saved) onDone(text.saved);
+    if (saved) onDone((x) => x.saved);
   }
 
   async function unlock() {
     const done = await action.run(() => worker.adminUnlockUser(user.id));
-    if (done !== null) onDone(text.unlocked(user.name));
+    if (done !== null) onDone((x) => x.unlocked(user.name));
   }
 
   async function resetPassword() {
-    if (password.length < ADMIN_PASSWORD_MIN) return setProblem(text.passwordShort);
+    if (password.length < ADMIN_PASSWORD_MIN) return setProblem(() => (x: typeof text) => x.passwordShort);
     setProblem(null);
     if (!(await confirm({ title: text.resetTitle(user.name), message: text.resetMessage, confirmLabel: text.resetPassword, danger: true }))) return;
     const done = await action.run(() => worker.adminResetPassword(user.id, password));
-    if (done) onDone(text.passwordReset(user.name));
+    if (done) onDone((x) => x.passwordReset(user.name));
   }
 
   const locked = user.lockedAt !== null || user.blockedUntil !== null;
@@ -122,7 +122,7 @@ export function UserEditor({ user, isSelf, territories, supervisors, onDone, onC
             ))}
         </div>
       </div>
-      {problem && <p role="alert" className="admin-problem">{problem}</p>}
+      {problem && <p role="alert" className="admin-problem">{problem(text)}</p>}
       {action.failure && <AdminProblem failure={action.failure} />}
       {confirmDialog}
     </div>

@@ -8,7 +8,7 @@ import type { AdminUser } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
 import { useNow } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
-import { ADMIN_TEXT } from './adminText';
+import { ADMIN_TEXT, type Say } from './adminText';
 import { Loaded } from './AdminProblem';
 import { NewUserForm } from './NewUserForm';
 import { UserEditor } from './UserEditor';
@@ -22,11 +22,11 @@ export function UsersSection({ selfId }: { selfId: string }) {
   const territories = useAdminLoad(useCallback(() => worker.adminListTerritories(), [worker]));
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Say | null>(null);
   const territoryOptions = territories.data.state === 'ready' ? territories.data.value.map(({ id, name }) => ({ id, name })) : [];
 
-  const changed = (message: string) => {
-    setNotice(message);
+  const changed = (say: Say) => {
+    setNotice(() => say);
     setAdding(false);
     setEditing(null);
     users.reload();
@@ -35,7 +35,7 @@ export function UsersSection({ selfId }: { selfId: string }) {
   return (
     <section aria-labelledby="admin-users-title">
       <h1 id="admin-users-title">{text.usersTitle}</h1>
-      {notice && <p role="status" className="admin-notice">{notice}</p>}
+      {notice && <p role="status" className="admin-notice">{notice(text)}</p>}
       <Loaded data={users.data} onRetry={users.reload}>
         {(list) => {
           const supervisors = list.filter((u) => u.role === 'supervisor' && u.disabledAt === null);
@@ -45,7 +45,7 @@ export function UsersSection({ selfId }: { selfId: string }) {
                 <NewUserForm
                   territories={territoryOptions}
                   supervisors={supervisors}
-                  onCreated={(user) => changed(text.userCreated(user.name))}
+                  onCreated={(user) => changed((x) => x.userCreated(user.name))}
                   onCancel={() => setAdding(false)}
                 />
               ) : (

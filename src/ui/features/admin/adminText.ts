@@ -147,6 +147,8 @@ const en = {
 };
 
 export type AdminText = typeof en;
+/** Words chosen now, said in whatever language is current when shown (a notice survives a language switch). */
+export type Say = (text: AdminText) => string;
 
 const es: AdminText = {
   title: 'Administración',
