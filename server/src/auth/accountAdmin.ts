@@ -26,13 +26,12 @@ const accountKey = (username: string) => `user:${username.toLowerCase()}`;
 
 /** Clears the failures, backoff and lockout of an account; true when there was something to clear. */
 export async function liftSignInLockout(tx: Db, username: string): Promise<boolean> {
-  const rows = await tx.query<{ key: string }>(
+  const rows = await tx.query<{ locked: boolean }>(
     `delete from sign_in_attempts where key = $1
-       and (failures > 0 or blocked_until is not null or locked_at is not null) returning key`,
+       returning (failures > 0 or blocked_until is not null or locked_at is not null) as locked`,
     [accountKey(username)],
   );
-  await tx.query('delete from sign_in_attempts where key = $1', [accountKey(username)]);
-  return rows.length > 0;
+  return rows.some((r) => r.locked);
 }
 
 /** Sets a new password (hashed here) and ends the user's sessions everywhere. */

@@ -161,7 +161,7 @@ export function AuditSection() {
                   <td>
                     <strong>{actionWords(text, event.action)}</strong>
                     <br />
-                    <span className="admin-code">{eventTarget(event)}</span>
+                    <span className="admin-code">{eventTarget(text, event)}</span>
                   </td>
                   <td>
                     {eventDetails(event).map((line, i) => (

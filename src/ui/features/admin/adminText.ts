@@ -136,6 +136,7 @@ const en = {
     sign_out: 'Signed out',
     password_change: 'Password changed',
   } as Record<string, string>,
+  kindName: { user: 'user', device: 'device', territory: 'territory', org_settings: 'settings', patient: 'patient' } as Record<string, string>,
 
   // Settings
   settingsTitle: 'Lock and sessions',
@@ -274,6 +275,7 @@ const es: AdminText = {
     sign_out: 'Cierre de sesión',
     password_change: 'Cambio de contraseña',
   },
+  kindName: { user: 'usuario', device: 'dispositivo', territory: 'territorio', org_settings: 'ajustes', patient: 'paciente' },
 
   settingsTitle: 'Bloqueo y sesiones',
   lockAfter: 'Bloquear la app tras estos minutos sin uso (1–60)',

@@ -12,8 +12,9 @@ export function actionWords(text: AdminText, action: string): string {
   return text.actionName[action] ?? action;
 }
 
-export function eventTarget(event: AuditEventRow): string {
-  const parts = [event.entityKind, event.entityId].filter((p): p is string => p !== null);
+export function eventTarget(text: AdminText, event: AuditEventRow): string {
+  const kind = event.entityKind === null ? null : (text.kindName[event.entityKind] ?? event.entityKind);
+  const parts = [kind, event.entityId].filter((p): p is string => p !== null);
   const target = parts.join(' ');
   return event.patientId !== null && event.patientId !== event.entityId ? `${target} (${event.patientId})` : target;
 }
