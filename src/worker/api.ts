@@ -24,6 +24,7 @@ import { ensureDeviceId } from '../storage/meta';
 import type { SyncDeps } from '../sync/deps';
 import { resolveConflict } from '../storage/commands/conflicts';
 import { dismissRefusal, redoRefusal } from '../storage/commands/refusals';
+import { createAdminCalls } from '../sync/admin';
 import { syncNow } from '../sync/syncNow';
 import { signIn } from '../sync/signIn';
 import { createPlanning } from './planning';
@@ -55,6 +56,8 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     async signIn(username: string, password: string) {
       const res = await signIn(deps, username, password);
       if (!res.ok) return res;
+      // An administrator works online in the admin console and keeps no patients here.
+      if (res.session.user.role === 'admin') return { ok: true as const, synced: null };
       const synced = await syncNow(deps);
       return { ok: true as const, synced };
     },
@@ -133,6 +136,9 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     replanDay: planning.replanDay,
     planMyDay: planning.planMyDay,
     recordDayAction: planning.recordDayAction,
+
+    // The admin console (sync/admin.ts): online calls, nothing stored on the device.
+    ...createAdminCalls(deps),
   };
 }
 

@@ -10,6 +10,9 @@ export type { WorkerApi };
 // Planner types the UI renders (types only: no planner code reaches the UI thread).
 export type { DayAction, DayActionResult, DayPlan, PlanDayResult, SavedDayPlan } from './planning';
 export type { DayProblemInput, DayProblemIssue, DayStopInput, ExcludedStop, InfeasibilityCode, Plan, PlannedBreak, PlannedVisit, SkipReason, StopId } from '../routing';
+// The admin console's result codes and wire shapes (types only).
+export type { AdminErrorCode, AdminResult } from '../sync/admin';
+export type { AdminDevice, AdminTerritory, AdminUser, AuditEventRow, AuditPage, AuditQuery, OrgSettings } from '../protocol/admin';
 export type WorkerClient = Remote<WorkerApi>;
 
 export function createWorkerClient(): WorkerClient {

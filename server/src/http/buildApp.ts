@@ -8,6 +8,11 @@ import type { Db } from '../db/db';
 import { makeDecoyHash } from '../auth/login';
 import { installErrorHandler, installNotFoundHandler } from './errorHandling';
 import { installSessionGate } from './sessionGate';
+import { adminAuditRoutes } from './routes/adminAudit';
+import { adminDevicesRoutes } from './routes/adminDevices';
+import { adminSettingsRoutes } from './routes/adminSettings';
+import { adminTerritoriesRoutes } from './routes/adminTerritories';
+import { adminUsersRoutes } from './routes/adminUsers';
 import { healthRoute } from './routes/health';
 import { loginRoute } from './routes/login';
 import { movePatientRoute } from './routes/movePatient';
@@ -54,6 +59,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pullRoute(gated, deps);
     pushRoute(gated, deps);
     movePatientRoute(gated, deps);
+    adminUsersRoutes(gated, deps);
+    adminDevicesRoutes(gated, deps);
+    adminTerritoriesRoutes(gated, deps);
+    adminSettingsRoutes(gated, deps);
+    adminAuditRoutes(gated, deps);
   });
 
   if (options.staticDir !== undefined) await installStaticFiles(app, options.staticDir);

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useSession } from '../data/hooks';
+import { AdminConsole } from '../features/admin/AdminConsole';
 import { SignInScreen } from '../features/signIn/SignInScreen';
 import { AppShell } from './AppShell';
 import { registerServiceWorker } from './serviceWorker';
@@ -24,7 +25,14 @@ export function App({ serviceWorkerUrl }: { serviceWorkerUrl?: string }) {
   return (
     <>
       <UpdatePrompt notice={notice} onDismiss={() => setNotice(null)} />
-      {session === undefined ? null : session === null ? <SignInScreen /> : <AppShell session={session} />}
+      {session === undefined ? null : session === null ? (
+        <SignInScreen />
+      ) : session.user.role === 'admin' ? (
+        // Administrators keep no patients on the device: the console instead of the field tabs.
+        <AdminConsole session={session} />
+      ) : (
+        <AppShell session={session} />
+      )}
     </>
   );
 }
