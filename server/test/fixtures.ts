@@ -5,9 +5,9 @@
  * per territory, two supervisors and an admin; plus a second organisation that nobody in the
  * first may see.
  *
- * Teams: Sol supervises Ana (North) and also works North himself (covering it); Sue
- * supervises Ben (South) and works no territory, as supervisors usually do. Ada, the admin,
- * works none.
+ * Teams: Sol supervises Ana (North) and Ben (South), and also works North himself (covering
+ * it); Sue supervises no one here and works no territory, as supervisors usually do not. Ada,
+ * the admin, works none.
  */
 import type {
   AppointmentId,
@@ -194,7 +194,7 @@ export function fixtureDataset(): Dataset {
     ],
     users: [
       user('user-ana', 'ana', 'specialist', [NORTH], ORG, 'user-sol'),
-      user('user-ben', 'ben', 'specialist', [SOUTH], ORG, 'user-sue'),
+      user('user-ben', 'ben', 'specialist', [SOUTH], ORG, 'user-sol'),
       user('user-sol', 'sol', 'supervisor', [NORTH]),
       user('user-sue', 'sue', 'supervisor', []),
       user('user-ada', 'ada', 'admin', []),

@@ -30,15 +30,19 @@ export async function movePatient(db: Db, { actor, address, now, patientId, terr
       actor.orgId,
     ]);
     if (!territory) return { ok: false, code: 'not_found', message: `territoryId: no territory ${territoryId} in your organisation` };
-    const into = authorize(actor, 'patient.move', { type: 'territory', orgId: actor.orgId, territoryId });
-    if (!into.allowed) return { ok: false, code: into.code, message: into.message };
     const [patient] = await tx.query<{ territoryId: string; deleted: boolean }>(
       'select territory_id as "territoryId", deleted from patients where id = $1 and org_id = $2 for update',
       [patientId, actor.orgId],
     );
     if (!patient || patient.deleted) return { ok: false, code: 'not_found', message: `No patient ${patientId} in your organisation` };
-    const from = authorize(actor, 'patient.move', { type: 'patient', orgId: actor.orgId, territoryId: patient.territoryId });
-    if (!from.allowed) return { ok: false, code: from.code, message: from.message };
+    // Both ends: the territory the patient leaves and the one it joins.
+    for (const resource of [
+      { type: 'patient', orgId: actor.orgId, territoryId: patient.territoryId },
+      { type: 'territory', orgId: actor.orgId, territoryId },
+    ] as const) {
+      const decision = authorize(actor, 'patient.move', resource);
+      if (!decision.allowed) return { ok: false, code: decision.code, message: decision.message };
+    }
     if (patient.territoryId === territoryId) return { ok: true, moved: false };
     // The territory is part of the record too, so devices show where the patient now belongs.
     await tx.query(
