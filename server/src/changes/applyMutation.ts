@@ -124,13 +124,19 @@ function writerOf(ctx: MutationContext): Writer {
 
 /**
  * T3: names of who acted are the session's, whatever the device wrote: on create every such
- * field that is set; on update those the change writes, where they may change.
+ * field that is set; on update those the change gives a new value (a name carried along
+ * unchanged, such as a note's author when someone else marks it in error, stays).
  */
-function withSessionNames(ctx: MutationContext, rules: KindRules, values: Readonly<Record<string, unknown>>, op: 'create' | 'update') {
+function withSessionNames(
+  ctx: MutationContext,
+  rules: KindRules,
+  values: Readonly<Record<string, unknown>>,
+  stored: Readonly<Record<string, unknown>> | null,
+) {
   const named = { ...values };
   for (const field of rules.sessionNames ?? []) {
     if (!(field in named) || named[field] === null || named[field] === undefined) continue;
-    if (op === 'update' && rules.immutable.includes(field)) continue;
+    if (stored && (rules.immutable.includes(field) || sameValue(named[field], stored[field]))) continue;
     named[field] = ctx.actor.name;
   }
   return named;
@@ -162,7 +168,7 @@ async function create(
   if (stored) return existing(stored);
   const unknown = unknownField(rules, m.values);
   if (unknown) return reject('invalid', `${unknown}: unknown field`);
-  const parsed = rules.schema.safeParse(withSessionNames(ctx, rules, m.values, 'create'));
+  const parsed = rules.schema.safeParse(withSessionNames(ctx, rules, m.values, null));
   if (!parsed.success) return reject('invalid', describeIssues(parsed.error.issues));
   const data = parsed.data as Record<string, unknown>;
   if (data.id !== m.entityId) return reject('invalid', 'id: must equal entityId');
@@ -224,7 +230,7 @@ async function update(
   const impostor = actorImpostor(ctx, rules, m.values);
   if (impostor) return impostor;
   const sent = m.kind === 'note' ? withMarkFromSession(ctx, stored, m.values) : m.values;
-  const parsed = rules.schema.safeParse({ ...stored.data, ...withSessionNames(ctx, rules, sent, 'update') });
+  const parsed = rules.schema.safeParse({ ...stored.data, ...withSessionNames(ctx, rules, sent, stored.data) });
   if (!parsed.success) return reject('invalid', describeIssues(parsed.error.issues));
   // The parsed values: nested objects lose keys the schema does not know.
   const proposed = parsed.data as Record<string, unknown>;
