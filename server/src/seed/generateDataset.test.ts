@@ -94,7 +94,6 @@ describe('generateDataset shape', () => {
     expect(demo.org.name).toBe('Harbor Community Health');
     expect(demo.territories.map((t) => t.name)).toEqual(['North Shore', 'Boston Central', 'South & West']);
     for (const t of demo.territories) expect(t.orgId).toBe(demo.org.id);
-    const allTerritories = demo.territories.map((t) => t.id);
     const byName = new Map(demo.users.map((u) => [u.username, u]));
     expect([...byName.keys()].sort()).toEqual(['admin', 'ana', 'james', 'maria', 'supervisor']);
     expect(byName.get('admin')?.role).toBe('admin');
