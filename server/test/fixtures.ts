@@ -2,8 +2,12 @@
  * A small hand-made organisation for server tests: two territories (North, South) with a few
  * patients each, their care gaps and appointments, a few records of each patient-owned kind
  * (contact points, caregivers, barriers, goals, devices, tasks), two facilities, a specialist
- * per territory, a supervisor and an admin; plus a second organisation that nobody in the
+ * per territory, two supervisors and an admin; plus a second organisation that nobody in the
  * first may see.
+ *
+ * Teams: Sol supervises Ana (North) and Ben (South), and also works North himself (covering
+ * it); Sue supervises no one here and works no territory, as supervisors usually do not. Ada,
+ * the admin, works none.
  */
 import type {
   AppointmentId,
@@ -41,9 +45,9 @@ export const SOUTH = 'ter-south' as TerritoryId;
 export const NORTH_PATIENTS = ['pat-n1', 'pat-n2', 'pat-n3'] as PatientId[];
 export const SOUTH_PATIENTS = ['pat-s1', 'pat-s2'] as PatientId[];
 
-function user(id: string, username: string, role: Role, territoryIds: TerritoryId[], orgId: OrgId = ORG): SeedUser {
+function user(id: string, username: string, role: Role, territoryIds: TerritoryId[], orgId: OrgId = ORG, supervisorId: string | null = null): SeedUser {
   const name = `${username[0]?.toUpperCase()}${username.slice(1)} Tester`;
-  return { id: id as UserId, orgId, username, name, role, password: PASSWORD, territoryIds };
+  return { id: id as UserId, orgId, username, name, role, password: PASSWORD, territoryIds, supervisorId: supervisorId as UserId | null };
 }
 
 function facility(id: string, orgId: OrgId = ORG): Facility {
@@ -189,9 +193,10 @@ export function fixtureDataset(): Dataset {
       { id: SOUTH, orgId: ORG, name: 'South' },
     ],
     users: [
-      user('user-ana', 'ana', 'specialist', [NORTH]),
-      user('user-ben', 'ben', 'specialist', [SOUTH]),
-      user('user-sol', 'sol', 'supervisor', []),
+      user('user-ana', 'ana', 'specialist', [NORTH], ORG, 'user-sol'),
+      user('user-ben', 'ben', 'specialist', [SOUTH], ORG, 'user-sol'),
+      user('user-sol', 'sol', 'supervisor', [NORTH]),
+      user('user-sue', 'sue', 'supervisor', []),
       user('user-ada', 'ada', 'admin', []),
     ],
     facilities: [facility('fac-1'), facility('fac-2')],

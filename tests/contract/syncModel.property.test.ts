@@ -51,7 +51,7 @@ describe.each(kinds)('sync model on %s', (kind) => {
     const server = await startModelServer(kind);
     // The office's app stays open from one run to the next, as it would all day.
     const officeDevice = `model-office-${kind}`;
-    const lead = await server.leadSession('supervisor', officeDevice);
+    const lead = await server.leadSession('admin', officeDevice);
     const office = new ModelOffice(officeDevice, server.urls[CLIENTS % server.urls.length]!, lead.token, clock);
     world = { server, office, clock, runs: 0 };
   }, 120_000);

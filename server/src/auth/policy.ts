@@ -77,8 +77,10 @@ export function authorize(actor: Actor, action: Action, resource: Resource): Dec
     case 'patient.read':
     case 'patient.write':
       if (resource.type === 'org') {
-        // Sync as such (no one patient yet): the records themselves are checked one by one.
-        return actor.role === 'specialist' || actor.territoryIds.size > 0 ? ALLOW : forbid('This account does not work a territory');
+        // Sync as such (no one patient yet): every account of the organisation may sync, and
+        // its scope is the territories it works (a supervisor or admin usually none, so their
+        // device holds no patients); the records themselves are checked one by one.
+        return action === 'records.sync' ? ALLOW : forbid('Not a patient');
       }
       if (resource.type !== 'patient' && resource.type !== 'territory') return forbid('Not a patient');
       if (actor.territoryIds.has(resource.territoryId)) return ALLOW;

@@ -1,7 +1,10 @@
 /**
- * Which territories a signed-in person may see: a specialist their assigned territories, a
- * supervisor or admin every territory of their organisation. This is the only place the
- * rule lives; login reports it and pull filters by it.
+ * Which territories a signed-in person syncs to their device: the ones they work (assigned,
+ * or covered for a colleague), whatever their role. Supervisors and administrators do not
+ * download the organisation; they see their team through the office's server-side views, and
+ * usually work no territory themselves, so their devices hold no patients. This is the only
+ * place the rule lives; login reports it and pull filters by it (each territory also passes
+ * `authorize(actor, 'records.sync', territory)`).
  */
 import type { OrgId, TerritoryId, UserId } from '../../../src/domain/ids';
 import type { Role } from '../../../src/domain/user';
@@ -19,19 +22,11 @@ export interface TerritorySummary {
 }
 
 export function territoriesInScope(db: Db, subject: ScopeSubject): Promise<TerritorySummary[]> {
-  switch (subject.role) {
-    case 'specialist':
-      return db.query<TerritorySummary>(
-        `select t.id, t.name from territories t
-           join user_territories ut on ut.territory_id = t.id
-          where ut.user_id = $1 and t.org_id = $2
-          order by t.name, t.id`,
-        [subject.userId, subject.orgId],
-      );
-    case 'supervisor':
-    case 'admin':
-      return db.query<TerritorySummary>('select id, name from territories where org_id = $1 order by name, id', [
-        subject.orgId,
-      ]);
-  }
+  return db.query<TerritorySummary>(
+    `select t.id, t.name from territories t
+       join user_territories ut on ut.territory_id = t.id
+      where ut.user_id = $1 and t.org_id = $2
+      order by t.name, t.id`,
+    [subject.userId, subject.orgId],
+  );
 }

@@ -15,14 +15,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Mutation, MutationResult, RejectionReason } from '../../../src/protocol/wire';
-import { territoriesInScope } from '../auth/scope';
-import type { Session } from '../auth/sessions';
+import type { Actor } from '../auth/policy';
 import type { Db } from '../db/db';
-import { applyMutation } from './applyMutation';
+import { applyMutation, type SeenCursor } from './applyMutation';
 import { clockClamp } from './clampClock';
+import { decodeCursor, type CursorKey } from './cursor';
+import { authorFromSession } from './writeRecord';
 
 export interface PushParams {
-  readonly session: Session;
+  /** The signed-in person and their device (sessionGate); every change is checked against it. */
+  readonly actor: Actor;
+  /** The client's address as the server saw it, for the audit trail. */
+  readonly address: string | null;
+  /** Verifies the changes' seenCursors: only a cursor this server issued counts (T1). */
+  readonly cursorKey: CursorKey;
   readonly mutations: readonly Mutation[];
   readonly now: Date;
   /** Ids for conflict records; random UUIDs unless a test needs them predictable. */
@@ -52,10 +58,16 @@ export async function applyPush(db: Db, params: PushParams): Promise<PushOutcome
   }
 }
 
-async function applyBatch(tx: Db, { session, mutations, now, newId = randomUUID }: PushParams): Promise<PushOutcome> {
+async function applyBatch(tx: Db, { actor, address, cursorKey, mutations, now, newId = randomUUID }: PushParams): Promise<PushOutcome> {
+  const session = actor;
   const settled = await lockSettledMark(tx, session.deviceId);
-  const territoryIds = new Set((await territoriesInScope(tx, session)).map((t) => t.id));
+  const author = authorFromSession(actor, address);
   const clamp = clockClamp(now.getTime());
+  const seenOf = (m: { seenCursor?: string | null }): SeenCursor => {
+    if (!m.seenCursor) return null;
+    const decoded = decodeCursor(cursorKey, m.seenCursor);
+    return decoded.ok ? decoded.cursor : null;
+  };
 
   const sorted = [...mutations].sort((a, b) => a.no - b.no);
   const first = sorted[0]?.no ?? 0;
@@ -78,7 +90,7 @@ async function applyBatch(tx: Db, { session, mutations, now, newId = randomUUID 
       gap = true;
       break;
     }
-    const outcome = await applyMutation({ tx, session, territoryIds, now, hlc: clamp(m.hlc), newId }, m);
+    const outcome = await applyMutation({ tx, actor, author, now, hlc: clamp(m.hlc), newId }, m, seenOf(m));
     results.push({ no: m.no, ...outcome });
     if (outcome.status === 'rejected') {
       await tx.query('insert into refused_mutations (device_id, no, reason, message) values ($1, $2, $3, $4)', [

@@ -71,11 +71,18 @@ export interface PullPage {
   readonly leftScope: string[];
   readonly cursor: PullCursor;
   readonly hasMore: boolean;
+  /**
+   * The patients whose records (the patient itself or anything it owns) this page delivers,
+   * each once: what the audit trail records as read. Facilities and scope exits name none.
+   */
+  readonly patientIds: string[];
 }
 
 interface ChangeRow {
   kind: EntityKind | 'scopeExit';
   id: string;
+  /** The owning patient; null for facilities and scope exits. */
+  pid: string | null;
   version: number;
   deleted: boolean;
   data: unknown;
@@ -98,43 +105,43 @@ interface ChangeRow {
  * $1 org, $2 territory ids, $3/$4 cursor, $5 xmin, $6 rows wanted, $7 byte budget.
  */
 const CHANGES_SQL = /* sql */ `
-select kind, id, version, deleted, txid, running,
+select kind, id, pid, version, deleted, txid, running,
        case when n = 1 or running <= $7::bigint then data end as data
   from (select u.*,
                row_number() over w as n,
                sum(${RECORD_OVERHEAD_BYTES} + case when u.deleted or u.data is null then 0 else octet_length(u.data::text) end) over w as running
           from (
-(select 'patient' as kind, p.id, p.version, p.deleted, p.data, p.txid
+(select 'patient' as kind, p.id, p.id as pid, p.version, p.deleted, p.data, p.txid
    from patients p
   where p.org_id = $1 and p.territory_id = any($2::text[])
     and p.txid < $5::xid8 and (p.txid, p.version) > ($3::xid8, $4::bigint)
   order by p.txid, p.version limit $6)
 union all
-(select 'careGap', g.id, g.version, g.deleted, g.data, g.txid
+(select 'careGap', g.id, g.patient_id, g.version, g.deleted, g.data, g.txid
    from care_gaps g join patients p on p.id = g.patient_id
   where p.org_id = $1 and p.territory_id = any($2::text[])
     and g.txid < $5::xid8 and (g.txid, g.version) > ($3::xid8, $4::bigint)
   order by g.txid, g.version limit $6)
 union all
-(select 'appointment', a.id, a.version, a.deleted, a.data, a.txid
+(select 'appointment', a.id, a.patient_id, a.version, a.deleted, a.data, a.txid
    from appointments a join patients p on p.id = a.patient_id
   where p.org_id = $1 and p.territory_id = any($2::text[])
     and a.txid < $5::xid8 and (a.txid, a.version) > ($3::xid8, $4::bigint)
   order by a.txid, a.version limit $6)
 union all
-(select r.kind, r.id, r.version, r.deleted, r.data, r.txid
+(select r.kind, r.id, r.patient_id, r.version, r.deleted, r.data, r.txid
    from patient_records r join patients p on p.id = r.patient_id
   where p.org_id = $1 and p.territory_id = any($2::text[])
     and r.txid < $5::xid8 and (r.txid, r.version) > ($3::xid8, $4::bigint)
   order by r.txid, r.version limit $6)
 union all
-(select 'scopeExit', e.patient_id, e.version, true, null, e.txid
+(select 'scopeExit', e.patient_id, null, e.version, true, null, e.txid
    from scope_exits e join patients p on p.id = e.patient_id
   where e.org_id = $1 and e.territory_id = any($2::text[]) and not (p.territory_id = any($2::text[]))
     and e.txid < $5::xid8 and (e.txid, e.version) > ($3::xid8, $4::bigint)
   order by e.txid, e.version limit $6)
 union all
-(select 'facility', f.id, f.version, f.deleted, f.data, f.txid
+(select 'facility', f.id, null, f.version, f.deleted, f.data, f.txid
    from facilities f
   where f.org_id = $1
     and f.txid < $5::xid8 and (f.txid, f.version) > ($3::xid8, $4::bigint)
@@ -172,11 +179,13 @@ export async function pullChanges(db: Db, { scope, after, limit, maxBytes = PULL
     hasMore && last ? { txid: BigInt(last.txid), version: last.version } : { txid: xmin, version: 0 };
   const records: EntityRecord[] = [];
   const leftScope: string[] = [];
+  const patientIds = new Set<string>();
   for (const row of page) {
     if (row.kind === 'scopeExit') leftScope.push(row.id);
     else records.push(toRecord({ ...row, kind: row.kind }));
+    if (row.pid !== null) patientIds.add(row.pid);
   }
-  return { records, leftScope: [...new Set(leftScope)], cursor: laterCursor(after, reached), hasMore };
+  return { records, leftScope: [...new Set(leftScope)], cursor: laterCursor(after, reached), hasMore, patientIds: [...patientIds] };
 }
 
 function toRecord(row: ChangeRow & { kind: EntityKind }): EntityRecord {

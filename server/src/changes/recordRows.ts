@@ -21,6 +21,8 @@ export interface StoredRecord {
   readonly data: Record<string, unknown>;
   readonly deleted: boolean;
   readonly stamps: FieldStamps;
+  /** The row's version: the latest a device can have based a change on (T4). */
+  readonly version: number;
 }
 
 export interface PatientScopeRow {
@@ -65,7 +67,7 @@ export async function readPatientScope(tx: Db, patientId: string): Promise<Patie
 export async function lockRecord(tx: Db, key: RecordKey): Promise<StoredRecord | null> {
   const { where, params } = keyClause(key);
   const rows = await tx.query<StoredRecord>(
-    `select ${PATIENT_ID[key.table]} as "patientId", data, deleted, field_stamps as stamps
+    `select ${PATIENT_ID[key.table]} as "patientId", data, deleted, field_stamps as stamps, version
        from ${key.table} where ${where} for update`,
     params,
   );

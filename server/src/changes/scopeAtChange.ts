@@ -1,72 +1,48 @@
 /**
  * Whether a change to a patient outside the caller's territories now is still kept (S16):
- * the van syncs hours after the visit, and the office may have moved the patient, or the
- * specialist's territory, in between. A change is kept when, at the moment it was made,
+ * the van syncs hours after the visit, and the office may have moved the patient, or taken
+ * the specialist's territory, in between. A change is kept when the device had not been told
+ * otherwise when the change was made: the exit or the release that took the patient from the
+ * caller sits after the device's pull cursor of that moment (`seenCursor`), so the person was
+ * working from what the device showed them, in good faith.
  *
- *   1. the patient was the caller's: by the change's clock stamp (after the S19 clamp), the
- *      patient's territory then (the one its first later exit left, or its current one) was
- *      one the caller has, or gave up only later; or
- *   2. the device had not been told otherwise: the exit or the release that took the patient
- *      from the caller sits after the device's pull cursor of that moment (`seenCursor`), so
- *      the person was working from what the device showed them.
- *
- * Either way the person did the work in good faith. A change made after the device had
- * pulled the exit is refused (`out_of_scope`) and shown to the person.
+ * T2: the decision rests on server facts only. The change's clock stamp is the device's claim
+ * and is not consulted (a backdated stamp must not reopen a patient that left); the cursor is
+ * one this server signed (cursor.ts). A change without a verified cursor (none, unsigned,
+ * forged) is judged as from a device that may know everything: it is kept only if the
+ * policy allows it now. A change made after the device had pulled the exit is refused
+ * (`out_of_scope`) and shown to the person.
  */
-import type { Session } from '../auth/sessions';
+import type { Actor } from '../auth/policy';
 import type { Db } from '../db/db';
-import { decodeCursor } from './cursor';
+import type { PullCursor } from './cursor';
 
 export interface ScopeAtChange {
-  readonly session: Session;
-  /** The caller's territories now. */
-  readonly territoryIds: ReadonlySet<string>;
+  readonly actor: Pick<Actor, 'orgId' | 'userId' | 'territoryIds'>;
   readonly patientId: string;
   readonly patientTerritoryId: string;
-  /** When the change was made, in ms since the epoch. */
-  readonly atMs: number;
-  /** The device's pull cursor when the change was made, as it sent it. */
-  readonly seenCursor: string | null | undefined;
+  /** The device's pull cursor when the change was made, verified; null when it sent none or a forged one. */
+  readonly seen: PullCursor | null;
 }
 
 export async function wasInScopeAt(tx: Db, q: ScopeAtChange): Promise<boolean> {
-  return (await inScopeByTime(tx, q)) || (await notYetToldOtherwise(tx, q));
-}
-
-async function inScopeByTime(tx: Db, q: ScopeAtChange): Promise<boolean> {
-  const at = new Date(q.atMs).toISOString();
-  const [exit] = await tx.query<{ territoryId: string }>(
-    `select territory_id as "territoryId" from scope_exits
-      where patient_id = $1 and org_id = $2 and left_at > $3::timestamptz
-      order by left_at, version limit 1`,
-    [q.patientId, q.session.orgId, at],
-  );
-  const territoryThen = exit?.territoryId ?? q.patientTerritoryId;
-  if (q.territoryIds.has(territoryThen)) return exit !== undefined;
-  const [release] = await tx.query<{ one: number }>(
-    `select 1 as one from territory_releases
-      where user_id = $1 and territory_id = $2 and released_at > $3::timestamptz limit 1`,
-    [q.session.userId, territoryThen, at],
-  );
-  return release !== undefined;
-}
-
-async function notYetToldOtherwise(tx: Db, q: ScopeAtChange): Promise<boolean> {
-  if (!q.seenCursor) return false;
-  const decoded = decodeCursor(q.seenCursor);
-  if (!decoded.ok) return false;
-  const after = [decoded.cursor.txid.toString(), decoded.cursor.version];
-  // An exit from one of the caller's territories, or the release of the patient's territory,
-  // that the device's pull had not yet reached.
+  if (q.seen === null) return false;
+  const after = [q.seen.txid.toString(), q.seen.version];
+  // An exit from a territory the caller had when the device last pulled (one they still
+  // have, or released after that), or the release of the patient's current territory, that
+  // the device's pull had not yet reached.
   const [unseen] = await tx.query<{ one: number }>(
-    `select 1 as one from scope_exits
-      where patient_id = $1 and org_id = $2 and territory_id = any($3::text[])
-        and (txid, version) > ($4::xid8, $5::bigint)
+    `select 1 as one from scope_exits e
+      where e.patient_id = $1 and e.org_id = $2 and (e.txid, e.version) > ($4::xid8, $5::bigint)
+        and (e.territory_id = any($3::text[])
+             or exists (select 1 from territory_releases r
+                         where r.user_id = $6 and r.territory_id = e.territory_id
+                           and (r.txid, r.version) > ($4::xid8, $5::bigint)))
      union all
      select 1 from territory_releases
       where user_id = $6 and territory_id = $7 and (txid, version) > ($4::xid8, $5::bigint)
      limit 1`,
-    [q.patientId, q.session.orgId, [...q.territoryIds], ...after, q.session.userId, q.patientTerritoryId],
+    [q.patientId, q.actor.orgId, [...q.actor.territoryIds], ...after, q.actor.userId, q.patientTerritoryId],
   );
   return unseen !== undefined;
 }

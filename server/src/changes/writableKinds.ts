@@ -47,6 +47,12 @@ export interface KindRules {
    */
   readonly authorField?: string;
   /**
+   * Fields that carry the name of who acted: whatever the device sent, the server writes the
+   * session's name there (on create; on update when the change writes the field and it may
+   * change). The device learns the stored name on its next pull.
+   */
+  readonly sessionNames?: readonly string[];
+  /**
    * A rule on the record as it would be after a create or update (`changed`: the fields the
    * change carries); the message refuses the change as invalid.
    */
@@ -96,6 +102,8 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
     ops: ['create', 'update', 'delete'],
     opsMessage: '',
     immutable: [...OWNED, 'authorId'],
+    authorField: 'authorId',
+    sessionNames: ['authorName'],
   },
   addendum: {
     table: 'patient_records',
@@ -103,6 +111,8 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
     ops: ['create'],
     opsMessage: 'An addendum cannot be changed once written; add another one',
     immutable: OWNED,
+    authorField: 'authorId',
+    sessionNames: ['authorName'],
   },
   // Consent is a history (domain/consent.ts): each decision is written once, never changed.
   consentEvent: {
@@ -112,6 +122,7 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
     opsMessage: 'Recorded consent cannot be changed; record the new decision instead',
     immutable: OWNED,
     authorField: 'byId',
+    sessionNames: ['byName'],
   },
   // Created when a note with a referral activity is signed; then only its status moves.
   referral: {
@@ -121,6 +132,8 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
     opsMessage: 'A referral is not deleted; mark it declined instead',
     immutable: [...OWNED, 'noteId', 'sentAt', 'sentById', 'sentByName'],
     authorField: 'sentById',
+    actorFields: ['statusById'],
+    sessionNames: ['sentByName', 'statusByName'],
   },
   // Conflicts are written by the server (S9); people only resolve them.
   conflict: {
@@ -131,5 +144,6 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
     immutable: OWNED,
     updatable: ['status', 'resolvedBy', 'resolvedById', 'resolvedAt'],
     actorFields: ['resolvedById'],
+    sessionNames: ['resolvedBy'],
   },
 };

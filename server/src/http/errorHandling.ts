@@ -2,8 +2,13 @@
  * Turns everything that is not a route's own answer into the JSON error shape: Fastify's body
  * parsing failures (bad JSON, too large, wrong content type), unknown routes, and bugs.
  * Bad input is always a 4xx; a 500 is only ever our fault and reveals nothing about why.
+ *
+ * No PHI in logs: what is logged of an error is only its route, name, code, SQLSTATE,
+ * constraint and table, and the code locations of its stack. Never its message, detail or
+ * the query's parameters: a database error's message and detail quote the values of the row
+ * that failed ("Failing row contains (...)"), which are patient records.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../../src/protocol/wire';
 import { sendError } from './errors';
 
@@ -38,12 +43,45 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Some other client error Fastify detected (bad URL, bad header): say so without echoing it.
-      request.log.info({ err: error }, 'rejected request');
+      request.log.info({ failure: safeFailure(request, error) }, 'rejected request');
       return sendError(reply, status === 404 ? 'not_found' : 'bad_request', 'The request could not be understood', status);
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ failure: safeFailure(request, error) }, 'unhandled error');
     return sendError(reply, 'internal', INTERNAL_MESSAGE);
   });
+}
+
+/** What may be logged of an error: where and what kind, never a value it carries. */
+export interface SafeFailure {
+  readonly route: string;
+  readonly name: string;
+  readonly code: string | null;
+  /** PostgreSQL's error class and condition, when the database refused. */
+  readonly sqlState: string | null;
+  readonly constraint: string | null;
+  readonly table: string | null;
+  /** The stack's code locations only (its first line, the message, is dropped). */
+  readonly stack: string | null;
+}
+
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
+
+export function safeFailure(request: FastifyRequest, error: unknown): SafeFailure {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const text = (value: unknown, shape: RegExp) => (typeof value === 'string' && shape.test(value) ? value : null);
+  const code = typeof e.code === 'string' ? e.code : null;
+  const sqlState = text(e.code, SQLSTATE);
+  const stack = typeof e.stack === 'string' ? e.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n') : null;
+  return {
+    route: `${request.method} ${request.routeOptions.url ?? '(no route)'}`,
+    name: text(e.name, IDENTIFIER) ?? (error instanceof Error ? 'Error' : typeof error),
+    code: sqlState ? null : text(code, /^[A-Z0-9_]{1,64}$/),
+    sqlState,
+    constraint: text(e.constraint, IDENTIFIER),
+    table: text(e.table, IDENTIFIER),
+    stack,
+  };
 }
 
 export interface NotFoundOptions {

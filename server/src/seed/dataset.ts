@@ -6,7 +6,7 @@
 import type { Appointment } from '../../../src/domain/appointment';
 import type { CareGap } from '../../../src/domain/careGap';
 import type { Facility } from '../../../src/domain/facility';
-import type { IsoDate, OrgId, TerritoryId } from '../../../src/domain/ids';
+import type { IsoDate, OrgId, TerritoryId, UserId } from '../../../src/domain/ids';
 import type { ContactPoint, Patient } from '../../../src/domain/patient';
 import type { Barrier, Caregiver, Goal, RpmDevice } from '../../../src/domain/supportSystem';
 import type { Task } from '../../../src/domain/task';
@@ -14,8 +14,10 @@ import type { Territory, User } from '../../../src/domain/user';
 
 export interface SeedUser extends User {
   readonly password: string;
-  /** Territories this user works; supervisors and admins see the whole organisation. */
+  /** Territories this user works (and syncs to their device); supervisors and admins usually none. */
   readonly territoryIds: readonly TerritoryId[];
+  /** The user's supervisor: a supervisor's team is the people who name them here. */
+  readonly supervisorId?: UserId | null;
 }
 
 export interface Dataset {

@@ -94,7 +94,6 @@ describe('generateDataset shape', () => {
     expect(demo.org.name).toBe('Harbor Community Health');
     expect(demo.territories.map((t) => t.name)).toEqual(['North Shore', 'Boston Central', 'South & West']);
     for (const t of demo.territories) expect(t.orgId).toBe(demo.org.id);
-    const allTerritories = demo.territories.map((t) => t.id);
     const byName = new Map(demo.users.map((u) => [u.username, u]));
     expect([...byName.keys()].sort()).toEqual(['admin', 'ana', 'james', 'maria', 'supervisor']);
     expect(byName.get('admin')?.role).toBe('admin');
@@ -103,7 +102,8 @@ describe('generateDataset shape', () => {
       expect(u.password).toBe('rounds-demo');
       expect(u.orgId).toBe(demo.org.id);
       if (u.role === 'specialist') expect(u.territoryIds).toHaveLength(1);
-      else expect([...u.territoryIds].sort()).toEqual([...allTerritories].sort());
+      else expect(u.territoryIds).toEqual([]);
+      expect(u.supervisorId ?? null).toBe(u.role === 'specialist' ? 'usr_supervisor' : null);
     }
     const specialistTerritories = demo.users.filter((u) => u.role === 'specialist').map((u) => u.territoryIds[0]);
     expect(new Set(specialistTerritories).size).toBe(3);
@@ -304,7 +304,7 @@ describe('generateDataset options', () => {
       expectUnique(rows.map((r) => r.id));
       for (const row of rows) expect(patientIds.has(row.patientId)).toBe(true);
     }
-    for (const u of big.users) expect(u.territoryIds).toEqual([big.territories[0]!.id]);
+    for (const u of big.users) expect(u.territoryIds).toEqual(u.role === 'specialist' ? [big.territories[0]!.id] : []);
   });
 
   it('rejects options it cannot honour', () => {

@@ -72,10 +72,17 @@ async function insertDataset(tx: Db, dataset: Dataset, passwordHashes: readonly 
     `insert into users (id, org_id, username, name, role, password_hash)
      select e->>'id', e->>'orgId', e->>'username', e->>'name', e->>'role', e->>'passwordHash'
        from jsonb_array_elements($1::jsonb) e`,
-    dataset.users.map(({ password: _plain, territoryIds: _territories, ...user }, i) => ({
+    dataset.users.map(({ password: _plain, territoryIds: _territories, supervisorId: _supervisor, ...user }, i) => ({
       ...user,
       passwordHash: passwordHashes[i],
     })),
+  );
+  // Once every user exists: a supervisor may be listed after the people they supervise.
+  await insertJson(
+    tx,
+    `update users u set supervisor_id = e->>'supervisorId'
+       from jsonb_array_elements($1::jsonb) e where u.id = e->>'id'`,
+    dataset.users.filter((u) => u.supervisorId).map((u) => ({ id: u.id, supervisorId: u.supervisorId })),
   );
   await insertJson(
     tx,

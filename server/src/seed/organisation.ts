@@ -40,12 +40,15 @@ const SPECIALISTS: readonly Person[] = [
 ];
 
 /**
- * Leads see every territory. Each specialist works exactly one; with fewer territories than
- * specialists, several share one rather than anyone being left without a patient list.
+ * Leads work no territory (they see their team through the office, not on a device); the
+ * supervisor supervises every specialist. Each specialist works exactly one territory; with
+ * fewer territories than specialists, several share one rather than anyone being left
+ * without a patient list.
  */
 export function buildUsers(territories: readonly Territory[]): SeedUser[] {
   if (territories.length === 0) throw new RangeError('at least one territory is needed');
-  const all = territories.map((t) => t.id);
+  const supervisor = LEADS.find((p) => p.role === 'supervisor');
+  const supervisorId = supervisor ? (`usr_${supervisor.username}` as UserId) : null;
   const user = (p: Person, territoryIds: readonly TerritoryId[]): SeedUser => ({
     id: `usr_${p.username}` as UserId,
     orgId: ORG.id,
@@ -54,9 +57,10 @@ export function buildUsers(territories: readonly Territory[]): SeedUser[] {
     role: p.role,
     password: DEMO_PASSWORD,
     territoryIds,
+    supervisorId: p.role === 'specialist' ? supervisorId : null,
   });
   return [
-    ...LEADS.map((p) => user(p, [...all])),
+    ...LEADS.map((p) => user(p, [])),
     ...SPECIALISTS.map((p, i) => user(p, [(territories[i % territories.length] as Territory).id])),
   ];
 }

@@ -19,7 +19,7 @@ import { saveRecord, updateRecord, type EditableKind } from '../../../src/storag
 import { TABLE_OF_KIND } from '../../../src/storage/db';
 import { getMeta } from '../../../src/storage/meta';
 import { readRecord } from '../../../src/storage/readRecords';
-import { compareCursors, decodeCursor, type PullCursor } from '../../../server/src/changes/cursor';
+import { compareCursors, cursorKeyOf, decodeCursor, type PullCursor } from '../../../server/src/changes/cursor';
 import { ModelClient, type Clock, type Fault } from './modelClient';
 import type { ModelOffice } from './modelOffice';
 import { NOTE_FIELDS, noteError, noteField, noteSign, noteStart, type Draft, type NoteField } from './modelNotes';
@@ -429,7 +429,7 @@ async function deviceEdit(r: Run, c: number, kind: EditableKind, id: string, pat
 async function checkCursor(r: Run, c: number) {
   const text = await getMeta(r.clients[c]!.db, 'pullCursor');
   if (!text) return;
-  const decoded = decodeCursor(text);
+  const decoded = decodeCursor(await cursorKeyOf(r.world.server.db), text);
   expect(decoded.ok).toBe(true);
   if (!decoded.ok) return;
   const before = r.cursors[c];

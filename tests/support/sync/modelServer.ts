@@ -1,8 +1,9 @@
 /**
  * The real server for sync model tests: Fastify on embedded PostgreSQL, or two Fastify
  * instances (two "server processes") on one real PostgreSQL, listening on loopback, with one
- * territory shared by three specialists; the supervisor and the admin see the whole
- * organisation. Sessions for new devices are opened directly (no password hashing per run:
+ * territory shared by three specialists. The office's lead (an admin, who may move patients
+ * anywhere) is made to work every territory, so that it syncs and writes the whole
+ * organisation as the model's fourth writer. Sessions for new devices are opened directly (no password hashing per run:
  * hundreds of runs need devices).
  */
 import type { FastifyInstance } from 'fastify';
@@ -26,7 +27,7 @@ export interface ModelServer {
   readonly dataset: Dataset;
   /** Opens a session for a new device of the n-th specialist. */
   session(userIndex: number, deviceId: string): Promise<{ token: string; user: Dataset['users'][number] }>;
-  /** Opens a session for a new office device of the supervisor or the admin. */
+  /** Opens a session for a new office device of the supervisor or the admin, who works every territory. */
   leadSession(role: 'supervisor' | 'admin', deviceId: string): Promise<{ token: string; user: Dataset['users'][number] }>;
   /**
    * Waits until every transaction that started so far has ended. On a shared PostgreSQL a
@@ -69,11 +70,16 @@ export async function startModelServer(kind: DbKind = 'pglite'): Promise<ModelSe
     session(userIndex, deviceId) {
       return signIn(specialists[userIndex % specialists.length], deviceId);
     },
-    leadSession(role, deviceId) {
-      return signIn(
-        dataset.users.find((u) => u.role === role),
-        deviceId,
-      );
+    async leadSession(role, deviceId) {
+      const lead = dataset.users.find((u) => u.role === role);
+      if (lead) {
+        await db.query(
+          `insert into user_territories (user_id, territory_id)
+           select $1, id from territories where org_id = $2 on conflict do nothing`,
+          [lead.id, dataset.org.id],
+        );
+      }
+      return signIn(lead, deviceId);
     },
     async settle() {
       for (let attempt = 1; ; attempt++) {

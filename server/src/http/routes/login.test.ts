@@ -62,9 +62,11 @@ describeEachDb('POST /api/auth/login', (current) => {
     expect(res.statusCode, res.body).toBe(200);
   });
 
-  it('gives supervisors every territory of their organisation', async () => {
-    const res = await login({ username: 'sol', password: PASSWORD, deviceId: DEVICE });
-    expect(loginResponseSchema.parse(res.json()).territories.map((t) => t.name)).toEqual(['North', 'South']);
+  it('gives supervisors and admins only the territories they work themselves, not the organisation', async () => {
+    const sol = await login({ username: 'sol', password: PASSWORD, deviceId: DEVICE });
+    expect(loginResponseSchema.parse(sol.json()).territories.map((t) => t.name)).toEqual(['North']);
+    const ada = await login({ username: 'ada', password: PASSWORD, deviceId: 'device-ada-login' });
+    expect(loginResponseSchema.parse(ada.json()).territories).toEqual([]);
   });
 
   it('a second sign-in on a shared device moves the device to the new user', async () => {

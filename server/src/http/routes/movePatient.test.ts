@@ -98,20 +98,22 @@ describeEachDb('moving a patient between territories (S16)', (current) => {
     expect(after.records.filter((r) => r.kind !== 'patient').length).toBeGreaterThan(0);
   });
 
-  it('[S16] a supervisor, who sees every territory, is never told a moved patient left', async () => {
+  it('[S16] a supervisor syncs only the territory they work: moving a patient out of it tells their device too', async () => {
     const sol = await pullSince(tokens.sol, null);
     await move(tokens.sol, N2, SOUTH);
     const after = await pullSince(tokens.sol, sol.cursor);
-    expect(after.leftScope).toEqual([]);
-    expect(after.records.find((r) => r.id === N2)?.data).toMatchObject({ territoryId: SOUTH });
+    expect(after.leftScope).toEqual([N2]);
+    expect(after.records.find((r) => r.id === N2)).toBeUndefined();
   });
 
-  it('[S16] work done before the move is kept; a change made after it is refused as out of scope', async () => {
+  it('[S16][T2] work done before the device knew of the move is kept; a change made after it is refused, whatever its clock says', async () => {
     const ana = await pullSince(tokens.ana, null);
     const base = ana.records.find((r) => r.id === N1)!.version;
-    const before = anaEdits(N1, base, -60_000, { accessNotes: 'Key under the mat' });
+    const before = anaEdits(N1, base, -60_000, { accessNotes: 'Key under the mat' }, ana.cursor);
     await move(tokens.sol, N1, SOUTH);
-    const after = anaEdits(N1, base, 60_000, { bestTimeToCall: 'Evenings' });
+    const told = await pullSince(tokens.ana, ana.cursor);
+    // Backdated: the stamp claims an hour before the move; the device had pulled the exit.
+    const after = anaEdits(N1, base, -3_600_000, { bestTimeToCall: 'Evenings' }, told.cursor);
     const res = await push(app, tokens.ana, 'device-ana-0001', [before, after]);
     expect(res.results).toEqual([
       { no: 1, status: 'applied', conflicts: 0 },
@@ -138,12 +140,16 @@ describeEachDb('moving a patient between territories (S16)', (current) => {
     expect(ben.records.find((r) => r.id === N1)?.data).toMatchObject({ accessNotes: 'Side gate' });
   });
 
-  it('[S16] a forged or unreadable seen cursor keeps nothing out of scope', async () => {
+  it('[S16][T1] a forged, unsigned or unreadable seen cursor counts as knowing everything: nothing out of scope is kept', async () => {
     await move(tokens.sol, N1, SOUTH);
+    const unsigned = Buffer.from('{"t":"0","v":0}').toString('base64url');
     const res = await push(app, tokens.ana, 'device-ana-0001', [
-      anaEdits(N1, 1, 60_000, { accessNotes: 'x' }, 'not-a-cursor'),
+      anaEdits(N1, 1, -60_000, { accessNotes: 'x' }, 'not-a-cursor'),
+      anaEdits(N1, 1, -60_000, { accessNotes: 'y' }, unsigned),
+      anaEdits(N1, 1, -60_000, { accessNotes: 'z' }, `${unsigned}.${'A'.repeat(43)}`),
+      anaEdits(N1, 1, -60_000, { accessNotes: 'w' }),
     ]);
-    expect(res.results[0]).toMatchObject({ status: 'rejected', reason: 'out_of_scope' });
+    expect(res.results.map((r) => r.status === 'rejected' && r.reason)).toEqual(['out_of_scope', 'out_of_scope', 'out_of_scope', 'out_of_scope']);
     // Ben's patients never were Ana's: no cursor makes them hers.
     const bens = await push(app, tokens.ana, 'device-ana-0001', [
       anaEdits('pat-s1', 1, -60_000, { accessNotes: 'x' }, null),
@@ -154,17 +160,26 @@ describeEachDb('moving a patient between territories (S16)', (current) => {
   it('[S16] work done before the specialist lost the territory is kept', async () => {
     const ana = await pullSince(tokens.ana, null);
     const base = ana.records.find((r) => r.id === N2)!.version;
-    const done = anaEdits(N2, base, -60_000, { accessNotes: 'Buzzer 4' });
+    const done = anaEdits(N2, base, -60_000, { accessNotes: 'Buzzer 4' }, ana.cursor);
     await current().db.query('delete from user_territories where user_id = $1', ['user-ana']);
     const res = await push(app, tokens.ana, 'device-ana-0001', [done]);
     expect(res.results).toEqual([{ no: 1, status: 'applied', conflicts: 0 }]);
-    const late = anaEdits(N2, base, 60_000, { accessNotes: 'Buzzer 5' });
+    const told = await pullSince(tokens.ana, ana.cursor);
+    const late = anaEdits(N2, base, -60_000, { accessNotes: 'Buzzer 5' }, told.cursor);
     expect((await push(app, tokens.ana, 'device-ana-0001', [late])).results[0]).toMatchObject({ status: 'rejected', reason: 'out_of_scope' });
   });
 
   describe('bad requests change nothing', () => {
     it('a specialist cannot move a patient', async () => {
-      expect(expectError(await move(tokens.ana, N1, SOUTH), 403, 'forbidden')).toMatch(/supervisor or an administrator/);
+      expect(expectError(await move(tokens.ana, N1, SOUTH), 403, 'forbidden')).toMatch(/supervisor of this team or an administrator/);
+    });
+    it('a supervisor cannot move a patient out of, or into, a territory outside their team', async () => {
+      const sue = await signIn(app, 'sue', 'device-sue-0001');
+      expect(expectError(await move(sue, N1, SOUTH), 403, 'forbidden')).toMatch(/supervisor of this team/);
+      await current().db.query("insert into territories (id, org_id, name) values ('ter-west', $1, 'West')", [dataset.org.id]);
+      expect(expectError(await move(tokens.sol, N1, 'ter-west'), 403, 'forbidden')).toMatch(/supervisor of this team/);
+      const ada = await signIn(app, 'ada', 'device-ada-0001');
+      expect((await move(ada, N1, 'ter-west')).json()).toEqual({ moved: true });
     });
     it('an unknown territory, or one of another organisation, is named', async () => {
       expect(expectError(await move(tokens.sol, N1, 'ter-nowhere'), 404, 'not_found')).toMatch(/territoryId: no territory ter-nowhere/);

@@ -1,17 +1,18 @@
 /**
- * `POST /api/office/patients/:patientId/territory`: a supervisor or admin moves a patient to
- * another territory of their organisation. Behind the session gate; the rule lives in
- * office/movePatient.ts.
+ * `POST /api/office/patients/:patientId/territory`: a supervisor of the team or an
+ * administrator moves a patient to another territory of their organisation. Behind the
+ * session gate; the rule (`patient.move` on both territories) lives in office/movePatient.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import { movePatientRequestSchema, type MovePatientResponse } from '../../../../src/protocol/wire';
 import type { Db } from '../../db/db';
 import { movePatient } from '../../office/movePatient';
 import { parseBody, sendError } from '../errors';
-import { sessionOf } from '../sessionGate';
+import { actorOf } from '../sessionGate';
 
 export interface MovePatientDeps {
   readonly db: Db;
+  readonly now: () => Date;
 }
 
 export function movePatientRoute(app: FastifyInstance, deps: MovePatientDeps): void {
@@ -21,7 +22,13 @@ export function movePatientRoute(app: FastifyInstance, deps: MovePatientDeps): v
     async (request, reply) => {
       const body = parseBody(movePatientRequestSchema, request.body);
       if (!body.ok) return sendError(reply, 'bad_request', body.message);
-      const outcome = await movePatient(deps.db, sessionOf(request), request.params.patientId, body.value.territoryId);
+      const outcome = await movePatient(deps.db, {
+        actor: actorOf(request),
+        address: request.ip,
+        now: deps.now(),
+        patientId: request.params.patientId,
+        territoryId: body.value.territoryId,
+      });
       if (!outcome.ok) return sendError(reply, outcome.code, outcome.message);
       const response: MovePatientResponse = { moved: outcome.moved };
       return response;

@@ -14,14 +14,14 @@ import {
 import { expectError, pull, pullAll, pullPage, signIn } from '../../../test/http';
 import { describeEachDb, settle } from '../../../test/testDb';
 import { SESSION_LIFETIME_MS } from '../../auth/sessions';
-import { compareCursors, decodeCursor, type PullCursor } from '../../changes/cursor';
+import { compareCursors, cursorKeyOf, decodeCursor, encodeCursor, type CursorKey, type PullCursor } from '../../changes/cursor';
 import { loadDataset } from '../../seed/loadDataset';
 import { buildApp } from '../buildApp';
 
 const dataset = fixtureDataset();
 const ids = (pages: PullResponse[]) => pages.flatMap((p) => p.records.map((r) => r.id));
-const cursorOf = (text: string): PullCursor => {
-  const decoded = decodeCursor(text);
+const cursorOf = (key: CursorKey, text: string): PullCursor => {
+  const decoded = decodeCursor(key, text);
   if (!decoded.ok) throw new Error(`server issued a malformed cursor ${text}`);
   return decoded.cursor;
 };
@@ -90,6 +90,8 @@ describeEachDb('POST /api/sync/pull', (current) => {
       ['not base64', 'not a cursor!'],
       ['base64 of garbage', Buffer.from('garbage').toString('base64url')],
       ['a cursor of the wrong shape', Buffer.from('{"t":"abc","v":1}').toString('base64url')],
+      ['[T1] an unsigned cursor from the start', Buffer.from('{"t":"0","v":0}').toString('base64url')],
+      ['[T1] a cursor signed by another server', `${Buffer.from('{"t":"0","v":0}').toString('base64url')}.${'A'.repeat(43)}`],
     ])('400 naming cursor for a malformed cursor: %s', async (_name, cursor) => {
       const token = await tokenOf('ana');
       expect(expectError(await pull(app, token, { cursor }), 400, 'bad_request')).toMatch(/^cursor: /);
@@ -123,11 +125,19 @@ describeEachDb('POST /api/sync/pull', (current) => {
       expect(SOUTH_PATIENTS.some((id) => received.has(id))).toBe(false);
     });
 
-    it('a supervisor gets every territory of their organisation and nothing of another', async () => {
-      const token = await tokenOf('sol');
-      const pages = await pullAll(app, token, null);
-      expect(ids(pages).sort()).toEqual(idsInScope(dataset, [NORTH, SOUTH]));
-      expect(pages[0]?.territories.map((t) => t.id)).toEqual([NORTH, SOUTH]);
+    it('a supervisor gets only the territories they work themselves, not their team nor the organisation', async () => {
+      const sol = await pullAll(app, await tokenOf('sol'), null);
+      expect(ids(sol).sort()).toEqual(idsInScope(dataset, [NORTH]));
+      expect(sol[0]?.territories.map((t) => t.id)).toEqual([NORTH]);
+      const sue = await pullAll(app, await tokenOf('sue'), null);
+      expect(ids(sue).sort()).toEqual(idsInScope(dataset, []));
+      expect(sue[0]?.territories).toEqual([]);
+    });
+
+    it('an administrator, who works no territory, gets no patients', async () => {
+      const pages = await pullAll(app, await tokenOf('ada'), null);
+      expect(ids(pages).sort()).toEqual(idsInScope(dataset, []));
+      expect(pages[0]?.territories).toEqual([]);
     });
 
     it('records are in the wire shape, with the entity as loaded', async () => {
@@ -147,10 +157,11 @@ describeEachDb('POST /api/sync/pull', (current) => {
       const pages = await pullAll(app, token, null, limit);
       const all = ids(pages);
       expect(new Set(all).size).toBe(all.length);
-      expect([...all].sort()).toEqual(idsInScope(dataset, [NORTH, SOUTH]));
+      expect([...all].sort()).toEqual(idsInScope(dataset, [NORTH]));
       for (const page of pages) expect(page.records.length).toBeLessThanOrEqual(limit);
       expect(pages.slice(0, -1).every((p) => p.hasMore && p.records.length === limit)).toBe(true);
-      const cursors = pages.map((p) => cursorOf(p.cursor));
+      const key = await cursorKeyOf(current().db);
+      const cursors = pages.map((p) => cursorOf(key, p.cursor));
       for (let i = 1; i < cursors.length; i++) {
         expect(compareCursors(cursors[i]!, cursors[i - 1]!)).toBeGreaterThan(0);
       }
@@ -169,12 +180,13 @@ describeEachDb('POST /api/sync/pull', (current) => {
       const idle = await pullPage(app, token, { cursor: last!.cursor });
       expect(idle.records).toEqual([]);
       expect(idle.hasMore).toBe(false);
-      expect(compareCursors(cursorOf(idle.cursor), cursorOf(last!.cursor))).toBeGreaterThanOrEqual(0);
+      const key = await cursorKeyOf(current().db);
+      expect(compareCursors(cursorOf(key, idle.cursor), cursorOf(key, last!.cursor))).toBeGreaterThanOrEqual(0);
     });
 
     it('a cursor from the future stays where it is', async () => {
       const token = await tokenOf('ana');
-      const future = Buffer.from('{"t":"999999999999","v":3}').toString('base64url');
+      const future = encodeCursor(await cursorKeyOf(current().db), { txid: 999999999999n, version: 3 });
       const page = await pullPage(app, token, { cursor: future });
       expect(page.records).toEqual([]);
       expect(page.cursor).toBe(future);

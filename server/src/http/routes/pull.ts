@@ -1,15 +1,22 @@
 /**
  * `POST /api/sync/pull`: the next page of changes in the caller's scope after their cursor.
- * Behind the session gate. The cursor rules live in changes/pullChanges.ts.
+ * Behind the session gate. The scope is the territories the caller works, each allowed by
+ * `authorize(actor, 'records.sync', territory)`; supervisors and admins usually work none,
+ * so their devices hold no patients. The cursor rules live in changes/pullChanges.ts and
+ * changes/cursor.ts (only cursors this server signed are accepted, T1). Every page is a
+ * read of the patients it carries: one audit event per patient, in one insert, written
+ * before the page is answered.
  */
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, PULL_PAGE_DEFAULT, pullRequestSchema, type PullResponse } from '../../../../src/protocol/wire';
 import type { Db } from '../../db/db';
+import { recordAudit } from '../../audit/recordAudit';
+import { authorize } from '../../auth/policy';
 import { territoriesInScope } from '../../auth/scope';
-import { CURSOR_START, decodeCursor, encodeCursor } from '../../changes/cursor';
+import { CURSOR_START, cursorKeyOf, decodeCursor, encodeCursor } from '../../changes/cursor';
 import { pullChanges } from '../../changes/pullChanges';
 import { parseBody, sendError } from '../errors';
-import { sessionOf } from '../sessionGate';
+import { actorOf } from '../sessionGate';
 
 const PULL_BODY_LIMIT = 16 * 1024;
 
@@ -30,20 +37,31 @@ export function pullRoute(app: FastifyInstance, deps: PullDeps): void {
         `This server speaks protocol ${PROTOCOL_VERSION}, not ${protocolVersion}; update the app`,
       );
     }
-    const after = cursor === null ? { ok: true as const, cursor: CURSOR_START } : decodeCursor(cursor);
+    const key = await cursorKeyOf(deps.db);
+    const after = cursor === null ? { ok: true as const, cursor: CURSOR_START } : decodeCursor(key, cursor);
     if (!after.ok) return sendError(reply, 'bad_request', 'cursor: not a cursor this server issued');
 
-    const session = sessionOf(request);
-    const territories = await territoriesInScope(deps.db, session);
+    const actor = actorOf(request);
+    const sync = authorize(actor, 'records.sync', { type: 'org', orgId: actor.orgId });
+    if (!sync.allowed) return sendError(reply, sync.code, sync.message);
+    const territories = (await territoriesInScope(deps.db, actor)).filter(
+      (t) => authorize(actor, 'records.sync', { type: 'territory', orgId: actor.orgId, territoryId: t.id }).allowed,
+    );
     const page = await pullChanges(deps.db, {
-      scope: { orgId: session.orgId, territoryIds: territories.map((t) => t.id) },
+      scope: { orgId: actor.orgId, territoryIds: territories.map((t) => t.id) },
       after: after.cursor,
       limit,
     });
+    await recordAudit(
+      deps.db,
+      { orgId: actor.orgId, userId: actor.userId, deviceId: actor.deviceId, address: request.ip },
+      deps.now(),
+      page.patientIds.map((patientId) => ({ action: 'read', entityKind: 'patient', entityId: patientId, patientId })),
+    );
     const response: PullResponse = {
       records: page.records,
       leftScope: page.leftScope,
-      cursor: encodeCursor(page.cursor),
+      cursor: encodeCursor(key, page.cursor),
       hasMore: page.hasMore,
       serverTime: deps.now().toISOString(),
       territories,

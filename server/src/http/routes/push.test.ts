@@ -224,10 +224,13 @@ describeEachDb('POST /api/sync/push', (current) => {
       expect((await row(current().db, 'barrier', 'bar-pat-s1'))?.data.detail).toBe('No ride to appointments in Lynn');
     });
 
-    it('[S16] a supervisor writes to every territory of the organisation', async () => {
+    it('[S16] a supervisor writes only to the territories they work, not to their whole team', async () => {
       const d = await device('sol');
-      const res = await push(app, d.token, d.id, [patientField(1, S1, { room: 'S-1' })]);
-      expect(res.results).toEqual([{ no: 1, status: 'applied', conflicts: 0 }]);
+      const res = await push(app, d.token, d.id, [patientField(1, N1, { room: 'N-1' }), patientField(2, S1, { room: 'S-1' })]);
+      expect(res.results).toMatchObject([
+        { no: 1, status: 'applied' },
+        { no: 2, status: 'rejected', reason: 'out_of_scope', message: 'This patient is not in your territories' },
+      ]);
     });
 
     it('accepts a task whose title the app wrote (code and details) and one from an older app without it', async () => {
