@@ -50,10 +50,16 @@ describe('the app', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
+  it('a method an endpoint does not take is a JSON 405 that says which it takes', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/sync/pull', headers: { accept: 'text/html' } });
+    expect(res.statusCode, res.body).toBe(405);
+    expect(res.headers.allow).toBe('POST');
+    expect(res.json()).toEqual({ error: { code: 'not_found', message: '/api/sync/pull does not take GET; use POST' } });
+  });
+
   it.each([
     ['GET', '/api/nope'],
     ['POST', '/api/nope'],
-    ['GET', '/api/sync/pull'],
     ['GET', '/api'],
   ])('%s %s is a JSON 404, even with a browser Accept header', async (method, url) => {
     const res = await app.inject({ method: method as 'GET', url, headers: { accept: 'text/html' } });

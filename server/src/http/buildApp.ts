@@ -6,7 +6,8 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from '../db/db';
 import { makeDecoyHash } from '../auth/login';
-import { installErrorHandler, installNotFoundHandler } from './errorHandling';
+import { handleFrameworkError, installErrorHandler, installNotFoundHandler } from './errorHandling';
+import { installJsonBody } from './jsonBody';
 import { installSessionGate } from './sessionGate';
 import { healthRoute } from './routes/health';
 import { loginRoute } from './routes/login';
@@ -35,14 +36,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Errors are logged by the error handler; a line per request would bury them.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
+    frameworkErrors: handleFrameworkError,
   });
   const deps = { db: options.db, now: options.now ?? (() => new Date()) };
 
-  // JSON only: a text/plain body would otherwise reach the routes as a string, and rejecting
-  // it also keeps cross-site "simple" form posts away from the API.
-  app.removeContentTypeParser('text/plain');
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
+  installJsonBody(app);
   installErrorHandler(app);
   installNotFoundHandler(app, { spaFallback: options.staticDir !== undefined });
   installSecurityHeaders(app);

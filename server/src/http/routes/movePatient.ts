@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { movePatientRequestSchema, type MovePatientResponse } from '../../../../src/protocol/wire';
+import { TEXT_MAX, textProblem } from '../../../../src/protocol/safeText';
 import type { Db } from '../../db/db';
 import { movePatient } from '../../office/movePatient';
 import { parseBody, sendError } from '../errors';
@@ -21,7 +22,10 @@ export function movePatientRoute(app: FastifyInstance, deps: MovePatientDeps): v
     async (request, reply) => {
       const body = parseBody(movePatientRequestSchema, request.body);
       if (!body.ok) return sendError(reply, 'bad_request', body.message);
-      const outcome = await movePatient(deps.db, sessionOf(request), request.params.patientId, body.value.territoryId);
+      const { patientId } = request.params;
+      // No stored id is longer or holds what PostgreSQL cannot store (a query with it would fail).
+      if (patientId.length > TEXT_MAX.id || textProblem(patientId) !== null) return sendError(reply, 'not_found', 'No such patient in your organisation');
+      const outcome = await movePatient(deps.db, sessionOf(request), patientId, body.value.territoryId);
       if (!outcome.ok) return sendError(reply, outcome.code, outcome.message);
       const response: MovePatientResponse = { moved: outcome.moved };
       return response;
