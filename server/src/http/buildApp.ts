@@ -25,6 +25,8 @@ export interface AppOptions {
   readonly staticDir?: string;
   readonly now?: () => Date;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Serve HTTPS with this certificate and key (PEM); without it, plain HTTP. */
+  readonly https?: { readonly cert: Buffer; readonly key: Buffer };
 }
 
 /** Upper bound for any body; routes set tighter limits of their own. */
@@ -32,6 +34,7 @@ const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     logger: options.logger ?? false,
     // Errors are logged by the error handler; a line per request would bury them.
     logController: new LogController({ disableRequestLogging: true }),
