@@ -9,13 +9,14 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { errorBodySchema } from '../../src/protocol/wire';
+import { errorBodySchema, PROTOCOL_VERSION, pushResponseSchema } from '../../src/protocol/wire';
 import { PASSWORD, fixtureDataset, NORTH, NORTH_PATIENTS } from '../../server/test/fixtures';
 import { describeEachDb } from '../../server/test/testDb';
 import { buildApp } from '../../server/src/http/buildApp';
 import { INTERNAL_MESSAGE } from '../../server/src/http/errorHandling';
 import { loadDataset } from '../../server/src/seed/loadDataset';
-import type { Attempt } from '../support/apiFuzz/attempts';
+import { toJson, type Attempt } from '../support/apiFuzz/attempts';
+import { anyJson } from '../support/apiFuzz/hostileValues';
 import { writeWatcher, type WriteWatcher } from '../support/apiFuzz/dbDigest';
 import { ROUTE_CASES, type FuzzContext, type RouteCase, type SessionRole } from '../support/apiFuzz/routeCases';
 
@@ -126,6 +127,56 @@ describeEachDb('the API under hostile requests', (current, kind) => {
       expect(serverErrors).toEqual([]);
     }, 600_000);
   }
+
+  it(`push: hostile values inside a change are refused with that change, never a server failure (seed ${seed})`, async () => {
+    const ctx = contextOf('specialist');
+    let next = 1;
+    // Values are checked per change (a refusal, not an HTTP error): the answer is a 200 whose
+    // result for the change is `rejected` with a message, or `applied` when the value was fine.
+    const values = fc.oneof(
+      fc.record({ bestTimeToCall: anyJson() }),
+      fc.record({ accessNotes: fc.constantFrom('\u0000', '\ud800', 'a\udfffb', 'x'.repeat(3000)) }),
+      fc.dictionary(fc.oneof(fc.string({ maxLength: 120 }), fc.constantFrom('\u0000', '\ud800', 'toString', 'constructor', 'hasOwnProperty')), anyJson(), { minKeys: 1, maxKeys: 3 }),
+    );
+    const kinds = fc.constantFrom('patient', 'note', 'task', 'conflict', 'facility');
+    await fc.assert(
+      fc.asyncProperty(kinds, fc.constantFrom('create', 'update', 'delete'), values, async (kind, op, vals) => {
+        const mutation = {
+          no: next,
+          mutationId: `fuzz-values-${next}`,
+          kind,
+          entityId: kind === 'patient' ? ctx.patientId : `fuzz-${kind}-${next}`,
+          op,
+          patientId: ctx.patientId,
+          baseVersion: 0,
+          hlc: '001795167000000:000003:fuzz-node',
+          seenCursor: null,
+          values: vals,
+          at: NOW.toISOString(),
+        };
+        const payload = toJson({ protocolVersion: PROTOCOL_VERSION, deviceId: ctx.deviceId, mutations: [mutation] });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/sync/push',
+          headers: { authorization: `Bearer ${tokens.get('specialist')}`, 'content-type': 'application/json' },
+          payload,
+        });
+        const what = `${kind} ${op} ${payload.slice(0, 300)}: ${res.statusCode} ${res.body.slice(0, 300)}`;
+        expect(res.statusCode, what).toBeLessThan(500);
+        if (res.statusCode !== 200) {
+          expect(errorBodySchema.safeParse(res.json()).success, what).toBe(true);
+          return;
+        }
+        const body = pushResponseSchema.parse(res.json());
+        expect(body.results, what).toHaveLength(1);
+        const result = body.results[0]!;
+        if (result.status === 'rejected') expect(result.message.length, what).toBeGreaterThan(0);
+        next = body.settledThrough + 1;
+      }),
+      { seed, numRuns: Math.ceil(numRuns / 3), endOnFailure: true },
+    );
+    expect(serverErrors).toEqual([]);
+  }, 600_000);
 
   // Last: it changes the data. Proves the oracle above would have seen a change.
   it('the watcher sees a request that does change a row', async () => {
