@@ -216,8 +216,8 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       gated(
         {
           // The name is empty: whatever else an attempt does, nothing changes.
-          template: { name: '', role: 'specialist', disabled: false },
-          spec: object({ name: personName, role: { type: 'enum', values: ROLES, optional: true }, disabled: { type: 'bool', optional: true } }),
+          template: { name: '' },
+          spec: object({ name: { ...personName, optional: true }, role: { type: 'enum', values: ROLES, optional: true }, disabled: { type: 'bool', optional: true } }),
           limit: ADMIN_LIMIT,
         },
       ),
