@@ -39,7 +39,9 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  // No source maps in the build: the server would not serve them anyway (staticFiles.ts), and
+  // they would hand out the app's source.
+  build: { target: 'es2022', sourcemap: false },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
   test: {
     projects: [

@@ -46,7 +46,13 @@ async function main(): Promise<void> {
     // PGlite has no autovacuum: statistics are only as fresh as the last explicit refresh.
     else if (db.kind === 'pglite') await refreshPlannerStats(db);
 
-    app = await buildApp({ db, staticDir, version: appVersion(), logger: { level: config.logLevel } });
+    app = await buildApp({
+      db,
+      staticDir,
+      version: appVersion(),
+      logger: { level: config.logLevel },
+      ...(config.tls ? { https: config.tls } : {}),
+    });
     await app.listen({ port: config.port, host: config.host });
     printWelcome(config, demo && (await hasOrg(db, demo.org.id)) ? demo : null);
   } catch (error) {
@@ -83,7 +89,10 @@ function handleShutdown(db: Db, currentApp: () => FastifyInstance | undefined): 
 function printWelcome(config: ServerConfig, demo: Dataset | null): void {
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const hostPart = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
-  console.log(`Rounds is running at http://${hostPart}:${config.port}`);
+  console.log(`Rounds is running at ${config.tls ? 'https' : 'http'}://${hostPart}:${config.port}`);
+  if (!config.tls && shownHost !== 'localhost' && shownHost !== '127.0.0.1' && shownHost !== '::1') {
+    console.warn('Plain HTTP: tablets will not run the app offline or sign in safely. Set TLS_CERT and TLS_KEY, or put an HTTPS proxy in front (README).');
+  }
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${join(config.dataDir, 'pglite')}`;
   console.log(`Database: ${where}`);
   if (!demo) return;

@@ -10,6 +10,7 @@ import { openTestDb, type TestDb } from '../../test/testDb';
 import { loadDataset } from '../seed/loadDataset';
 import { buildApp } from './buildApp';
 import { INTERNAL_MESSAGE } from './errorHandling';
+import { CONTENT_SECURITY_POLICY } from './securityHeaders';
 
 describe('the app', () => {
   let testDb: TestDb;
@@ -26,6 +27,7 @@ describe('the app', () => {
     writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(join(staticDir, 'manifest.webmanifest'), '{"name":"Rounds"}');
     writeFileSync(join(staticDir, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
+    writeFileSync(join(staticDir, 'assets', 'index-3f9a1c.js.map'), '{"version":3}');
     const stream = { write: (line: string) => logLines.push(line) };
     app = await buildApp({ db: testDb.db, version: '1.2.3', staticDir, logger: { level: 'error', stream } });
     apiOnly = await buildApp({ db: testDb.db, version: '1.2.3' });
@@ -48,12 +50,41 @@ describe('the app', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // Over plain HTTP a browser ignores HSTS; it is sent over HTTPS only (https.test.ts).
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it.each([
+    ['a broken %-escape', '/api/office/patients/%E0%A4%A/territory', 400, 'bad_request'],
+    ['a path part longer than any id', `/api/office/patients/${'p'.repeat(500)}/territory`, 404, 'not_found'],
+  ] as const)('a URL with %s is a JSON error with the security headers', async (_, url, status, code) => {
+    const res = await app.inject({ method: 'POST', url, payload: { territoryId: 'ter-north' } });
+    expectError(res, status, code);
+    expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('the policy allows only the app itself: no inline script or style, no framing', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    expect(directives.get('default-src')).toBe("'self'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('style-src')).toBe("'self'");
+    expect(directives.get('object-src')).toBe("'none'");
+    expect(directives.get('frame-ancestors')).toBe("'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('a method an endpoint does not take is a JSON 405 that says which it takes', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/sync/pull', headers: { accept: 'text/html' } });
+    expect(res.statusCode, res.body).toBe(405);
+    expect(res.headers.allow).toBe('POST');
+    expect(res.json()).toEqual({ error: { code: 'not_found', message: '/api/sync/pull does not take GET; use POST' } });
   });
 
   it.each([
     ['GET', '/api/nope'],
     ['POST', '/api/nope'],
-    ['GET', '/api/sync/pull'],
     ['GET', '/api'],
   ])('%s %s is a JSON 404, even with a browser Accept header', async (method, url) => {
     const res = await app.inject({ method: method as 'GET', url, headers: { accept: 'text/html' } });
@@ -86,6 +117,11 @@ describe('the app', () => {
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<title>Rounds</title>');
       expect(res.headers['cache-control']).toBe('no-cache');
+    });
+
+    it('a source map is never served, even when the build left one', async () => {
+      expectError(await app.inject({ method: 'GET', url: '/assets/index-3f9a1c.js.map', headers: { accept: '*/*' } }), 404, 'not_found');
+      expectError(await app.inject({ method: 'GET', url: '/assets/index-3f9a1c.js.MAP', headers: { accept: '*/*' } }), 404, 'not_found');
     });
 
     it('a missing asset is a 404, not index.html', async () => {

@@ -6,7 +6,8 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from '../db/db';
 import { makeDecoyHash } from '../auth/login';
-import { installErrorHandler, installNotFoundHandler } from './errorHandling';
+import { handleFrameworkError, installErrorHandler, installNotFoundHandler } from './errorHandling';
+import { installJsonBody } from './jsonBody';
 import { installSessionGate } from './sessionGate';
 import { adminAuditRoutes } from './routes/adminAudit';
 import { adminDevicesRoutes } from './routes/adminDevices';
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly staticDir?: string;
   readonly now?: () => Date;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Serve HTTPS with this certificate and key (PEM); without it, plain HTTP. */
+  readonly https?: { readonly cert: Buffer; readonly key: Buffer };
 }
 
 /** Upper bound for any body; routes set tighter limits of their own. */
@@ -36,18 +39,18 @@ const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     logger: options.logger ?? false,
     // Errors are logged by the error handler; a line per request would bury them.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
+    frameworkErrors: handleFrameworkError,
   });
   const deps = { db: options.db, now: options.now ?? (() => new Date()) };
 
-  // JSON only: a text/plain body would otherwise reach the routes as a string, and rejecting
-  // it also keeps cross-site "simple" form posts away from the API.
-  app.removeContentTypeParser('text/plain');
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
+  installJsonBody(app);
   installErrorHandler(app);
   installNotFoundHandler(app, { spaFallback: options.staticDir !== undefined });
   installSecurityHeaders(app);

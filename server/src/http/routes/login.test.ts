@@ -102,7 +102,7 @@ describeEachDb('POST /api/auth/login', (current) => {
       ['a body that is an array', [1, 2], {}, 400, 'bad_request', /JSON object/],
       ['malformed JSON', '{"username": "ana",', json, 400, 'bad_request', /^Request body is not valid JSON$/],
       ['an empty JSON body', '', json, 400, 'bad_request', /empty/],
-      ['a prototype-poisoning body', '{"__proto__": {"admin": true}}', json, 400, 'bad_request', /JSON/],
+      ['a prototype-poisoning body', '{"__proto__": {"admin": true}}', json, 400, 'bad_request', /^Request body contains the field "__proto__", which is never accepted$/],
       ['a form body', 'username=ana', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'bad_request', /JSON/],
       ['a text/plain body', JSON.stringify(ok), { 'content-type': 'text/plain' }, 415, 'bad_request', /JSON/],
       ['a body that is too large', { ...ok, password: 'x'.repeat(100_000) }, {}, 413, 'payload_too_large', /too large/],
