@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     // PGlite has no autovacuum: statistics are only as fresh as the last explicit refresh.
     else if (db.kind === 'pglite') await refreshPlannerStats(db);
 
-    app = await buildApp({ db, staticDir, version: appVersion(), logger: { level: config.logLevel } });
+    app = await buildApp({ db, staticDir, version: appVersion(), logger: { level: config.logLevel }, demoMode: config.demoMode });
     await app.listen({ port: config.port, host: config.host });
     printWelcome(config, demo && (await hasOrg(db, demo.org.id)) ? demo : null);
   } catch (error) {

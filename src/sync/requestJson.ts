@@ -49,6 +49,8 @@ export async function requestJson<S extends z.ZodType>(
     const errorCode = err.success ? err.data.error.code : null;
     if (errorCode === 'device_revoked') return { ok: false, code: 'device_revoked' };
     if (res.status === 401) return { ok: false, code: 'unauthorized', message };
+    // Sign-in limits are the server's answer, not a busy server: the code is kept.
+    if (errorCode === 'too_many_attempts') return { ok: false, code: 'rejected', status: res.status, errorCode, message };
     // Busy or timed out: the server will answer later.
     if (res.status >= 500 || res.status === 408 || res.status === 429) return { ok: false, code: 'server_error', status: res.status };
     return { ok: false, code: 'rejected', status: res.status, errorCode, message };
