@@ -19,8 +19,8 @@ import { buildApp } from '../buildApp';
 
 const START = new Date('2026-11-20T09:30:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
-const [N1] = NORTH_PATIENTS as [string];
-const [S1] = SOUTH_PATIENTS as [string];
+const N1 = NORTH_PATIENTS[0] as string;
+const S1 = SOUTH_PATIENTS[0] as string;
 
 describeEachDb('sessions: refresh, sign-out, password, devices', (current) => {
   let app: FastifyInstance;
