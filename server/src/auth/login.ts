@@ -19,7 +19,7 @@ import { readOrgSettings, type OrgSettings } from './orgSettings';
 import { hashPassword, verifyPassword } from './password';
 import { territoriesInScope, type ScopeSubject, type TerritorySummary } from './scope';
 import { openSession, type IssuedTokens } from './sessions';
-import { accountKey, addressKey, admitAttempt, recordSuccess } from './signInLimits';
+import { accountKey, addressKey, admitAttempt, recordFailure, recordSuccess } from './signInLimits';
 
 export interface LoginDeps {
   readonly db: Db;
@@ -76,6 +76,7 @@ export async function login(deps: LoginDeps, request: LoginRequest, context: Log
   const now = deps.now();
   const audit = (u: UserRow, deviceId: string | null): AuditActor => ({ orgId: u.orgId, userId: u.userId, deviceId, address: context.address });
   if (!accepted || !user) {
+    await recordFailure(deps.db, keys, now);
     // Only a real account's failures are audited; the counters above hold the rest.
     if (user) await recordAudit(deps.db, audit(user, request.deviceId), now, [{ action: 'sign_in_failed', detail: { username: request.username } }]);
     return { ok: false, code: 'wrong_credentials' };

@@ -3,12 +3,12 @@
  * account key exists whether or not the account does, so the answers never tell which
  * usernames are real.
  *
- * Each attempt is counted as a failure BEFORE the password is checked, in a transaction that
- * locks the counters: a blocked key is refused without any password check (200 wrong
- * passwords then the right one do not sign in), and parallel guesses cannot slip past the
- * count. A success then clears the account key and takes back its own count on the address
- * key; it does not clear the address (one known account must not wash away an address's
- * guesses at others).
+ * The account's attempt is counted as a failure BEFORE the password is checked, in a
+ * transaction that locks the counter: a blocked key is refused without any password check
+ * (200 wrong passwords then the right one do not sign in), and parallel guesses at one account
+ * cannot slip past the count. A success then clears the account key. The address key counts
+ * only the attempts that failed: a morning's worth of people signing in at once from one
+ * office address must not look like guessing, and the accounts guessed at are counted anyway.
  *
  * - account: after 5 consecutive failures, exponential backoff (30 s, doubling, at most
  *   15 min); after 10, locked until an administrator lifts it (accountAdmin.ts).
@@ -69,30 +69,43 @@ export function admitAttempt(db: Db, keys: { account: string; address: string | 
     if (locked || waitMs > 0) {
       return { ok: false, retryAfterSeconds: locked ? BACKOFF_CAP_MS / 1000 : Math.ceil(waitMs / 1000), locked };
     }
-    for (const [key, policy] of entries) {
-      const failures = (rows.find((r) => r.key === key)?.failures ?? 0) + 1;
-      const backoff = failures >= policy.backoffAfter ? Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failures - policy.backoffAfter)) : 0;
-      await tx.query(
-        `update sign_in_attempts
-            set failures = $2, last_failure_at = $3, blocked_until = $4,
-                locked_at = case when $5 then $3 else locked_at end
-          where key = $1`,
-        [key, failures, now, backoff > 0 ? new Date(now.getTime() + backoff) : null, policy.lockAfter !== null && failures >= policy.lockAfter],
-      );
-    }
+    const account = rows.find((r) => r.key === keys.account);
+    await countFailure(tx, keys.account, ACCOUNT, account?.failures ?? 0, now);
     return { ok: true };
   });
 }
 
-/** The attempt admitted by `admitAttempt` succeeded: the account starts afresh. */
-export async function recordSuccess(tx: Db, keys: { account: string; address: string | null }): Promise<void> {
+async function countFailure(tx: Db, key: string, policy: Policy, before: number, now: Date): Promise<void> {
+  const failures = before + 1;
+  const backoff = failures >= policy.backoffAfter ? Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (failures - policy.backoffAfter)) : 0;
+  await tx.query(
+    `insert into sign_in_attempts (key) values ($1) on conflict (key) do nothing`,
+    [key],
+  );
+  await tx.query(
+    `update sign_in_attempts
+        set failures = $2, last_failure_at = $3, blocked_until = $4,
+            locked_at = case when $5 then $3 else locked_at end
+      where key = $1`,
+    [key, failures, now, backoff > 0 ? new Date(now.getTime() + backoff) : null, policy.lockAfter !== null && failures >= policy.lockAfter],
+  );
+}
+
+/** The admitted attempt failed: the address counts it (the account already has). */
+export function recordFailure(db: Db, keys: { address: string | null }, now: Date): Promise<void> {
+  const address = keys.address;
+  if (!address) return Promise.resolve();
+  return db.transaction(async (tx) => {
+    await tx.query('insert into sign_in_attempts (key) values ($1) on conflict (key) do nothing', [address]);
+    const [row] = await tx.query<{ failures: number }>('select failures from sign_in_attempts where key = $1 for update', [address]);
+    await countFailure(tx, address, ADDRESS, row?.failures ?? 0, now);
+  });
+}
+
+/**
+ * The attempt admitted by `admitAttempt` succeeded: the account starts afresh. The address
+ * keeps its count: one known account must not wash away an address's guesses at others.
+ */
+export async function recordSuccess(tx: Db, keys: { account: string }): Promise<void> {
   await tx.query('delete from sign_in_attempts where key = $1', [keys.account]);
-  if (keys.address) {
-    await tx.query(
-      `update sign_in_attempts set failures = greatest(failures - 1, 0),
-              blocked_until = case when failures - 1 < $2 then null else blocked_until end
-        where key = $1`,
-      [keys.address, ADDRESS.backoffAfter],
-    );
-  }
 }
