@@ -17,6 +17,10 @@ import { readSession } from '../../src/storage/session';
 import { localLock, type SyncDeps } from '../../src/sync/deps';
 import { signIn } from '../../src/sync/signIn';
 import { endServerSession } from '../../src/sync/signOut';
+import { createWorkerApi } from '../../src/worker/api';
+import { createChange } from '../../src/domain/entities';
+import { writeChanges } from '../../src/storage/writeChanges';
+import { buildGap } from '../support/builders';
 import { syncNow } from '../../src/sync/syncNow';
 import { endSessions } from '../../server/src/auth/accountAdmin';
 import { ACCESS_LIFETIME_MS } from '../../server/src/auth/sessions';
@@ -166,5 +170,35 @@ describe('the session on the device against the real server', () => {
     await signIn(e.deps, user.username, user.password);
     e.goOffline();
     expect(await endServerSession(e.deps)).toEqual({ ended: false });
+  });
+
+  it('the worker signs out on the server first, but not while unsynced changes still need the session', async () => {
+    const user = specialists()[0]!;
+    const status = async (token: string) =>
+      (
+        await fetch(`${baseUrl}/api/sync/pull`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ protocolVersion: 4, cursor: null }),
+        })
+      ).status;
+
+    const busy = device();
+    await signIn(busy.deps, user.username, user.password);
+    await writeChanges(busy.deps.db, plainCodec, [createChange('careGap', buildGap('gap_pending', 'pat_pending'))], {
+      now: () => new Date(),
+      nodeId: 'node-x',
+      newId: () => 'mutation-pending',
+    });
+    const kept = (await readSession(busy.deps))!;
+    expect(await createWorkerApi(busy.deps).signOut()).toMatchObject({ ok: false, code: 'unsynced_changes' });
+    expect(await status(kept.accessToken)).toBe(200);
+
+    const done = device();
+    await signIn(done.deps, user.username, user.password);
+    const ended = (await readSession(done.deps))!;
+    expect(await createWorkerApi(done.deps).signOut()).toEqual({ ok: true });
+    expect(await status(ended.accessToken)).toBe(401);
+    expect(await readSession(done.deps)).toBeUndefined();
   });
 });
