@@ -25,7 +25,7 @@ export async function startBenchServer(patientsPerTerritory: readonly number[]):
   const today = new Date().toISOString().slice(0, 10) as IsoDate;
   const dataset = generateDataset({ seed: 7, today, patientsPerTerritory });
   await loadDataset(db, dataset);
-  const app = await buildApp({ db, version: 'bench', staticDir: resolve(import.meta.dirname, '../../dist') });
+  const app = await buildApp({ db, version: 'bench', demoMode: true, staticDir: resolve(import.meta.dirname, '../../dist') });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no address');

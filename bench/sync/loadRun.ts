@@ -353,7 +353,7 @@ export async function runLoadRun(log: (line: string) => void): Promise<LoadRunRe
   try {
     const signIn = await phase('sign-in', async (d) => {
       const res = await http.post<LoginResponse>('login', '/api/auth/login', { username: d.username, password: PASSWORD, deviceId: d.deviceId });
-      if (res) d.token = res.token;
+      if (res) d.token = res.accessToken;
     });
     const download = await phase('initial download', async (d) => {
       if (!d.token) return;

@@ -16,6 +16,11 @@ export interface ServerConfig {
   readonly logLevel: string;
   /** Load the demo organisation into an empty database (turn off for real deployments). */
   readonly seedDemo: boolean;
+  /**
+   * Seeding the demo: its published password is accepted. Off, that password is refused for
+   * every account, so a real deployment cannot be entered with it.
+   */
+  readonly demoMode: boolean;
   /** Serve HTTPS with this certificate (PEM, chain included) and key; absent: plain HTTP. */
   readonly tls?: TlsFiles;
 }
@@ -39,13 +44,16 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ConfigResult {
   if (!LOG_LEVELS.includes(logLevel)) {
     return { ok: false, message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".` };
   }
-  const seedDemoText = (env.SEED_DEMO?.trim() || 'true').toLowerCase();
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  // The demo is on by default only for the embedded database a newcomer's `npm start` uses; a
+  // real PostgreSQL (a deployment) has it off unless asked for.
+  const seedDemoText = (env.SEED_DEMO?.trim() || (databaseUrl ? 'false' : 'true')).toLowerCase();
   if (!['true', 'false', '1', '0'].includes(seedDemoText)) {
     return { ok: false, message: `SEED_DEMO must be true or false, not "${seedDemoText}".` };
   }
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   const tls = readTls(env, cwd);
   if (!tls.ok) return tls;
+  const seedDemo = seedDemoText === 'true' || seedDemoText === '1';
   return {
     ok: true,
     config: {
@@ -54,7 +62,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ConfigResult {
       dataDir: resolve(cwd, env.DATA_DIR?.trim() || 'data'),
       staticDir: resolve(cwd, env.STATIC_DIR?.trim() || 'dist'),
       logLevel,
-      seedDemo: seedDemoText === 'true' || seedDemoText === '1',
+      seedDemo,
+      demoMode: seedDemo,
       ...(databaseUrl ? { databaseUrl } : {}),
       ...(tls.files ? { tls: tls.files } : {}),
     },

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       staticDir,
       version: appVersion(),
       logger: { level: config.logLevel },
+      demoMode: config.demoMode,
       ...(config.tls ? { https: config.tls } : {}),
     });
     await app.listen({ port: config.port, host: config.host });

@@ -4,10 +4,11 @@ import { expect } from 'vitest';
 import { errorBodySchema, PROTOCOL_VERSION, pullResponseSchema, type ErrorCode, type PullResponse } from '../../src/protocol/wire';
 import { DEVICE, PASSWORD } from './fixtures';
 
+/** Signs in over HTTP; returns the access token (valid 15 minutes of the app's clock). */
 export async function signIn(app: FastifyInstance, username: string, deviceId = DEVICE): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD, deviceId } });
   expect(res.statusCode, res.body).toBe(200);
-  return (res.json() as { token: string }).token;
+  return (res.json() as { accessToken: string }).accessToken;
 }
 
 export function pull(app: FastifyInstance, token: string | null, body: object): Promise<LightMyRequestResponse> {

@@ -64,6 +64,8 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
 
 export const SIGN_IN_ERROR_CODES = [
   'wrong_credentials',
+  /** The server's sign-in limits: too many failures for this account or address. */
+  'too_many_attempts',
   'offline',
   'server_error',
   'bad_response',

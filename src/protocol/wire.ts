@@ -9,7 +9,7 @@ import { ENTITY_KINDS } from '../domain/entities';
 import { entityRecordSchema, hlcSchema } from './entities';
 import { safeText, TEXT_MAX } from './safeText';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export const ERROR_CODES = [
   'bad_request',
@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'not_found',
   'payload_too_large',
   'unsupported_protocol',
+  /** Too many failed sign-ins for this account or address: wait (`Retry-After`) or ask an administrator. */
+  'too_many_attempts',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -37,26 +39,72 @@ export const healthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
+/** Device ids are made by the app (or issued by the server at sign-in): letters, digits, "-" and "_". */
+export const deviceIdSchema = safeText(TEXT_MAX.id)
+  .min(8, 'deviceId must be at least 8 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'deviceId may contain only letters, digits, "-" and "_"');
+
+const appVersionSchema = safeText(TEXT_MAX.short).trim().min(1, 'appVersion must not be empty');
+
 export const loginRequestSchema = z.strictObject({
   username: safeText(TEXT_MAX.code).trim().min(1, 'username is required'),
   password: safeText(TEXT_MAX.name).min(1, 'password is required'),
-  deviceId: safeText(TEXT_MAX.id)
-    .min(8, 'deviceId must be at least 8 characters')
-    .regex(/^[A-Za-z0-9_-]+$/, 'deviceId may contain only letters, digits, "-" and "_"'),
+  deviceId: deviceIdSchema,
+  appVersion: appVersionSchema.optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const territorySummarySchema = z.object({ id: safeText(TEXT_MAX.id), name: safeText(TEXT_MAX.name) });
 
+/** Settings of the organisation the device applies (set by an administrator). */
+export const sessionSettingsSchema = z.object({ lockAfterMinutes: z.number().int().min(1).max(60) });
+
+const tokenSchema = safeText(TEXT_MAX.code);
+
 export const loginResponseSchema = z.object({
-  token: safeText(TEXT_MAX.paragraph),
+  /** Sent as `Authorization: Bearer` on gated routes; short-lived (`accessExpiresAt`). */
+  accessToken: tokenSchema,
+  /** Exchanged at /api/auth/refresh, from this device only, for new tokens; each works once. */
+  refreshToken: tokenSchema,
+  accessExpiresAt: safeText(TEXT_MAX.short),
+  /** The id this device uses from now on: a new one when the id sent belongs to another person. */
+  deviceId: deviceIdSchema,
+  /** base64url of 32 bytes, fixed per device; the device wraps its data key with it and never stores it. */
+  deviceKey: safeText(TEXT_MAX.code),
   user: z.object({ id: safeText(TEXT_MAX.id), name: safeText(TEXT_MAX.name), role: z.enum(ROLES) }),
   territories: z.array(territorySummarySchema),
   /** The care team's line, offered when a specialist escalates an urgent concern. */
   careTeamPhone: safeText(TEXT_MAX.short).nullable(),
   serverTime: safeText(TEXT_MAX.short),
+  settings: sessionSettingsSchema,
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const refreshRequestSchema = z.strictObject({
+  refreshToken: tokenSchema.min(1, 'refreshToken is required'),
+  deviceId: deviceIdSchema,
+  appVersion: appVersionSchema.optional(),
+});
+export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
+
+export const refreshResponseSchema = z.object({
+  accessToken: tokenSchema,
+  refreshToken: tokenSchema,
+  accessExpiresAt: safeText(TEXT_MAX.short),
+  settings: sessionSettingsSchema,
+});
+export type RefreshResponse = z.infer<typeof refreshResponseSchema>;
+
+export const okResponseSchema = z.object({ ok: z.literal(true) });
+export type OkResponse = z.infer<typeof okResponseSchema>;
+
+/** The new password: at least 10 characters and not the username (checked by the server). */
+export const PASSWORD_MIN_LENGTH = 10;
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: safeText(TEXT_MAX.name).min(1, 'currentPassword is required'),
+  newPassword: safeText(TEXT_MAX.name).min(PASSWORD_MIN_LENGTH, `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters`),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
 export const PULL_PAGE_MAX = 2000;
 export const PULL_PAGE_DEFAULT = 500;

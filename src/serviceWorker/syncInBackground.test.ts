@@ -35,7 +35,10 @@ function device(fetchImpl: typeof fetch): SyncDeps {
 async function signedIn(deps: SyncDeps) {
   await setMeta(deps.db, 'deviceId', 'device-background-1');
   await setMeta(deps.db, 'session', {
-    token: 'token-1',
+    accessToken: 'token-1',
+    refreshToken: 'r',
+    accessExpiresAt: '2099-01-01T00:00:00.000Z',
+    lockAfterMinutes: 5,
     user: { id: 'usr_1', name: 'Maria Santos', role: 'specialist', username: 'maria' },
     territories: [],
     signedInAt: '2026-11-22T08:00:00.000Z' as IsoDateTime,

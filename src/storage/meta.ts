@@ -9,13 +9,21 @@ import { INITIAL_SYNC_STATUS } from '../domain/syncStatus';
 import type { Role } from '../domain/user';
 import type { RoundsDb } from './db';
 
+/** Read and written through storage/session.ts (readSession, writeSession, clearSession) only. */
 export interface Session {
-  readonly token: string;
+  /** Sent as `Authorization: Bearer`; short-lived, renewed with the refresh token. */
+  readonly accessToken: string;
+  /** Exchanged (from this device only) for new tokens; replaced at every use. */
+  readonly refreshToken: string;
+  /** When the server stops accepting the access token (ISO time, the server's clock). */
+  readonly accessExpiresAt: string;
   readonly user: { readonly id: string; readonly name: string; readonly role: Role; readonly username: string };
   readonly territories: readonly { readonly id: string; readonly name: string }[];
   readonly signedInAt: IsoDateTime;
   /** The care team's line for urgent escalations, when the organisation has one. */
   readonly careTeamPhone?: string | null;
+  /** The organisation's inactivity lock, from the last sign-in or refresh. */
+  readonly lockAfterMinutes: number;
 }
 
 export interface MetaValues {

@@ -20,9 +20,8 @@ import {
   type UpdateSettingsRequest,
   type UpdateUserRequest,
 } from '../protocol/admin';
-import { authedRequest, type AuthedRequestOptions } from './authedRequest';
+import { authedRequest, type AuthedRequestOptions, type AuthedResult } from './authedRequest';
 import type { SyncDeps } from './deps';
-import type { RequestResult } from './requestJson';
 
 export type AdminErrorCode =
   | 'offline'
@@ -37,9 +36,9 @@ export type AdminErrorCode =
 
 export type AdminResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: AdminErrorCode; readonly message: string | null };
 
-type AdminDeps = Pick<SyncDeps, 'db' | 'fetch' | 'baseUrl'>;
+type AdminDeps = Pick<SyncDeps, 'db' | 'codec' | 'fetch' | 'baseUrl'>;
 
-function toAdminResult<T>(res: RequestResult<T>): AdminResult<T> {
+function toAdminResult<T>(res: AuthedResult<T>): AdminResult<T> {
   if (res.ok) return res;
   switch (res.code) {
     case 'offline':
@@ -48,6 +47,7 @@ function toAdminResult<T>(res: RequestResult<T>): AdminResult<T> {
     case 'bad_response':
       return { ok: false, code: res.code, message: null };
     case 'unauthorized':
+    case 'signed_out':
       return { ok: false, code: 'unauthorized', message: null };
     case 'rejected':
       if (res.errorCode === 'forbidden') return { ok: false, code: 'forbidden', message: res.message };

@@ -1,66 +1,77 @@
 /**
- * One request to a gated API route on behalf of the signed-in person: the bearer token comes
- * from the stored session, the answer is parsed with a wire schema (or taken as text, for a
- * CSV download) and every failure is a closed code, as in requestJson.ts.
+ * Every request made as the signed-in person: the access token as `Authorization: Bearer`;
+ * when the server answers 401 (the access token expired or was ended), the refresh token is
+ * exchanged once at /api/auth/refresh, the new tokens are stored, and the request is retried
+ * once. A refresh the server refuses with 401 means the session is over: the caller reports
+ * `unauthorized` and the person signs in again. `device_revoked` passes through unchanged, so
+ * sync keeps wiping the device as before.
  *
- * Minimal version: no token refresh yet (the session's token is used as is).
+ * A refresh token works once: two refreshes racing with the same token would look like a
+ * stolen copy and end the session. Refreshes of one device database are therefore run one at
+ * a time, and a caller whose token was already replaced by another's refresh just uses the
+ * new access token.
  */
 import type { z } from 'zod';
-import { errorBodySchema } from '../protocol/wire';
+import { refreshResponseSchema } from '../protocol/wire';
 import { getMeta } from '../storage/meta';
+import { readSession, writeSession, type Session } from '../storage/session';
 import type { SyncDeps } from './deps';
-import type { RequestResult } from './requestJson';
+import { requestJson, type RequestFailure, type RequestOptions, type RequestResult } from './requestJson';
 
-export interface AuthedRequestOptions {
-  /** POST unless said otherwise; a GET sends no body. */
-  readonly method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
-  /** `text`: the body is handed to the schema as a string (for CSV); default JSON. */
-  readonly responseType?: 'json' | 'text';
-}
+export type AuthedRequestOptions = RequestOptions;
+
+export type AuthedResult<T> = RequestResult<T> | { readonly ok: false; readonly code: 'signed_out' };
+
+export type AuthedDeps = Pick<SyncDeps, 'db' | 'codec' | 'fetch' | 'baseUrl'>;
 
 export async function authedRequest<S extends z.ZodType>(
-  deps: Pick<SyncDeps, 'db' | 'fetch' | 'baseUrl'>,
+  deps: AuthedDeps,
   path: string,
   body: unknown,
   schema: S,
-  options: AuthedRequestOptions = {},
-): Promise<RequestResult<z.infer<S>>> {
-  const session = await getMeta(deps.db, 'session');
-  if (!session) return { ok: false, code: 'unauthorized', message: 'Sign in first' };
-  const method = options.method ?? 'POST';
-  let res: Response;
-  try {
-    res = await deps.fetch(`${deps.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${session.token}`, ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) },
-      ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
-      cache: 'no-store',
-    });
-  } catch {
-    return { ok: false, code: 'offline' };
-  }
-  if (!res.ok) {
-    let json: unknown = null;
-    try {
-      json = await res.json();
-    } catch {
-      // A captive portal or a proxy answering HTML is as good as no network.
-      return res.status >= 500 ? { ok: false, code: 'server_error', status: res.status } : { ok: false, code: 'offline' };
-    }
-    const err = errorBodySchema.safeParse(json);
-    const message = err.success ? err.data.error.message : res.statusText;
-    const errorCode = err.success ? err.data.error.code : null;
-    if (errorCode === 'device_revoked') return { ok: false, code: 'device_revoked' };
-    if (res.status === 401) return { ok: false, code: 'unauthorized', message };
-    if (res.status >= 500 || res.status === 408 || res.status === 429) return { ok: false, code: 'server_error', status: res.status };
-    return { ok: false, code: 'rejected', status: res.status, errorCode, message };
-  }
-  let value: unknown;
-  try {
-    value = options.responseType === 'text' ? await res.text() : await res.json();
-  } catch {
-    return { ok: false, code: 'bad_response' };
-  }
-  const parsed = schema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, code: 'bad_response' };
+  options: RequestOptions = {},
+): Promise<AuthedResult<z.infer<S>>> {
+  const session = await readSession(deps);
+  if (!session) return { ok: false, code: 'signed_out' };
+  const first = await requestJson(deps, path, body, schema, session.accessToken, options);
+  if (first.ok || first.code !== 'unauthorized') return first;
+  const renewed = await refreshOnce(deps, session);
+  if (!renewed.ok) return renewed;
+  return requestJson(deps, path, body, schema, renewed.session.accessToken, options);
+}
+
+type Renewal = { readonly ok: true; readonly session: Session } | RequestFailure | { readonly ok: false; readonly code: 'signed_out' };
+
+/** In-flight refreshes by device database: one at a time per database in this context. */
+const inFlight = new WeakMap<object, Promise<Renewal>>();
+
+function refreshOnce(deps: AuthedDeps, stale: Session): Promise<Renewal> {
+  const running = inFlight.get(deps.db);
+  if (running) return running;
+  const started = refresh(deps, stale).finally(() => inFlight.delete(deps.db));
+  inFlight.set(deps.db, started);
+  return started;
+}
+
+async function refresh(deps: AuthedDeps, stale: Session): Promise<Renewal> {
+  const current = await readSession(deps);
+  if (!current) return { ok: false, code: 'signed_out' };
+  // Someone else refreshed since the failed request read the session: use their tokens.
+  if (current.refreshToken !== stale.refreshToken) return { ok: true, session: current };
+  const deviceId = await getMeta(deps.db, 'deviceId');
+  if (!deviceId) return { ok: false, code: 'signed_out' };
+  const res = await requestJson(deps, '/api/auth/refresh', { refreshToken: current.refreshToken, deviceId }, refreshResponseSchema);
+  if (!res.ok) return res;
+  const latest = await readSession(deps);
+  // Signed out (or someone else signed in) while the refresh was on its way: keep nothing.
+  if (!latest || latest.user.id !== current.user.id) return { ok: false, code: 'signed_out' };
+  const session: Session = {
+    ...latest,
+    accessToken: res.value.accessToken,
+    refreshToken: res.value.refreshToken,
+    accessExpiresAt: res.value.accessExpiresAt,
+    lockAfterMinutes: res.value.settings.lockAfterMinutes,
+  };
+  await writeSession(deps, session);
+  return { ok: true, session };
 }

@@ -6,10 +6,11 @@
 import type { SyncErrorCode } from '../domain/syncStatus';
 import { PROTOCOL_VERSION, PUSH_BATCH_MAX, pushResponseSchema, type Mutation } from '../protocol/wire';
 import { getMeta, observeServerTime } from '../storage/meta';
+import { readSession } from '../storage/session';
 import { nextBatch, numberOutbox, settleOutbox, type OutgoingChange } from '../storage/outbox';
 import type { SyncDeps } from './deps';
 import { syncFailureCode } from './failureCode';
-import { requestJson } from './requestJson';
+import { authedRequest } from './authedRequest';
 
 export type PushResult =
   | { readonly ok: true; readonly sent: number; readonly rejected: number }
@@ -50,7 +51,7 @@ function fitBatch(batch: readonly OutgoingChange[]): Mutation[] {
 /** Call with the sync lock held. */
 export async function pushOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MAX): Promise<PushResult> {
   const { db } = deps;
-  const session = await getMeta(db, 'session');
+  const session = await readSession(deps);
   const deviceId = await getMeta(db, 'deviceId');
   if (!session || !deviceId) return { ok: false, code: 'signed_out' };
   let sent = 0;
@@ -61,14 +62,8 @@ export async function pushOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MAX): Pr
     if (batch.length === 0) return { ok: true, sent, rejected };
     const mutations = fitBatch(batch);
     const sentNos = mutations.map((m) => m.no);
-    const res = await requestJson(
-      deps,
-      '/api/sync/push',
-      { protocolVersion: PROTOCOL_VERSION, deviceId, mutations },
-      pushResponseSchema,
-      session.token,
-    );
-    if (!res.ok) return { ok: false, code: syncFailureCode(res) };
+    const res = await authedRequest(deps, '/api/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId, mutations }, pushResponseSchema);
+    if (!res.ok) return { ok: false, code: res.code === 'signed_out' ? 'signed_out' : syncFailureCode(res) };
     const { settledThrough, results, serverTime } = res.value;
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [{ no: r.no, reason: r.reason, message: r.message }] : []));
     // Settle only what this batch carried: the answers to later numbers are not in this reply (S7).

@@ -18,23 +18,43 @@ export type RequestFailure =
 
 export type RequestResult<T> = { readonly ok: true; readonly value: T } | RequestFailure;
 
+export interface RequestOptions {
+  /** POST unless said otherwise; a GET sends no body. */
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  /** `text`: a successful answer is handed to the schema as a string (a CSV download); default JSON. */
+  readonly responseType?: 'json' | 'text';
+}
+
 export async function requestJson<S extends z.ZodType>(
   deps: Pick<SyncDeps, 'fetch' | 'baseUrl'>,
   path: string,
   body: unknown,
   schema: S,
   token?: string,
+  options: RequestOptions = {},
 ): Promise<RequestResult<z.infer<S>>> {
+  const method = options.method ?? 'POST';
+  const sendsBody = method !== 'GET';
   let res: Response;
   try {
     res = await deps.fetch(`${deps.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
+      method,
+      headers: { ...(sendsBody ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(sendsBody ? { body: JSON.stringify(body) } : {}),
       cache: 'no-store',
     });
   } catch {
     return { ok: false, code: 'offline' };
+  }
+  if (res.ok && options.responseType === 'text') {
+    let text: string;
+    try {
+      text = await res.text();
+    } catch {
+      return { ok: false, code: 'bad_response' };
+    }
+    const parsedText = schema.safeParse(text);
+    return parsedText.success ? { ok: true, value: parsedText.data } : { ok: false, code: 'bad_response' };
   }
   let json: unknown;
   try {
@@ -49,6 +69,8 @@ export async function requestJson<S extends z.ZodType>(
     const errorCode = err.success ? err.data.error.code : null;
     if (errorCode === 'device_revoked') return { ok: false, code: 'device_revoked' };
     if (res.status === 401) return { ok: false, code: 'unauthorized', message };
+    // Sign-in limits are the server's answer, not a busy server: the code is kept.
+    if (errorCode === 'too_many_attempts') return { ok: false, code: 'rejected', status: res.status, errorCode, message };
     // Busy or timed out: the server will answer later.
     if (res.status >= 500 || res.status === 408 || res.status === 429) return { ok: false, code: 'server_error', status: res.status };
     return { ok: false, code: 'rejected', status: res.status, errorCode, message };

@@ -27,6 +27,7 @@ import { dismissRefusal, redoRefusal } from '../storage/commands/refusals';
 import { createAdminCalls } from '../sync/admin';
 import { syncNow } from '../sync/syncNow';
 import { signIn } from '../sync/signIn';
+import { endServerSession } from '../sync/signOut';
 import { createPlanning } from './planning';
 
 export interface WorkerHooks {
@@ -56,6 +57,7 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     async signIn(username: string, password: string) {
       const res = await signIn(deps, username, password);
       if (!res.ok) return res;
+      // The device key (res.deviceKey) stays in the worker: the UI never sees it.
       // An administrator works online in the admin console and keeps no patients here.
       if (res.session.user.role === 'admin') return { ok: true as const, synced: null };
       const synced = await syncNow(deps);
@@ -64,7 +66,10 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     syncNow() {
       return syncNow(deps);
     },
-    signOut() {
+    async signOut() {
+      // The server forgets the session first (best effort: offline it does not block), unless
+      // unsynced changes will refuse the sign-out: they still need the session to be sent.
+      if ((await deps.db.outbox.count()) === 0) await endServerSession(deps);
       return deps.withSyncLock(() => clearLocalData(deps.db));
     },
 

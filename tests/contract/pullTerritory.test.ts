@@ -37,7 +37,7 @@ beforeAll(async () => {
   await migrate(server);
   dataset = generateDataset({ seed: 11, today: '2026-11-22' as IsoDate, patientsPerTerritory: [60, 25, 25] });
   await loadDataset(server, dataset);
-  app = await buildApp({ db: server, version: 'test' });
+  app = await buildApp({ db: server, version: 'test', demoMode: true });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
@@ -97,7 +97,7 @@ async function officeSession(username: string, password: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password, deviceId: 'office-desk-0001' }),
   });
-  const { token } = (await res.json()) as { token: string };
+  const { accessToken: token } = (await res.json()) as { accessToken: string };
   return {
     async move(patientId: string, territoryId: string): Promise<number> {
       const moved = await fetch(`${baseUrl}/api/office/patients/${patientId}/territory`, {

@@ -136,7 +136,10 @@ export interface AdminConsoleTest {
 export async function renderAdminConsole(locale: Locale = 'en', server = fakeAdminServer()): Promise<AdminConsoleTest> {
   const db: RoundsDb = openRoundsDb(`test-admin-console-${count++}-${crypto.randomUUID()}`);
   const session = {
-    token: 'admin-token',
+    accessToken: 'admin-token',
+    refreshToken: 'admin-refresh',
+    accessExpiresAt: '2026-12-07T14:00:00.000Z',
+    lockAfterMinutes: 5,
     user: { id: 'user-ada', name: 'Ada Admin', role: 'admin' as const, username: 'ada' },
     territories: [],
     signedInAt: asIsoDateTime('2026-12-07T13:00:00.000Z'),

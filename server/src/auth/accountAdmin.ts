@@ -1,60 +1,56 @@
 /**
- * What the admin console may do to accounts and sessions, and nothing more: end sessions,
- * lift a sign-in lockout, set a password, read the lockouts of an organisation. The admin
- * code calls only these four, so how sessions and sign-in attempts are stored stays the
- * business of the auth module.
- *
- * Every writer takes the caller's transaction handle, so the change commits with its audit
- * row or not at all.
+ * What the admin console does to accounts and sessions: end sessions, lift a sign-in lockout,
+ * set a password, list who is locked out. Each takes the caller's transaction, so the change
+ * and its audit event commit together; the caller checks the policy and writes the audit.
  */
 import type { Db } from '../db/db';
 import { hashPassword } from './password';
+import { accountKey } from './signInLimits';
 
-export type SessionOwner = { readonly userId: string } | { readonly deviceId: string };
-
-/** Ends every session of a user, or on a device; returns how many were ended. */
-export async function endSessions(tx: Db, owner: SessionOwner): Promise<number> {
-  const [column, value] = 'userId' in owner ? ['user_id', owner.userId] : ['device_id', owner.deviceId];
-  const rows = await tx.query<{ n: number }>(
-    `with ended as (delete from sessions where ${column} = $1 returning 1) select count(*)::int as n from ended`,
+/** Ends every open session of a user or on a device; returns how many were open. */
+export async function endSessions(tx: Db, who: { userId: string } | { deviceId: string }): Promise<number> {
+  const [column, value] = 'userId' in who ? ['user_id', who.userId] : ['device_id', who.deviceId];
+  const rows = await tx.query(
+    `update sessions set ended_at = now(), ended_reason = 'ended_by_admin'
+      where ${column} = $1 and ended_at is null returning id`,
     [value],
   );
-  return Number(rows[0]?.n ?? 0);
+  return rows.length;
 }
 
-const accountKey = (username: string) => `user:${username.toLowerCase()}`;
-
-/** Clears the failures, backoff and lockout of an account; true when there was something to clear. */
+/** Clears the sign-in failures of an account name; true when it was locked out or backing off. */
 export async function liftSignInLockout(tx: Db, username: string): Promise<boolean> {
-  const rows = await tx.query<{ locked: boolean }>(
+  const rows = await tx.query<{ held: boolean }>(
     `delete from sign_in_attempts where key = $1
-       returning (failures > 0 or blocked_until is not null or locked_at is not null) as locked`,
+     returning (locked_at is not null or blocked_until is not null) as held`,
     [accountKey(username)],
   );
-  return rows.some((r) => r.locked);
+  return rows.some((r) => r.held);
 }
 
-/** Sets a new password (hashed here) and ends the user's sessions everywhere. */
+/**
+ * Sets a user's password (hashed) and ends all their sessions: whoever knew the old one is
+ * out. The caller checks the password's rules first (`passwordProblem`).
+ */
 export async function setPassword(tx: Db, userId: string, newPassword: string): Promise<void> {
   const hash = await hashPassword(newPassword);
   await tx.query('update users set password_hash = $2 where id = $1', [userId, hash]);
-  await endSessions(tx, { userId });
+  await tx.query(
+    `update sessions set ended_at = now(), ended_reason = 'password_changed' where user_id = $1 and ended_at is null`,
+    [userId],
+  );
 }
 
-export interface SignInLock {
-  readonly lockedAt: Date | null;
-  readonly blockedUntil: Date | null;
-}
-
-/** The sign-in lockouts and backoffs of an organisation's accounts, by user id. */
-export async function signInLocks(db: Db, orgId: string): Promise<Map<string, SignInLock>> {
+/** The sign-in holds on the accounts of an organisation, by user id; accounts without one are absent. */
+export async function signInLocks(
+  db: Db,
+  orgId: string,
+): Promise<Map<string, { lockedAt: Date | null; blockedUntil: Date | null }>> {
   const rows = await db.query<{ userId: string; lockedAt: Date | null; blockedUntil: Date | null }>(
     `select u.id as "userId", a.locked_at as "lockedAt", a.blocked_until as "blockedUntil"
        from users u join sign_in_attempts a on a.key = 'user:' || lower(u.username)
       where u.org_id = $1 and (a.locked_at is not null or a.blocked_until is not null)`,
     [orgId],
   );
-  return new Map(rows.map((r) => [r.userId, { lockedAt: toDate(r.lockedAt), blockedUntil: toDate(r.blockedUntil) }]));
+  return new Map(rows.map((r) => [r.userId, { lockedAt: r.lockedAt, blockedUntil: r.blockedUntil }]));
 }
-
-const toDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));

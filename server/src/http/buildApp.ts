@@ -15,10 +15,13 @@ import { adminSettingsRoutes } from './routes/adminSettings';
 import { adminTerritoriesRoutes } from './routes/adminTerritories';
 import { adminUsersRoutes } from './routes/adminUsers';
 import { healthRoute } from './routes/health';
+import { changePasswordRoute } from './routes/changePassword';
 import { loginRoute } from './routes/login';
+import { logoutRoute } from './routes/logout';
 import { movePatientRoute } from './routes/movePatient';
 import { pullRoute } from './routes/pull';
 import { pushRoute } from './routes/push';
+import { refreshRoute } from './routes/refresh';
 import { installSecurityHeaders } from './securityHeaders';
 import { installStaticFiles } from './staticFiles';
 
@@ -32,6 +35,8 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Serve HTTPS with this certificate and key (PEM); without it, plain HTTP. */
   readonly https?: { readonly cert: Buffer; readonly key: Buffer };
+  /** The demo organisation is seeded: its published password is accepted (config.demoMode). */
+  readonly demoMode?: boolean;
 }
 
 /** Upper bound for any body; routes set tighter limits of their own. */
@@ -56,9 +61,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installSecurityHeaders(app);
 
   healthRoute(app, { version: options.version });
-  loginRoute(app, { ...deps, decoyHash: makeDecoyHash() });
+  const loginDeps = { ...deps, decoyHash: makeDecoyHash(), demoMode: options.demoMode ?? false };
+  loginRoute(app, loginDeps);
+  refreshRoute(app, deps);
   await app.register(async (gated) => {
     installSessionGate(gated, deps);
+    logoutRoute(gated, deps);
+    changePasswordRoute(gated, loginDeps);
     pullRoute(gated, deps);
     pushRoute(gated, deps);
     movePatientRoute(gated, deps);

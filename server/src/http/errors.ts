@@ -14,6 +14,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   not_found: 404,
   payload_too_large: 413,
   unsupported_protocol: 400,
+  too_many_attempts: 429,
   internal: 500,
 };
 

@@ -1,6 +1,7 @@
 /**
- * The gate in front of every /api route except health and sign-in: a valid, unexpired bearer
- * token on a device that has not been revoked. The session it finds is attached to the request
+ * The gate in front of every /api route except health, sign-in and refresh: a valid, unexpired
+ * access token (`Authorization: Bearer`) of a session that has not ended, of a user who is not
+ * disabled, on a device that has not been revoked (auth/sessions.ts). The session it finds is attached to the request
  * for the route; routes behind the gate can rely on it being there.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -20,6 +21,7 @@ declare module 'fastify' {
 
 const MESSAGES: Record<SessionRejection, string> = {
   missing_token: 'Sign in first',
+  // The app refreshes its tokens once on this answer, and asks the person to sign in if that fails.
   unknown_or_expired: 'Your session has expired; sign in again',
   device_revoked: 'This device has been signed out by an administrator',
 };

@@ -61,6 +61,8 @@ async function insertDataset(tx: Db, dataset: Dataset, passwordHashes: readonly 
     dataset.org.name,
     dataset.org.careTeamPhone,
   ]);
+  // The defaults, written out so an administrator's settings screen has a row to change.
+  await tx.query('insert into org_settings (org_id) values ($1) on conflict (org_id) do nothing', [orgId]);
   await insertJson(
     tx,
     `insert into territories (id, org_id, name)

@@ -28,7 +28,10 @@ beforeEach(async () => {
     today: () => '2026-11-22' as IsoDate,
   };
   await setMeta(db, 'session', {
-    token: 't',
+    accessToken: 't',
+    refreshToken: 'r',
+    accessExpiresAt: '2099-01-01T00:00:00.000Z',
+    lockAfterMinutes: 5,
     user: { id: 'usr_1', name: 'Maria Santos', role: 'specialist', username: 'maria' },
     territories: [],
     signedInAt: '2026-11-22T08:00:00.000Z' as IsoDateTime,

@@ -37,7 +37,10 @@ beforeEach(async () => {
   let clock = Date.parse('2026-11-22T15:00:00Z');
   deps = { db, codec: plainCodec, now: () => new Date((clock += 1000)), newId: () => `id-${++id}`, nodeId: 'device-1', today: () => '2026-11-22' as IsoDate };
   await setMeta(db, 'session', {
-    token: 't',
+    accessToken: 't',
+    refreshToken: 'r',
+    accessExpiresAt: '2099-01-01T00:00:00.000Z',
+    lockAfterMinutes: 5,
     user: { id: 'usr_1', name: 'Maria Santos', role: 'specialist', username: 'maria' },
     territories: [],
     signedInAt: '2026-11-22T08:00:00.000Z' as IsoDateTime,

@@ -56,6 +56,7 @@ export const en = {
   signingIn: 'Signing in…',
   signInError: {
     wrong_credentials: 'Wrong username or password.',
+    too_many_attempts: 'Too many failed sign-ins. Wait a few minutes and try again, or ask an administrator to unlock your account.',
     offline: 'No connection. Signing in needs the network the first time.',
     server_error: 'The server had a problem. Try again in a few minutes.',
     bad_response: 'The server sent something unexpected. Try again.',

@@ -48,6 +48,7 @@ export const es: Messages = {
   signingIn: 'Iniciando sesión…',
   signInError: {
     wrong_credentials: 'Usuario o contraseña incorrectos.',
+    too_many_attempts: 'Demasiados intentos fallidos. Espere unos minutos y vuelva a intentarlo, o pida a un administrador que desbloquee su cuenta.',
     offline: 'Sin conexión. La primera vez se necesita la red para iniciar sesión.',
     server_error: 'El servidor tuvo un problema. Inténtelo de nuevo en unos minutos.',
     bad_response: 'El servidor envió algo inesperado. Inténtelo de nuevo.',

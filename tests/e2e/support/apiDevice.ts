@@ -20,7 +20,7 @@ export interface ApiDevice {
 }
 
 export async function apiDevice(baseUrl: string, user: { username: string; password: string }, deviceId: string): Promise<ApiDevice> {
-  const { token } = loginResponseSchema.parse(await post(`${baseUrl}/api/auth/login`, { username: user.username, password: user.password, deviceId }));
+  const { accessToken: token } = loginResponseSchema.parse(await post(`${baseUrl}/api/auth/login`, { username: user.username, password: user.password, deviceId }));
   let cursor: string | null = null;
   return {
     async changes() {

@@ -213,5 +213,5 @@ async function settledMark(server: ModelServer, deviceId: string): Promise<numbe
 async function tokenOf(client: ModelClient): Promise<string> {
   const session = await getMeta(client.db, 'session');
   if (!session) throw new Error(`${client.name} is signed out`);
-  return session.token;
+  return session.accessToken;
 }

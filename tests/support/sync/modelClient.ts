@@ -132,10 +132,13 @@ export class ModelClient {
     };
   }
 
-  async signIn(token: string, user: { id: string; name: string; username: string }) {
+  async signIn(token: string, user: { id: string; name: string; username: string }, refreshToken = 'none') {
     await setMeta(this.db, 'deviceId', this.deviceId);
     await setMeta(this.db, 'session', {
-      token,
+      accessToken: token,
+      refreshToken,
+      accessExpiresAt: new Date(this.clock.now().getTime() + 15 * 60 * 1000).toISOString(),
+      lockAfterMinutes: 5,
       user: { id: user.id, name: user.name, role: 'specialist', username: user.username },
       territories: [],
       signedInAt: this.clock.now().toISOString() as IsoDateTime,

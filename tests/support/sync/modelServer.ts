@@ -8,6 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { IsoDate } from '../../../src/domain/ids';
+import { claimDevice } from '../../../server/src/auth/devices';
 import { openSession } from '../../../server/src/auth/sessions';
 import type { Db, DbKind } from '../../../server/src/db/db';
 import { buildApp } from '../../../server/src/http/buildApp';
@@ -26,9 +27,9 @@ export interface ModelServer {
   readonly url: string;
   readonly dataset: Dataset;
   /** Opens a session for a new device of the n-th specialist. */
-  session(userIndex: number, deviceId: string): Promise<{ token: string; user: Dataset['users'][number] }>;
+  session(userIndex: number, deviceId: string): Promise<{ token: string; refreshToken: string; user: Dataset['users'][number] }>;
   /** Opens a session for a new office device of the supervisor or the admin, who works every territory. */
-  leadSession(role: 'supervisor' | 'admin', deviceId: string): Promise<{ token: string; user: Dataset['users'][number] }>;
+  leadSession(role: 'supervisor' | 'admin', deviceId: string): Promise<{ token: string; refreshToken: string; user: Dataset['users'][number] }>;
   /**
    * Waits until every transaction that started so far has ended. On a shared PostgreSQL a
    * transaction of another test holds back what pull may serve (the cursor rule); the model's
@@ -51,16 +52,20 @@ export async function startModelServer(kind: DbKind = 'pglite'): Promise<ModelSe
   const apps: FastifyInstance[] = [];
   const urls: string[] = [];
   for (const each of dbs) {
-    const app = await buildApp({ db: each, version: 'model' });
+    const app = await buildApp({ db: each, version: 'model', demoMode: true });
     urls.push(await app.listen({ host: '127.0.0.1', port: 0 }));
     apps.push(app);
   }
   const specialists = dataset.users.filter((u) => u.role === 'specialist');
   const signIn = async (user: Dataset['users'][number] | undefined, deviceId: string) => {
     if (!user) throw new Error('no such user in the dataset');
-    const res = await openSession(db, { userId: user.id, deviceId, now: new Date() });
-    if (!res.ok) throw new Error(res.code);
-    return { token: res.token, user };
+    const now = new Date();
+    const res = await db.transaction(async (tx) => {
+      const device = await claimDevice(tx, { userId: user.id, deviceId, appVersion: null, now });
+      if (!device.ok || device.deviceId !== deviceId) throw new Error(`device ${deviceId} is not ${user.id}'s`);
+      return openSession(tx, { userId: user.id, deviceId, now });
+    });
+    return { token: res.accessToken, refreshToken: res.refreshToken, user };
   };
   return {
     db,

@@ -58,7 +58,7 @@ const show = (v: unknown) => (v === undefined ? '(absent)' : canonicalJson(v));
 export async function shownDiffers(client: ModelClient, url: string): Promise<string[]> {
   const session = await getMeta(client.db, 'session');
   if (!session) return [`${client.name} is signed out`];
-  const server = await serverRecords(url, session.token);
+  const server = await serverRecords(url, session.accessToken);
   const patients = new Set<string>();
   for (const [key, rec] of server) {
     if (key.startsWith('patient:')) patients.add(rec.id as string);

@@ -35,7 +35,8 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ sessionsEnded: 1, device: { id: 'device-ana-0001', revokedByName: 'Ada Tester' } });
       expect(res.json().device.revokedAt).not.toBeNull();
-      expect((await pull(app, tokens.ana, {})).statusCode).toBe(401);
+      // The revoked device is told so (it wipes what it holds), not merely asked to sign in again.
+      expect((await pull(app, tokens.ana, {})).json()).toMatchObject({ error: { code: 'device_revoked' } });
       const [row] = await auditRows(db(), 'admin.device.revoke');
       expect(row).toMatchObject({ userId: 'user-ada', deviceId: 'device-ada-0001', entityKind: 'device', entityId: 'device-ana-0001', detail: { ownerId: 'user-ana', sessionsEnded: 1 } });
       // Revoking again changes nothing and adds no audit row.

@@ -27,13 +27,22 @@ describeEachDb('POST /api/auth/login', (current) => {
     app = await buildApp({ db: current().db, version: '9.9.9', now: () => NOW });
   });
   afterAll(() => app.close());
-  beforeEach(() => current().db.exec('truncate sessions, devices cascade'));
+  beforeEach(() =>
+    current().db.exec(
+      'alter table audit_events disable trigger user; truncate spent_refresh_tokens, sessions, devices, sign_in_attempts, audit_events cascade; alter table audit_events enable trigger user;',
+    ),
+  );
 
-  it('signs in: a token, who the user is, their territories and the server time', async () => {
-    const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
+  it('signs in: tokens, the device, who the user is, their territories and the server time', async () => {
+    const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE, appVersion: '1.2.3' });
     expect(res.statusCode, res.body).toBe(200);
     const body = loginResponseSchema.parse(res.json());
-    expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.accessExpiresAt).toBe('2026-11-20T09:45:00.000Z');
+    expect(body.deviceId).toBe(DEVICE);
+    expect(Buffer.from(body.deviceKey, 'base64url')).toHaveLength(32);
+    expect(body.settings).toEqual({ lockAfterMinutes: 5 });
     expect(body.user).toEqual({ id: 'user-ana', name: 'Ana Tester', role: 'specialist' });
     expect(body.territories).toEqual([{ id: NORTH, name: 'North' }]);
     expect(body.serverTime).toBe(NOW.toISOString());
@@ -41,20 +50,21 @@ describeEachDb('POST /api/auth/login', (current) => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  it('records the device and a session holding only the token hash', async () => {
+  it('records the device (with its app version and key) and a session holding only token hashes', async () => {
     const { db } = current();
-    const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
-    const { token } = res.json() as { token: string };
-    const sessions = await db.query<{ token_hash: string; device_id: string; expires_at: Date }>(
-      'select token_hash, device_id, expires_at from sessions',
+    const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE, appVersion: '1.2.3' });
+    const { accessToken, refreshToken, deviceKey } = loginResponseSchema.parse(res.json());
+    const sessions = await db.query<{ access_hash: string; refresh_hash: string; device_id: string; expires_at: Date }>(
+      'select access_hash, refresh_hash, device_id, expires_at from sessions',
     );
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]?.token_hash).not.toContain(token);
-    expect(sessions[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(sessions)).not.toContain(accessToken);
+    expect(JSON.stringify(sessions)).not.toContain(refreshToken);
+    expect(sessions[0]?.access_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(sessions[0]?.device_id).toBe(DEVICE);
-    expect(sessions[0]?.expires_at.toISOString()).toBe('2026-12-20T09:30:00.000Z');
-    const devices = await db.query<{ user_id: string; first_seen: Date }>('select user_id, first_seen from devices');
-    expect(devices).toEqual([{ user_id: 'user-ana', first_seen: NOW }]);
+    expect(sessions[0]?.expires_at.toISOString()).toBe('2027-02-18T09:30:00.000Z');
+    const devices = await db.query('select user_id, first_seen, app_version, device_key from devices');
+    expect(devices).toEqual([{ user_id: 'user-ana', first_seen: NOW, app_version: '1.2.3', device_key: deviceKey }]);
   });
 
   it('ignores the case and surrounding spaces of the username', async () => {
@@ -69,11 +79,20 @@ describeEachDb('POST /api/auth/login', (current) => {
     expect(loginResponseSchema.parse(ada.json()).territories).toEqual([]);
   });
 
-  it('a second sign-in on a shared device moves the device to the new user', async () => {
-    await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE });
-    await login({ username: 'ben', password: PASSWORD, deviceId: DEVICE });
-    expect(await current().db.query('select user_id from devices')).toEqual([{ user_id: 'user-ben' }]);
-    expect(await writes(current().db)).toEqual({ sessions: 2, devices: 1 });
+  it('another person signing in with a device id that is not theirs gets a new id; the owner keeps theirs', async () => {
+    const first = loginResponseSchema.parse((await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE })).json());
+    const second = loginResponseSchema.parse((await login({ username: 'ben', password: PASSWORD, deviceId: DEVICE })).json());
+    expect(second.deviceId).not.toBe(DEVICE);
+    expect(second.deviceId).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
+    expect(second.deviceKey).not.toBe(first.deviceKey);
+    expect(await current().db.query('select id, user_id from devices order by user_id')).toEqual([
+      { id: DEVICE, user_id: 'user-ana' },
+      { id: second.deviceId, user_id: 'user-ben' },
+    ]);
+    expect(await writes(current().db)).toEqual({ sessions: 2, devices: 2 });
+    // The owner signing in again keeps the id and the key.
+    const again = loginResponseSchema.parse((await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE })).json());
+    expect([again.deviceId, again.deviceKey]).toEqual([DEVICE, first.deviceKey]);
   });
 
   it('refuses a revoked device, even with the right password', async () => {

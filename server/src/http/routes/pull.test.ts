@@ -13,7 +13,7 @@ import {
 } from '../../../test/fixtures';
 import { expectError, pull, pullAll, pullPage, signIn } from '../../../test/http';
 import { describeEachDb, settle } from '../../../test/testDb';
-import { SESSION_LIFETIME_MS } from '../../auth/sessions';
+import { ACCESS_LIFETIME_MS } from '../../auth/sessions';
 import { compareCursors, cursorKeyOf, decodeCursor, encodeCursor, type CursorKey, type PullCursor } from '../../changes/cursor';
 import { loadDataset } from '../../seed/loadDataset';
 import { buildApp } from '../buildApp';
@@ -66,9 +66,9 @@ describeEachDb('POST /api/sync/pull', (current) => {
       expectError(await pull(app, 'not a token', {}), 401, 'unauthorized');
     });
 
-    it('401 once the session has expired', async () => {
+    it('401 once the access token has expired', async () => {
       const token = await signIn(app, 'ana');
-      clock = new Date(clock.getTime() + SESSION_LIFETIME_MS + 1);
+      clock = new Date(clock.getTime() + ACCESS_LIFETIME_MS + 1);
       expect(expectError(await pull(app, token, {}), 401, 'unauthorized')).toMatch(/sign in again/);
     });
 

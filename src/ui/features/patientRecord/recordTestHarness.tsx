@@ -49,7 +49,10 @@ export async function setUpRecordTest(
 ): Promise<RecordTest> {
   const db = openRoundsDb(`test-patient-record-${dbCount++}-${crypto.randomUUID()}`);
   await setMeta(db, 'session', {
-    token: 't',
+    accessToken: 't',
+    refreshToken: 'r',
+    accessExpiresAt: '2099-01-01T00:00:00.000Z',
+    lockAfterMinutes: 5,
     user: { id: 'usr_1', name: 'Maria Santos', role: 'specialist', username: 'maria' },
     territories: [{ id: 'ter_a', name: 'North' }],
     signedInAt: asIsoDateTime('2026-11-22T08:00:00.000Z'),

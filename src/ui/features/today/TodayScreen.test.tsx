@@ -25,7 +25,10 @@ let n = 0;
 beforeEach(async () => {
   db = openRoundsDb(`test-today-${n++}`);
   await setMeta(db, 'session', {
-    token: 't',
+    accessToken: 't',
+    refreshToken: 'r',
+    accessExpiresAt: '2099-01-01T00:00:00.000Z',
+    lockAfterMinutes: 5,
     user: { id: 'usr_1', name: 'Maria Santos', role: 'specialist', username: 'maria' },
     territories: [{ id: 'ter_a', name: 'North' }],
     signedInAt: asIsoDateTime('2026-11-22T08:00:00.000Z'),
