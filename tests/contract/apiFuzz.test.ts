@@ -22,7 +22,7 @@ import { ROUTE_CASES, type FuzzContext, type RouteCase, type SessionRole } from 
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 // PostgreSQL shares the machine with other suites: fewer runs there (the same code paths).
-const runsOn = (kind: string) => Number((kind === 'postgres' ? process.env.API_FUZZ_RUNS_PG : undefined) ?? process.env.API_FUZZ_RUNS ?? (kind === 'postgres' ? 300 : 1000));
+const runsOn = (kind: string) => Number((kind === 'postgres' ? process.env.API_FUZZ_RUNS_PG : undefined) ?? process.env.API_FUZZ_RUNS ?? (kind === 'postgres' ? 100 : 1000));
 const NOW = new Date('2026-11-20T09:30:00.000Z');
 
 const USERS: Record<Exclude<SessionRole, 'none'>, { username: string; deviceId: string }> = {

@@ -1,8 +1,8 @@
 /**
  * The table of API routes the fuzz drives: one row per route, with the valid body the attacks
  * start from, the spec of its fields, the body limit and the session it needs. A new route is
- * a new row. Rows marked `pending` are routes of the protocol-4 contract that may not exist in
- * this build yet: the fuzz skips them while the route answers `404 not_found`.
+ * a new row. A row marked `pending` is a route not built yet: the fuzz skips it while the route
+ * answers `404 not_found`.
  */
 import fc from 'fast-check';
 import { ROLES } from '../../../src/domain/user';
@@ -147,13 +147,12 @@ export const ROUTE_CASES: readonly RouteCase[] = [
         { weight: 2, arbitrary: pathParams((p) => `/api/office/patients/${p}/territory`, moveShape(ctx).template) },
       ),
   },
-  // ---- protocol 4: enable by removing `pending` once merged (the fuzz skips a 404 anyway).
+  // ---- protocol 4: sessions and the admin console.
   {
     name: 'refresh',
     method: 'POST',
     url: () => '/api/auth/refresh',
     session: 'none',
-    pending: true,
     mayWrite: ['sign_in_attempts', 'audit_events'],
     attempts: (ctx) =>
       bodyAttempts({
@@ -168,7 +167,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'POST',
     url: () => '/api/auth/logout',
     session: 'specialist',
-    pending: true,
     // It takes no body; only bodies refused before any route code runs may be sent, or the
     // fuzz would sign its own session out.
     attempts: () => unreadableBodies({}, 1 * KiB),
@@ -178,7 +176,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'POST',
     url: () => '/api/auth/password',
     session: 'specialist',
-    pending: true,
     mayWrite: ['sign_in_attempts', 'audit_events'],
     attempts: () =>
       gated({ template: { currentPassword: 'not the password at all', newPassword: 'a brand new password' }, spec: object({ currentPassword: text(1, 200), newPassword: text(10, 200) }), limit: 16 * KiB, injections: true }),
@@ -188,7 +185,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'POST',
     url: () => '/api/admin/users',
     session: 'admin',
-    pending: true,
     attempts: (ctx) =>
       gated(
         {
@@ -211,7 +207,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'PATCH',
     url: () => '/api/admin/users/user-ben',
     session: 'admin',
-    pending: true,
     attempts: () =>
       gated(
         {
@@ -227,7 +222,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'POST',
     url: () => '/api/admin/users/user-ben/password',
     session: 'admin',
-    pending: true,
     attempts: () => gated({ template: { password: 'short' }, spec: object({ password: adminPassword }), limit: ADMIN_LIMIT }),
   },
   {
@@ -235,7 +229,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'PATCH',
     url: (ctx) => `/api/admin/territories/${ctx.territoryId}`,
     session: 'admin',
-    pending: true,
     attempts: () => gated({ template: { name: '' }, spec: object({ name: personName }), limit: ADMIN_LIMIT }),
   },
   {
@@ -243,7 +236,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'POST',
     url: () => '/api/admin/territories',
     session: 'admin',
-    pending: true,
     attempts: () => gated({ template: { name: '   ' }, spec: object({ name: personName }), limit: ADMIN_LIMIT }),
   },
   {
@@ -251,7 +243,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'PUT',
     url: () => '/api/admin/settings',
     session: 'admin',
-    pending: true,
     attempts: () =>
       gated(
         { template: { lockAfterMinutes: 0 }, spec: object({ lockAfterMinutes: { type: 'int', min: 1, max: 60 } }), limit: ADMIN_LIMIT },
@@ -262,7 +253,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'POST',
     url: () => '/api/admin/devices/no-such-device-0000/revoke',
     session: 'admin',
-    pending: true,
     attempts: () => unreadableBodies({}, ADMIN_LIMIT),
   },
   {
@@ -270,7 +260,6 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     method: 'GET',
     url: () => '/api/admin/audit',
     session: 'admin',
-    pending: true,
     attempts: () =>
       fc
         .oneof(
