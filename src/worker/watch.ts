@@ -32,6 +32,9 @@ export interface WatchDeps {
   readonly codec: RecordCodec;
 }
 
+/** The shortest pause between two reads of one watch during a burst of changes. */
+const MIN_GAP_MS = 100;
+
 interface LiveWatch {
   restart(): void;
   stop(): void;
@@ -66,28 +69,65 @@ export function createWatches(deps: WatchDeps) {
         // A plain callback that throws is the subscriber's problem, not the read's.
       }
     };
+    // Bursts of changes (a territory download commits page after page) would re-read the whole
+    // read after every commit, on the thread that is applying the pages. After the second
+    // change inside `gap()` the live query stops and starts again (one fresh read) once the
+    // gap has passed: a watch takes at most about a third of the worker's time, and a lone
+    // change is still read at once.
+    let lastCost = 0;
+    let lastAt = Number.NEGATIVE_INFINITY;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const gap = () => Math.max(MIN_GAP_MS, 2 * lastCost);
     const subscribe = () => {
-      sub = liveQuery(() => def.query(deps.db, ...(args as readonly unknown[]))).subscribe({
+      let initial = true;
+      let queryMs = 0;
+      const current = liveQuery(async () => {
+        const t0 = performance.now();
+        const raw = await def.query(deps.db, ...(args as readonly unknown[]));
+        queryMs = performance.now() - t0;
+        return raw;
+      }).subscribe({
         next: (raw) => {
           const mine = ++seq;
+          const t = performance.now();
+          if (!initial && t - lastAt < gap()) {
+            current.unsubscribe();
+            if (sub === current) sub = null;
+            timer = setTimeout(() => {
+              timer = null;
+              if (!stopped) subscribe();
+            }, gap());
+          }
+          initial = false;
+          lastAt = t;
           def.open(raw, deps.codec).then(
-            (value) => deliver({ seq: mine, status: 'ok', value }),
+            (value) => {
+              lastCost = queryMs + (performance.now() - t);
+              deliver({ seq: mine, status: 'ok', value });
+            },
             (e: unknown) => deliver(failure(mine, e)),
           );
         },
         // Dexie ends a live query after an error; `refreshAll()` (or a new watch) starts it again.
         error: (e: unknown) => deliver(failure(++seq, e)),
       });
+      sub = current;
+    };
+    const cancelTimer = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
     };
     subscribe();
     return {
       restart() {
         if (stopped) return;
+        cancelTimer();
         sub?.unsubscribe();
         subscribe();
       },
       stop() {
         stopped = true;
+        cancelTimer();
         sub?.unsubscribe();
         const release = (onValue as unknown as { [releaseProxy]?: unknown })[releaseProxy];
         if (typeof release === 'function') (release as () => void)();
