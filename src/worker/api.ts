@@ -58,6 +58,7 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     watch: watches.watch,
     unwatch: watches.unwatch,
     refreshAll: watches.refreshAll,
+    prefetch: watches.prefetch,
 
     /** Signs in, then downloads the territory; resolves when both are done or one failed. */
     async signIn(username: string, password: string) {

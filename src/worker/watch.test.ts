@@ -70,6 +70,43 @@ describe('watching a read in the worker', () => {
     expect(sub.events.length).toBeLessThan(20);
   });
 
+  it('watches of the same read share one live query; a newcomer gets the last value at once', async () => {
+    const watches = createWatches({ db, codec: plainCodec });
+    const a = collect<number>();
+    const b = collect<number>();
+    const idA = watches.watch('pendingCount', [], a.onValue);
+    await vi.waitFor(() => expect(okValue(a.last())).toBe(0));
+    watches.watch('pendingCount', [], b.onValue);
+    expect(okValue(b.last())).toBe(0);
+    expect(watches.readCount()).toBe(1);
+    watches.unwatch(idA);
+    await db.outbox.add({ entityKey: 'note:n1' } as never);
+    await vi.waitFor(() => expect(okValue(b.last())).toBe(1));
+    expect(okValue(a.last())).toBe(0);
+  });
+
+  it('a prefetched read is ready for the first watcher, and stops when its time is up', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const watches = createWatches({ db, codec: plainCodec });
+      watches.prefetch('deviceId', [], 1000);
+      expect(watches.readCount()).toBe(1);
+      await setMeta(db, 'deviceId', 'dev_1');
+      vi.advanceTimersByTime(999);
+      expect(watches.readCount()).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(watches.readCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    const watches = createWatches({ db, codec: plainCodec });
+    watches.prefetch('deviceId', [], 60_000);
+    await new Promise((r) => setTimeout(r, 200));
+    const sub = collect<string | null>();
+    watches.watch('deviceId', [], sub.onValue);
+    expect(sub.last()).toMatchObject({ status: 'ok', value: 'dev_1' });
+  });
+
   it('reads with arguments watch only what they name', async () => {
     const watches = createWatches({ db, codec: plainCodec });
     const sub = collect<ReadValue<'patientRecords'>>();

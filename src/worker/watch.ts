@@ -9,6 +9,8 @@
  * - A read that fails reaches the subscriber as `{ status: 'error' }` (or `'locked'` when the
  *   codec holds no key), never as silence; the watch stays live and answers again on the next
  *   change or `refreshAll()`.
+ * - Watches of the same read with the same arguments share one live query; a newcomer gets
+ *   the last value at once. `prefetch` starts a read before anyone watches it (start-up).
  * - `onValue` is a Comlink `proxy` callback from the UI or, in tests, a plain function; both
  *   are called the same way. `unwatch` stops the live query and releases the proxy.
  */
@@ -47,9 +49,6 @@ function failure(seq: number, e: unknown): WatchEvent<never> {
 }
 
 export function createWatches(deps: WatchDeps) {
-  const live = new Map<number, LiveWatch>();
-  let nextId = 1;
-
   function start<N extends ReadName>(name: N, args: ReadArgs<N>, onValue: WatchCallback<ReadValue<N>>): LiveWatch {
     const def = READS[name] as unknown as {
       query(db: RoundsDb, ...a: readonly unknown[]): Promise<unknown>;
@@ -63,10 +62,9 @@ export function createWatches(deps: WatchDeps) {
       if (stopped || event.seq <= delivered) return;
       delivered = event.seq;
       try {
-        // A Comlink callback returns a promise; a UI that went away must not break the worker.
-        void Promise.resolve(onValue(event)).catch(() => undefined);
+        onValue(event);
       } catch {
-        // A plain callback that throws is the subscriber's problem, not the read's.
+        // A subscriber that throws is its own problem, not the read's.
       }
     };
     // Bursts of changes (a territory download commits page after page) would re-read the whole
@@ -129,35 +127,110 @@ export function createWatches(deps: WatchDeps) {
         stopped = true;
         cancelTimer();
         sub?.unsubscribe();
-        const release = (onValue as unknown as { [releaseProxy]?: unknown })[releaseProxy];
-        if (typeof release === 'function') (release as () => void)();
       },
     };
   }
 
+  /**
+   * One live read per name and arguments, shared by everyone watching it: a second screen (or
+   * a second hook on one screen) gets the last value at once and costs no second read.
+   */
+  interface Shared {
+    readonly live: LiveWatch;
+    readonly subscribers: Map<number, WatchCallback<unknown>>;
+    last: WatchEvent<unknown> | null;
+    held: boolean;
+  }
+  const shared = new Map<string, Shared>();
+  const byId = new Map<number, string>();
+  let nextId = 1;
+
+  const send = (cb: WatchCallback<unknown>, event: WatchEvent<unknown>) => {
+    try {
+      // A Comlink callback returns a promise; a UI that went away must not break the worker.
+      void Promise.resolve(cb(event)).catch(() => undefined);
+    } catch {
+      // A plain callback that throws is the subscriber's problem, not the read's.
+    }
+  };
+
+  function entryFor<N extends ReadName>(name: N, args: ReadArgs<N>): Shared {
+    if (!Object.hasOwn(READS, name)) throw new Error(`No read named "${String(name)}"`);
+    const key = JSON.stringify([name, args]);
+    const found = shared.get(key);
+    if (found) return found;
+    const subscribers = new Map<number, WatchCallback<unknown>>();
+    const entry: Shared = {
+      subscribers,
+      last: null,
+      held: false,
+      live: start(name, args, (event) => {
+        entry.last = event;
+        for (const cb of subscribers.values()) send(cb, event);
+      }),
+    };
+    shared.set(key, entry);
+    return entry;
+  }
+
+  function dropIfUnused(key: string) {
+    const entry = shared.get(key);
+    if (entry && entry.subscribers.size === 0 && !entry.held) {
+      entry.live.stop();
+      shared.delete(key);
+    }
+  }
+
   return {
     /**
-     * Starts a live read; resolves to the id to pass to `unwatch`. The first value (or error)
-     * follows as soon as the read has run once.
+     * Starts watching a read; answers the id to pass to `unwatch`. The first value (or error)
+     * follows as soon as the read has run once, or at once when someone already watches it.
      */
     watch<N extends ReadName>(name: N, args: ReadArgs<N>, onValue: WatchCallback<ReadValue<N>>): number {
-      if (!Object.hasOwn(READS, name)) throw new Error(`No read named "${String(name)}"`);
+      const entry = entryFor(name, args);
       const id = nextId++;
-      live.set(id, start(name, args, onValue));
+      entry.subscribers.set(id, onValue as WatchCallback<unknown>);
+      byId.set(id, JSON.stringify([name, args]));
+      // A remembered failure is not handed to a newcomer (a screen trying again): it reads afresh.
+      if (entry.last?.status === 'ok') send(onValue as WatchCallback<unknown>, entry.last);
+      else if (entry.last) entry.live.restart();
       return id;
     },
-    /** Stops a watch; unknown or already stopped ids are ignored. */
+    /** Stops a watch and releases its callback; unknown or already stopped ids are ignored. */
     unwatch(id: number): void {
-      live.get(id)?.stop();
-      live.delete(id);
+      const key = byId.get(id);
+      if (key === undefined) return;
+      byId.delete(id);
+      const entry = shared.get(key);
+      const cb = entry?.subscribers.get(id);
+      entry?.subscribers.delete(id);
+      const release = (cb as unknown as { [releaseProxy]?: unknown } | undefined)?.[releaseProxy];
+      if (typeof release === 'function') (release as () => void)();
+      dropIfUnused(key);
     },
-    /** Re-runs every live watch, e.g. when the key became available or was dropped. */
+    /**
+     * Starts a read before anyone asks for it and keeps it live for `ms`, so the first screen
+     * finds its value ready (start-up: the worker reads the territory while the page loads).
+     */
+    prefetch<N extends ReadName>(name: N, args: ReadArgs<N>, ms: number): void {
+      const entry = entryFor(name, args);
+      entry.held = true;
+      setTimeout(() => {
+        entry.held = false;
+        dropIfUnused(JSON.stringify([name, args]));
+      }, ms);
+    },
+    /** Re-runs every live read, e.g. when the key became available or was dropped. */
     refreshAll(): void {
-      for (const w of live.values()) w.restart();
+      for (const entry of shared.values()) entry.live.restart();
     },
     /** How many watches are live (for tests and diagnostics). */
     liveCount(): number {
-      return live.size;
+      return byId.size;
+    },
+    /** How many reads run for them (shared reads count once). */
+    readCount(): number {
+      return shared.size;
     },
   };
 }
