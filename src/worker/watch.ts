@@ -36,6 +36,8 @@ export interface WatchDeps {
 
 /** The shortest pause between two reads of one watch during a burst of changes. */
 const MIN_GAP_MS = 100;
+/** How many quick changes in a row make a burst. */
+const BURST = 3;
 
 interface LiveWatch {
   restart(): void;
@@ -68,11 +70,12 @@ export function createWatches(deps: WatchDeps) {
       }
     };
     // Bursts of changes (a territory download commits page after page) would re-read the whole
-    // read after every commit, on the thread that is applying the pages. After the second
-    // change inside `gap()` the live query stops and starts again (one fresh read) once the
-    // gap has passed: a watch takes at most about a third of the worker's time, and a lone
-    // change is still read at once.
+    // read after every commit, on the thread that is applying the pages. After `BURST` changes
+    // in a row, each inside `gap()` of the one before, the live query stops and starts again
+    // (one fresh read) once the gap has passed: during a download a watch takes at most about
+    // a third of the worker's time, while a tap's one or two commits are still read at once.
     let lastCost = 0;
+    let quick = 0;
     let lastAt = Number.NEGATIVE_INFINITY;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const gap = () => Math.max(MIN_GAP_MS, 2 * lastCost);
@@ -88,7 +91,9 @@ export function createWatches(deps: WatchDeps) {
         next: (raw) => {
           const mine = ++seq;
           const t = performance.now();
-          if (!initial && t - lastAt < gap()) {
+          quick = !initial && t - lastAt < gap() ? quick + 1 : 0;
+          if (quick >= BURST) {
+            quick = 0;
             current.unsubscribe();
             if (sub === current) sub = null;
             timer = setTimeout(() => {
