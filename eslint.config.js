@@ -66,6 +66,30 @@ export default tseslint.config(
       message: 'The UI asks for background sync through serviceWorker/requestBackgroundSync; the rest runs in the service worker.',
     },
   ]),
+  // Only the worker holds the key and opens records: the UI (tests aside, which seed the
+  // database as the worker would) never imports Dexie or storage code, only storage types.
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*TestHarness.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'dexie-*', 'fake-indexeddb', 'fake-indexeddb/*'],
+              message: 'The UI never opens the device database: watch a read through the worker (data/useWatch.ts).',
+            },
+            {
+              group: layer('storage'),
+              allowTypeImports: true,
+              message: 'The UI may import storage types only: records are read and opened in the worker (worker/reads.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   boundary(['server/**'], [
     ...noReact,
     ...noDexie,

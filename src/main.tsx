@@ -1,15 +1,14 @@
 /** Browser entry: creates the app's services once and renders the UI. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { plainCodec } from './storage/codec';
-import { openRoundsDb } from './storage/db';
 import { App } from './ui/app/App';
 import { AppServicesProvider } from './ui/data/AppServices';
 import { I18nProvider } from './ui/i18n/I18n';
 import './ui/styles.css';
 import { createWorkerClient } from './worker/client';
 
-const services = { db: openRoundsDb(), codec: plainCodec, worker: createWorkerClient() };
+// The UI holds only the worker: reads and writes, the database and the key all live there.
+const services = { worker: createWorkerClient() };
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

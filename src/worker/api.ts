@@ -29,6 +29,7 @@ import { syncNow } from '../sync/syncNow';
 import { signIn } from '../sync/signIn';
 import { endServerSession } from '../sync/signOut';
 import { createPlanning } from './planning';
+import { createWatches } from './watch';
 
 export interface WorkerHooks {
   /** Called after every local write, so automatic sync can send it soon. */
@@ -40,6 +41,8 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
     hooks.onLocalChange?.();
     return result;
   };
+  // Live reads for the UI (watch.ts): decoded here, with the worker's codec, and only then sent.
+  const watches = createWatches({ db: deps.db, codec: deps.codec });
   const planning = createPlanning({ db: deps.db, codec: deps.codec, newId: deps.newId, now: deps.now, clock: () => performance.now() });
   const commandDeps = async (): Promise<CommandDeps> => ({
     db: deps.db,
@@ -53,6 +56,12 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
   });
 
   return {
+    // Reads: the UI watches named reads (reads.ts); it never opens the database itself.
+    watch: watches.watch,
+    unwatch: watches.unwatch,
+    refreshAll: watches.refreshAll,
+    prefetch: watches.prefetch,
+
     /** Signs in, then downloads the territory; resolves when both are done or one failed. */
     async signIn(username: string, password: string) {
       const res = await signIn(deps, username, password);

@@ -24,4 +24,9 @@ const auto = createAutoSync({
 self.addEventListener('online', () => auto.now());
 auto.now();
 
-expose(createWorkerApi(deps, { onLocalChange: () => auto.changed() }));
+const api = createWorkerApi(deps, { onLocalChange: () => auto.changed() });
+// The first screen needs the session and then the whole territory: read them while the page
+// is still loading, so the roster finds them ready (cold start).
+api.prefetch('session', [], 15_000);
+api.prefetch('territory', [], 15_000);
+expose(api);

@@ -159,7 +159,7 @@ export async function renderAdminConsole(locale: Locale = 'en', server = fakeAdm
   const user = userEvent.setup();
   render(
     <I18nProvider locale={locale}>
-      <AppServicesProvider services={{ db, codec: plainCodec, worker }}>
+      <AppServicesProvider services={{ worker }}>
         <AdminConsole session={session} />
       </AppServicesProvider>
     </I18nProvider>,

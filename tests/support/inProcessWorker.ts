@@ -1,6 +1,8 @@
 /**
  * The real worker API running in the test's own thread, on the test's database, so component
  * tests prove what a tap writes (record and outbox row) rather than what a mock was told.
+ * Screens read through it as in the app: `watch` runs the named read here and calls the
+ * screen's callback directly (no Comlink needed; `proxy` only marks the function).
  * Lives here because the UI's lint boundary lets src/ui import the worker only through
  * worker/client; the network is refused (no test here may sync).
  */

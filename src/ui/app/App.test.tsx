@@ -8,6 +8,7 @@ import { plainCodec } from '../../storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../storage/db';
 import { setMeta } from '../../storage/meta';
 import { asRecord, buildContactPoint, buildFacility, buildGap, buildPatient } from '../../../tests/support/builders';
+import { createInProcessWorker } from '../../../tests/support/inProcessWorker';
 import { AppServicesProvider, type AppServices } from '../data/AppServices';
 import { I18nProvider } from '../i18n/I18n';
 import { App } from './App';
@@ -15,8 +16,10 @@ import { App } from './App';
 let db: RoundsDb;
 let n = 0;
 
+/** The real worker's reads on the test's database; sign-in, sync and sign-out are doubles. */
 function worker(): AppServices['worker'] {
   return {
+    ...createInProcessWorker(db),
     signIn: vi.fn(async () => ({ ok: false as const, code: 'wrong_credentials' as const })),
     syncNow: vi.fn(async () => ({ ok: true as const, received: 0 })),
     signOut: vi.fn(async () => undefined),
@@ -26,7 +29,7 @@ function worker(): AppServices['worker'] {
 function renderApp(w = worker()) {
   return render(
     <I18nProvider locale="en">
-      <AppServicesProvider services={{ db, codec: plainCodec, worker: w }}>
+      <AppServicesProvider services={{ worker: w }}>
         <App />
       </AppServicesProvider>
     </I18nProvider>,

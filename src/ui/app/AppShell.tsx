@@ -1,10 +1,10 @@
 /** The signed-in frame: header with status, navigation, language and sign-out; the routed screen below. */
 import { useState } from 'react';
-import type { Session } from '../../storage/meta';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SyncStatusBar } from '../components/SyncStatusBar';
 import { useConfirm } from '../components/useConfirm';
 import { useServices } from '../data/AppServices';
+import type { SessionView } from '../../worker/client';
 import { CONFLICT_TEXT } from '../features/conflicts/conflictText';
 import { ConflictsScreen } from '../features/conflicts/ConflictsScreen';
 import { useOpenConflicts } from '../features/conflicts/useSyncInbox';
@@ -39,7 +39,7 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-export function AppShell({ session }: { session: Session }) {
+export function AppShell({ session }: { session: SessionView }) {
   const { t, locale } = useI18n();
   const { worker } = useServices();
   const [route] = useHashRoute();

@@ -13,6 +13,7 @@ import { plainCodec } from '../../storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../storage/db';
 import { setMeta } from '../../storage/meta';
 import { asRecord, buildPatient } from '../../../tests/support/builders';
+import { createInProcessWorker } from '../../../tests/support/inProcessWorker';
 import { AppServicesProvider, type AppServices } from '../data/AppServices';
 import { I18nProvider, type Locale } from '../i18n/I18n';
 import { App } from './App';
@@ -30,8 +31,10 @@ configure({ asyncUtilTimeout: 5000 });
 let db: RoundsDb;
 let n = 0;
 
+// The real worker's reads on the test's database; sync and sign-out are doubles.
 const worker = () =>
   ({
+    ...createInProcessWorker(db),
     syncNow: vi.fn(async () => ({ ok: true as const, received: 0 })),
     signOut: vi.fn(async () => undefined),
   }) as unknown as AppServices['worker'];
@@ -39,7 +42,7 @@ const worker = () =>
 function renderApp(locale: Locale = 'en') {
   return render(
     <I18nProvider locale={locale}>
-      <AppServicesProvider services={{ db, codec: plainCodec, worker: worker() }}>
+      <AppServicesProvider services={{ worker: worker() }}>
         <App />
       </AppServicesProvider>
     </I18nProvider>,

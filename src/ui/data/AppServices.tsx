@@ -1,16 +1,13 @@
 /**
- * What the UI is given at start-up: the device database (for reads through live queries), the
- * record codec, and the worker client (for everything that writes or talks to the server).
- * Passed through context so tests can render any screen with their own instances.
+ * What the UI is given at start-up: the worker client. Reads are watched through it
+ * (data/useWatch.ts) and every write goes through it; the UI never opens the device database
+ * and never holds the key that opens records. Passed through context so tests can render any
+ * screen with their own instance.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { RecordCodec } from '../../storage/codec';
-import type { RoundsDb } from '../../storage/db';
 import type { WorkerClient } from '../../worker/client';
 
 export interface AppServices {
-  readonly db: RoundsDb;
-  readonly codec: RecordCodec;
   readonly worker: WorkerClient;
 }
 

@@ -1,65 +1,31 @@
 /**
- * Live reads of the device database for the UI. Reads only; every write goes through the
- * worker. Live queries re-run when any tab or the worker changes the tables they read.
+ * Live reads for the UI, each a named read watched in the worker (data/useWatch.ts), plus the
+ * browser's own signals (online, clock). Reads only; every write goes through the worker.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SyncStatus } from '../../domain/syncStatus';
 import { INITIAL_SYNC_STATUS } from '../../domain/syncStatus';
-import { getMeta, getSyncStatus, type Session } from '../../storage/meta';
-import { openTerritory, readRawTerritory, type Territory } from '../../storage/readTerritory';
-import type { RecordCodec } from '../../storage/codec';
-import type { RoundsDb } from '../../storage/db';
-import { useServices } from './AppServices';
+import type { Territory } from '../../storage/readTerritory';
+import type { SessionView } from '../../worker/client';
+import { useWatch } from './useWatch';
 
 /** `undefined` while loading, `null` when nobody is signed in on this device. */
-export function useSession(): Session | null | undefined {
-  const { db } = useServices();
-  return useLiveQuery(async () => (await getMeta(db, 'session')) ?? null, [db]);
+export function useSession(): SessionView | null | undefined {
+  return useWatch('session', []);
 }
 
 export function useSyncStatus(): SyncStatus {
-  const { db } = useServices();
-  return useLiveQuery(() => getSyncStatus(db), [db]) ?? INITIAL_SYNC_STATUS;
-}
-
-/**
- * A live query whose rows hold sealed bodies, decoded after each read: `read` touches only
- * IndexedDB (a live query cannot await crypto), `open` decodes with the codec. `undefined`
- * until the first decode completes; a stale decode never overwrites a newer one.
- */
-export function useLiveDecoded<Raw, T>(
-  read: (db: RoundsDb) => Promise<Raw>,
-  open: (raw: Raw, codec: RecordCodec) => Promise<T>,
-  deps: readonly unknown[],
-): T | undefined {
-  const { db, codec } = useServices();
-  // The query re-runs when `db` or the caller's `deps` change (`read` is keyed by them).
-  const raw = useLiveQuery(() => read(db), [db, ...deps]);
-  const [decoded, setDecoded] = useState<T | undefined>(undefined);
-  useEffect(() => {
-    if (raw === undefined) return;
-    let current = true;
-    void open(raw, codec).then((value) => {
-      if (current) setDecoded(value);
-    });
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `open` is a stable module function
-  }, [raw, codec]);
-  return decoded;
+  return useWatch('syncStatus', []) ?? INITIAL_SYNC_STATUS;
 }
 
 /** Whether the patient left the device's scope and stays only until its changes are sent (S16). */
 export function useLeaving(patientId: string): boolean {
-  const { db } = useServices();
-  return useLiveQuery(async () => ((await getMeta(db, 'leavingPatients')) ?? []).includes(patientId), [db, patientId]) ?? false;
+  return useWatch('leaving', [patientId]) ?? false;
 }
 
 /** The decoded territory, or `undefined` until the first read completes. */
 export function useTerritory(): Territory | undefined {
-  return useLiveDecoded(readRawTerritory, openTerritory, []);
+  return useWatch('territory', []);
 }
 
 function subscribeOnline(onChange: () => void) {
@@ -88,6 +54,5 @@ export function useNow(intervalMs = 30_000): Date {
 
 /** This browser's device id, once created. */
 export function useDeviceId(): string | null {
-  const { db } = useServices();
-  return useLiveQuery(async () => (await getMeta(db, 'deviceId')) ?? null, [db]) ?? null;
+  return useWatch('deviceId', []) ?? null;
 }

@@ -50,7 +50,7 @@ async function setUp() {
   const user = userEvent.setup();
   render(
     <I18nProvider locale="en">
-      <AppServicesProvider services={{ db: test.db, codec: plainCodec, worker: saves.client }}>
+      <AppServicesProvider services={{ worker: saves.client }}>
         <NoteEditor initial={started.note} records={records} careTeamPhone={null} />
       </AppServicesProvider>
     </I18nProvider>,
@@ -101,7 +101,7 @@ async function openEditor(locale: Locale) {
   const user = userEvent.setup();
   render(
     <I18nProvider locale={locale}>
-      <AppServicesProvider services={{ db: test.db, codec: plainCodec, worker }}>
+      <AppServicesProvider services={{ worker }}>
         <NoteEditor initial={started.note} records={records} careTeamPhone={null} patient={buildPatient(PATIENT_ID)} />
       </AppServicesProvider>
     </I18nProvider>,

@@ -6,8 +6,9 @@
 import { useMemo } from 'react';
 import type { Facility } from '../../../domain/facility';
 import type { Patient } from '../../../domain/patient';
-import { openPatientRecords, readRawPatientRecords, type PatientRecords } from '../../../storage/readRecords';
-import { useLiveDecoded, useTerritory } from '../../data/hooks';
+import type { PatientRecords } from '../../../storage/readRecords';
+import { useTerritory } from '../../data/hooks';
+import { useWatch } from '../../data/useWatch';
 
 export interface PatientView {
   readonly patient: Patient;
@@ -18,7 +19,7 @@ export interface PatientView {
 }
 
 export function usePatientRecords(id: string): PatientRecords | undefined {
-  return useLiveDecoded((db) => readRawPatientRecords(db, id), openPatientRecords, [id]);
+  return useWatch('patientRecords', [id]);
 }
 
 /** `undefined` while loading, `null` when the patient is not on this device. */

@@ -65,7 +65,7 @@ export async function setUpRecordTest(
       const user = userEvent.setup();
       render(
         <I18nProvider locale={locale}>
-          <AppServicesProvider services={{ db, codec: plainCodec, worker }}>
+          <AppServicesProvider services={{ worker }}>
             <Live>{ui}</Live>
           </AppServicesProvider>
         </I18nProvider>,

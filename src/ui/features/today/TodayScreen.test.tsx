@@ -61,7 +61,7 @@ function renderToday(locale: Locale = 'en') {
   const user = userEvent.setup();
   const view = render(
     <I18nProvider locale={locale}>
-      <AppServicesProvider services={{ db, codec: plainCodec, worker: createInProcessWorker(db) }}>
+      <AppServicesProvider services={{ worker: createInProcessWorker(db) }}>
         <TodayScreen />
       </AppServicesProvider>
     </I18nProvider>,
