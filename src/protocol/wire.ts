@@ -55,6 +55,13 @@ export const loginResponseSchema = z.object({
   /** The care team's line, offered when a specialist escalates an urgent concern. */
   careTeamPhone: safeText(TEXT_MAX.short).nullable(),
   serverTime: safeText(TEXT_MAX.short),
+  /**
+   * base64url of this device's 32-byte key, kept by the server and given only to the device's
+   * own user at an online sign-in; the device wraps its data key with it and never stores it.
+   * Optional until every server sends it (protocol 4).
+   */
+  deviceKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
+  settings: z.object({ lockAfterMinutes: z.number().int().min(1).max(60) }).optional(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 

@@ -8,7 +8,8 @@ import type { SyncErrorCode } from '../domain/syncStatus';
 import { PROTOCOL_VERSION, PULL_PAGE_MAX, pullResponseSchema } from '../protocol/wire';
 import { applyPullPage } from '../storage/applyPullPage';
 import { evictOutOfScope } from '../storage/evictOutOfScope';
-import { getMeta, setMeta, updateSyncStatus } from '../storage/meta';
+import { getMeta, updateSyncStatus } from '../storage/meta';
+import { readSession, writeSession } from '../storage/session';
 import type { SyncDeps } from './deps';
 import { syncFailureCode } from './failureCode';
 import { requestJson } from './requestJson';
@@ -33,7 +34,7 @@ export function pullTerritory(deps: SyncDeps, options: PullOptions = {}): Promis
 /** The download alone; call with the sync lock held. */
 export async function pullUnderLock(deps: SyncDeps, options: PullOptions = {}): Promise<PullResult> {
   const { db } = deps;
-  const session = await getMeta(db, 'session');
+  const session = await readSession(deps);
   if (!session) return { ok: false, code: 'signed_out' };
   const stamp = () => asIsoDateTime(deps.now().toISOString());
   await updateSyncStatus(db, { phase: 'downloading', lastAttemptAt: stamp(), received: 0 });
@@ -66,10 +67,10 @@ export async function pullUnderLock(deps: SyncDeps, options: PullOptions = {}): 
     }
     received += page.records.length;
     if (!page.hasMore) {
-      const current = await getMeta(db, 'session');
+      const current = await readSession(deps);
       const known = [...(current ?? session).territories.map((t) => t.id)].sort().join(',');
       const now = page.territories.map((t) => t.id).sort().join(',');
-      await setMeta(db, 'session', { ...(current ?? session), territories: page.territories });
+      await writeSession(deps, { ...(current ?? session), territories: page.territories });
       if (known !== now && !rescoped) {
         // The scope changed (a territory assigned or taken away): records that entered it
         // carry versions older than the cursor, so download the whole scope again (S16).

@@ -6,6 +6,7 @@
 import type { SyncErrorCode } from '../domain/syncStatus';
 import { PROTOCOL_VERSION, PUSH_BATCH_MAX, pushResponseSchema, type Mutation } from '../protocol/wire';
 import { getMeta, observeServerTime } from '../storage/meta';
+import { readSession } from '../storage/session';
 import { nextBatch, numberOutbox, settleOutbox, type OutgoingChange } from '../storage/outbox';
 import type { SyncDeps } from './deps';
 import { syncFailureCode } from './failureCode';
@@ -50,7 +51,7 @@ function fitBatch(batch: readonly OutgoingChange[]): Mutation[] {
 /** Call with the sync lock held. */
 export async function pushOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MAX): Promise<PushResult> {
   const { db } = deps;
-  const session = await getMeta(db, 'session');
+  const session = await readSession(deps);
   const deviceId = await getMeta(db, 'deviceId');
   if (!session || !deviceId) return { ok: false, code: 'signed_out' };
   let sent = 0;

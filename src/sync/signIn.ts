@@ -1,13 +1,16 @@
 /**
  * Signs a person in on this device and keeps the session for offline use. When a different
  * person signs in, the previous person's territory is removed first: a device holds one
- * person's patients at a time.
+ * person's patients at a time. The data key is settled (keys.adopt) before the session is
+ * written, because the session is sealed with it.
  */
 import { asIsoDateTime } from '../domain/ids';
 import type { SignInErrorCode } from '../domain/syncStatus';
 import { loginResponseSchema } from '../protocol/wire';
 import { clearLocalData } from '../storage/clearLocalData';
-import { ensureDeviceId, getMeta, setMeta, type Session } from '../storage/meta';
+import { Locked } from '../storage/codec';
+import { ensureDeviceId, getMeta, type Session } from '../storage/meta';
+import { readSession, writeSession } from '../storage/session';
 import type { SyncDeps } from './deps';
 import { requestJson } from './requestJson';
 
@@ -15,7 +18,29 @@ export type SignInResult =
   | { readonly ok: true; readonly session: Session }
   | { readonly ok: false; readonly code: SignInErrorCode };
 
-export async function signIn(deps: SyncDeps, username: string, password: string): Promise<SignInResult> {
+/** The worker's key holder, as sign-in needs it (worker/keys/deviceLock.ts). */
+export interface SignInKeys {
+  adopt(
+    userId: string,
+    password: string,
+    deviceKey: string | undefined,
+    lockAfterMinutes: number | undefined,
+  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly code: 'key_unavailable' }>;
+}
+
+/** Whose data the device holds: the key's owner, else (a database from before encryption) the session's. */
+async function previousUser(deps: SyncDeps): Promise<string | null> {
+  const owner = await getMeta(deps.db, 'keyOwner');
+  if (owner) return owner;
+  try {
+    return (await readSession(deps))?.user.id ?? null;
+  } catch (e) {
+    if (e instanceof Locked) return null;
+    throw e;
+  }
+}
+
+export async function signIn(deps: SyncDeps, username: string, password: string, keys?: SignInKeys): Promise<SignInResult> {
   const deviceId = await ensureDeviceId(deps.db, deps.newId);
   const res = await requestJson(deps, '/api/auth/login', { username, password, deviceId }, loginResponseSchema);
   if (!res.ok) {
@@ -28,7 +53,7 @@ export async function signIn(deps: SyncDeps, username: string, password: string)
         return { ok: false, code: res.code };
     }
   }
-  const { token, user, territories, careTeamPhone } = res.value;
+  const { token, user, territories, careTeamPhone, deviceKey, settings } = res.value;
   const session: Session = {
     token,
     user: { ...user, username: username.trim() },
@@ -36,12 +61,16 @@ export async function signIn(deps: SyncDeps, username: string, password: string)
     careTeamPhone,
     signedInAt: asIsoDateTime(deps.now().toISOString()),
   };
-  const previous = await getMeta(deps.db, 'session');
-  if (previous && previous.user.id !== user.id) {
+  const previous = await previousUser(deps);
+  if (previous && previous !== user.id) {
     // The previous person's unsynced work stays until it reaches the server.
     const cleared = await clearLocalData(deps.db);
     if (!cleared.ok) return { ok: false, code: 'unsynced_changes' };
   }
-  await setMeta(deps.db, 'session', session);
+  if (keys) {
+    const adopted = await keys.adopt(user.id, password, deviceKey, settings?.lockAfterMinutes);
+    if (!adopted.ok) return { ok: false, code: adopted.code };
+  }
+  await writeSession(deps, session);
   return { ok: true, session };
 }

@@ -14,8 +14,12 @@ import { useServices } from './AppServices';
 
 /** `undefined` while loading, `null` when nobody is signed in on this device. */
 export function useSession(): Session | null | undefined {
-  const { db } = useServices();
-  return useLiveQuery(async () => (await getMeta(db, 'session')) ?? null, [db]);
+  // The row is sealed: read raw in the live query, open it outside (session.ts).
+  return useLiveDecoded(
+    async (db) => (await db.meta.get('session')) ?? null,
+    async (row, codec) => (row ? codec.open<Session>(row.value) : null),
+    [],
+  );
 }
 
 export function useSyncStatus(): SyncStatus {

@@ -61,6 +61,7 @@ export const en = {
     bad_response: 'The server sent something unexpected. Try again.',
     device_revoked: 'This device has been revoked. Contact your administrator.',
     unsynced_changes: 'This device holds another person\'s work that has not reached the server yet. Ask them to sync first.',
+    key_unavailable: 'This device holds data that this sign-in cannot open. Ask your administrator for help.',
   } satisfies Record<SignInErrorCode, string>,
 
   rosterTitle: 'Patients',

@@ -53,6 +53,7 @@ export const es: Messages = {
     bad_response: 'El servidor envió algo inesperado. Inténtelo de nuevo.',
     device_revoked: 'Este dispositivo fue revocado. Comuníquese con su administrador.',
     unsynced_changes: 'Este dispositivo tiene trabajo de otra persona que aún no llegó al servidor. Pídale que sincronice primero.',
+    key_unavailable: 'Este dispositivo tiene datos que este inicio de sesión no puede abrir. Pida ayuda a su administrador.',
   },
 
   rosterTitle: 'Pacientes',
