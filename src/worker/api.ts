@@ -137,6 +137,14 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
     touch() {
       lock?.touch();
     },
+    /**
+     * Opens sealed bodies for the UI's own reads of the device database, only while unlocked.
+     * A bridge until every UI read runs in this worker (then the UI never sees a sealed row).
+     */
+    async openSealed(bodies: readonly unknown[]): Promise<unknown[]> {
+      lock?.assertUnlocked();
+      return Promise.all(bodies.map((b) => deps.codec.open(b)));
+    },
     /** What signing out would remove that the server does not have yet. */
     async signOutInfo() {
       const [unsynced, refused] = await Promise.all([deps.db.outbox.count(), deps.db.rejections.count()]);

@@ -7,6 +7,7 @@ import { wrap, type Remote } from 'comlink';
 import type { WorkerApi } from './api';
 
 export type { WorkerApi };
+export type { LockState, LockStateName, UnlockResult } from './api';
 // Planner types the UI renders (types only: no planner code reaches the UI thread).
 export type { DayAction, DayActionResult, DayPlan, PlanDayResult, SavedDayPlan } from './planning';
 export type { DayProblemInput, DayProblemIssue, DayStopInput, ExcludedStop, InfeasibilityCode, Plan, PlannedBreak, PlannedVisit, SkipReason, StopId } from '../routing';
