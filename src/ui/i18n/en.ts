@@ -53,6 +53,7 @@ export const en = {
     setupIntro: 'Your PIN unlocks Rounds quickly while it stays open. After a restart you will need your password.',
     newPin: 'New PIN (4 to 8 digits)',
     confirmPin: 'Repeat the PIN',
+    next: 'Next',
     savePin: 'Save PIN',
     pinInvalid: 'The PIN must be 4 to 8 digits.',
     pinMismatch: 'The two PINs are different.',

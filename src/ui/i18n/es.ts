@@ -44,6 +44,7 @@ export const es: Messages = {
     setupIntro: 'Su PIN desbloquea Rounds rápidamente mientras siga abierto. Después de reiniciar necesitará su contraseña.',
     newPin: 'PIN nuevo (de 4 a 8 dígitos)',
     confirmPin: 'Repita el PIN',
+    next: 'Siguiente',
     savePin: 'Guardar PIN',
     pinInvalid: 'El PIN debe tener de 4 a 8 dígitos.',
     pinMismatch: 'Los dos PIN son distintos.',
