@@ -8,7 +8,14 @@ import { localLock } from '../../src/sync/deps';
 import { plainCodec } from '../../src/storage/codec';
 import type { RoundsDb } from '../../src/storage/db';
 import { createWorkerApi } from '../../src/worker/api';
-import type { DeviceLock } from '../../src/worker/keys/deviceLock';
+import { createDeviceLock, type DeviceLock } from '../../src/worker/keys/deviceLock';
+
+export type { DeviceLock };
+
+/** The real device lock for component tests: real WebCrypto, a low PBKDF2 cost, no timer. */
+export function createTestLock(db: RoundsDb): DeviceLock {
+  return createDeviceLock({ db, now: () => Date.now(), setTimer: () => null, clearTimer: () => undefined, iterations: 1000 });
+}
 import type { WorkerClient } from '../../src/worker/client';
 
 export const TEST_NOW = new Date('2026-11-22T15:00:00Z');

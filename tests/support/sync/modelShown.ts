@@ -11,7 +11,6 @@ import { readSession } from '../../../src/storage/session';
 import { canonicalJson } from '../../../src/domain/contactNote';
 import { PROTOCOL_VERSION, PULL_PAGE_MAX, pullResponseSchema } from '../../../src/protocol/wire';
 import { plainCodec } from '../../../src/storage/codec';
-import { getMeta } from '../../../src/storage/meta';
 import { openPatientRecords, PATIENT_CHILD_KINDS, readRawPatientRecords, readRecord } from '../../../src/storage/readRecords';
 import type { ModelClient } from './modelClient';
 

@@ -11,9 +11,8 @@ import { asIsoDateTime } from '../../../domain/ids';
 import { applyPullPage } from '../../../storage/applyPullPage';
 import { openRoundsDb, type RoundsDb } from '../../../storage/db';
 import { writeSession } from '../../../storage/session';
-import { createDeviceLock, type DeviceLock } from '../../../worker/keys/deviceLock';
 import { asRecord, buildPatient } from '../../../../tests/support/builders';
-import { createInProcessWorker } from '../../../../tests/support/inProcessWorker';
+import { createInProcessWorker, createTestLock, type DeviceLock } from '../../../../tests/support/inProcessWorker';
 import { App } from '../../app/App';
 import { AppServicesProvider } from '../../data/AppServices';
 import { workerCodec } from '../../data/workerCodec';
@@ -24,7 +23,7 @@ let n = 0;
 const PASSWORD = 'correct horse 7';
 
 function newLock(): DeviceLock {
-  return createDeviceLock({ db, now: () => Date.now(), setTimer: () => null, clearTimer: () => undefined, iterations: 1000 });
+  return createTestLock(db);
 }
 
 /** A device just signed in: key adopted, sealed session and one patient. */
