@@ -102,6 +102,8 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
     async signIn(username: string, password: string) {
       const res = await signIn(deps, username, password, lock ?? undefined);
       if (!res.ok) return res;
+      // The session is written after the key: only now does the state leave `signed_out`.
+      await lock?.notify();
       if (lock) await sealPlainRows(deps.db, deps.codec);
       const synced = await sync();
       return { ok: true as const, synced };
