@@ -54,10 +54,10 @@ export function PinPad({
         <button type="button" className="pin-pad__key" aria-label={t.lock.digit('0')} onClick={() => add('0')} disabled={busy}>
           0
         </button>
-        <button type="button" className="pin-pad__key pin-pad__key--go" onClick={onSubmit} disabled={busy || value.length < 4}>
-          {submitLabel}
-        </button>
       </div>
+      <button type="button" className="button button--primary pin-pad__go" onClick={onSubmit} disabled={busy || value.length < 4}>
+        {submitLabel}
+      </button>
     </div>
   );
 }
