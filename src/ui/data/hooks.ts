@@ -9,17 +9,31 @@ import { INITIAL_SYNC_STATUS } from '../../domain/syncStatus';
 import { getMeta, getSyncStatus, type Session } from '../../storage/meta';
 import { openTerritory, readRawTerritory, type Territory } from '../../storage/readTerritory';
 import type { RecordCodec } from '../../storage/codec';
+import { isSealed } from '../../storage/crypto/aesGcmCodec';
 import type { RoundsDb } from '../../storage/db';
 import { useServices } from './AppServices';
 
 /** `undefined` while loading, `null` when nobody is signed in on this device. */
 export function useSession(): Session | null | undefined {
-  // The row is sealed: read raw in the live query, open it outside (session.ts).
-  return useLiveDecoded(
-    async (db) => (await db.meta.get('session')) ?? null,
-    async (row, codec) => (row ? codec.open<Session>(row.value) : null),
-    [],
-  );
+  const { db, codec } = useServices();
+  const row = useLiveQuery(async () => (await db.meta.get('session')) ?? null, [db]);
+  const [opened, setOpened] = useState<Session | undefined>(undefined);
+  const sealed = row ? isSealed(row.value) : false;
+  // The row is sealed on an encrypted device: opened outside the live query (it cannot await
+  // crypto). A plain one (a database from before encryption) is used as it is, at once.
+  useEffect(() => {
+    if (!row || !sealed) return;
+    let live = true;
+    void codec.open<Session>(row.value).then((s) => {
+      if (live) setOpened(s);
+    });
+    return () => {
+      live = false;
+    };
+  }, [row, sealed, codec]);
+  if (row === undefined) return undefined;
+  if (row === null) return null;
+  return sealed ? opened : (row.value as Session);
 }
 
 export function useSyncStatus(): SyncStatus {
