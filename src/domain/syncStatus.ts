@@ -71,5 +71,7 @@ export const SIGN_IN_ERROR_CODES = [
   'bad_response',
   'device_revoked',
   'unsynced_changes',
+  /** The device holds sealed data that neither this password nor the server's device key opens. */
+  'key_unavailable',
 ] as const;
 export type SignInErrorCode = (typeof SIGN_IN_ERROR_CODES)[number];

@@ -70,7 +70,7 @@ export const loginResponseSchema = z.object({
   /** The id this device uses from now on: a new one when the id sent belongs to another person. */
   deviceId: deviceIdSchema,
   /** base64url of 32 bytes, fixed per device; the device wraps its data key with it and never stores it. */
-  deviceKey: safeText(TEXT_MAX.code),
+  deviceKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'deviceKey must be 32 bytes in base64url'),
   user: z.object({ id: safeText(TEXT_MAX.id), name: safeText(TEXT_MAX.name), role: z.enum(ROLES) }),
   territories: z.array(territorySummarySchema),
   /** The care team's line, offered when a specialist escalates an urgent concern. */

@@ -7,7 +7,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { browserSyncDeps } from '../sync/browserDeps';
+import { browserSyncDeps, keylessCodec } from '../sync/browserDeps';
 import { BACKGROUND_SYNC_TAG } from './backgroundSyncTag';
 import { syncInBackground } from './syncInBackground';
 
@@ -29,8 +29,11 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
 
 // Background Sync (S20): the page asks for `rounds-sync` while changes are pending; the
-// browser fires it once it has connectivity, with or without an open tab.
-const syncDeps = browserSyncDeps();
+// browser fires it once it has connectivity, with or without an open tab. The service worker
+// never holds the data key (docs/SECURITY.md): its sync stops quietly at the first sealed row
+// (answered as "signed out", so the browser does not retry) and stores nothing; the app's
+// worker sends everything at the next unlock.
+const syncDeps = browserSyncDeps(keylessCodec());
 self.addEventListener('sync', (event) => {
   if (event.tag === BACKGROUND_SYNC_TAG) event.waitUntil(syncInBackground(syncDeps));
 });

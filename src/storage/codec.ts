@@ -1,9 +1,9 @@
 /**
  * How record contents are sealed before they reach IndexedDB. Rows keep only non-identifying
  * index fields (ids, version) in clear; everything a person could be identified by lives in
- * `body`, which passes through a codec. Today's codec stores the object as is; the
- * encryption-at-rest layer replaces it with one that encrypts (WebCrypto, hence async) without
- * changing any table or caller.
+ * `body`, which passes through a codec. The device's codec encrypts (storage/crypto/
+ * aesGcmCodec.ts, WebCrypto, hence async); `plainCodec` stores the object as is and is what
+ * databases written before encryption hold (every codec still opens such plain bodies).
  */
 export interface RecordCodec {
   readonly name: string;
@@ -18,8 +18,9 @@ export const plainCodec: RecordCodec = {
 };
 
 /**
- * Thrown by a codec that cannot open or seal because no key is held (the device is locked).
- * Reads in the worker answer "locked" instead of failing when they meet it (worker/watch.ts);
+ * Thrown by a codec asked to seal or open a sealed body while no data key is held (after a
+ * restart, after five wrong PINs, in the service worker), and by the worker's reads while the
+ * device is locked. Reads in the worker answer "locked" instead of failing when they meet it (worker/watch.ts);
  * the message names no record and no patient.
  */
 export class Locked extends Error {

@@ -4,7 +4,7 @@
  * Owns the schema and its versions. Every upgrade must keep what people typed: add a new
  * version with an upgrade function; never edit a shipped version.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Hlc } from '../domain/hlc';
 import type { EntityKind } from '../protocol/entities';
 import { splitEmbeddedContacts } from './upgrades/v2SplitContacts';
@@ -137,8 +137,13 @@ export function entityTables(db: RoundsDb): EntityTable<StoredRecord, 'id'>[] {
   return Object.values(TABLE_OF_KIND).map((name) => db[name]);
 }
 
-export function openRoundsDb(name: string = DB_NAME): RoundsDb {
-  const db = new Dexie(name) as RoundsDb;
+/**
+ * `options` only for tests: jsdom's ArrayBuffer is not the one fake-indexeddb returns, so
+ * Dexie's live-query cache cannot recognise sealed bodies' binary there and clones it broken;
+ * component tests that read sealed rows pass `{ cache: 'disabled' }`. Browsers need nothing.
+ */
+export function openRoundsDb(name: string = DB_NAME, options?: DexieOptions): RoundsDb {
+  const db = new Dexie(name, options) as RoundsDb;
   db.version(1).stores({
     patients: 'id',
     facilities: 'id',

@@ -1,12 +1,15 @@
 /**
- * Typed access to the `meta` table: the session, the device id, the pull cursor and the sync
- * status. Each key has exactly one value type, declared here.
+ * Typed access to the `meta` table: the session, the device id, the pull cursor, the sync
+ * status and the wrapped data key. Each key has exactly one value type, declared here. Nothing
+ * here is personal data in clear: the session (names, tokens) is sealed like a record and is
+ * read and written only through session.ts; the rest are ids, counters and ciphertext.
  */
 import { encodeHlc, HLC_ZERO, observeHlc, type HlcState } from '../domain/hlc';
 import type { IsoDateTime } from '../domain/ids';
 import type { SyncStatus } from '../domain/syncStatus';
 import { INITIAL_SYNC_STATUS } from '../domain/syncStatus';
 import type { Role } from '../domain/user';
+import type { PasswordWrap, PinVerifier, WrappedKey } from './crypto/keyWrap';
 import type { RoundsDb } from './db';
 
 /** Read and written through storage/session.ts (readSession, writeSession, clearSession) only. */
@@ -27,7 +30,20 @@ export interface Session {
 }
 
 export interface MetaValues {
-  session: Session;
+  /** The Session, sealed by the codec: use readSession/writeSession (session.ts). */
+  session: unknown;
+  /** The data key wrapped under the password (keyWrap.ts); wiped with the territory. */
+  keyWrap: PasswordWrap;
+  /** The data key wrapped under the server's device key; kept through a territory wipe. */
+  keyRecovery: WrappedKey;
+  /** The user id whose data key this device holds; kept through a territory wipe. */
+  keyOwner: string;
+  /** The PIN check (it wraps nothing). */
+  pinVerifier: PinVerifier;
+  /** Wrong passwords in a row, kept across restarts: at 10 the territory is wiped. */
+  passwordFailures: number;
+  /** The organisation's inactivity lock, from the last sign-in. */
+  lockAfterMinutes: number;
   deviceId: string;
   pullCursor: string;
   syncStatus: SyncStatus;

@@ -2,15 +2,25 @@
  * The real browser dependencies of sync, in one place for the two contexts that run it: the
  * app's web worker and the service worker (background sync). Both open the same device
  * database and take the same device-wide lock, so they never sync at the same time (S17).
+ * The codec is the caller's: the app's worker passes its device lock's (it holds the data
+ * key); the service worker passes `keylessCodec()`, which opens nothing sealed and seals
+ * nothing, so a background sync can neither read records nor lay any down in clear.
  */
-import { plainCodec } from '../storage/codec';
+import { Locked, type RecordCodec } from '../storage/codec';
+import { createAesGcmCodec } from '../storage/crypto/aesGcmCodec';
 import { openRoundsDb } from '../storage/db';
 import { localLock, type SyncDeps } from './deps';
 
 /** The Web Lock every context takes around a sync and around sign-out. */
 export const SYNC_LOCK = 'rounds-sync';
 
-export function browserSyncDeps(): SyncDeps {
+/** A codec with no key, ever: every seal and every open of a sealed body throws `Locked`. */
+export function keylessCodec(): RecordCodec {
+  const codec = createAesGcmCodec(() => null);
+  return { name: 'keyless', seal: () => Promise.reject(new Locked()), open: codec.open };
+}
+
+export function browserSyncDeps(codec: RecordCodec): SyncDeps {
   const fallbackLock = localLock();
   // Web Locks span every tab, worker and the service worker of this origin; a context
   // without them (none we ship to) serialises only its own callers.
@@ -20,7 +30,7 @@ export function browserSyncDeps(): SyncDeps {
       : fallbackLock(fn);
   return {
     db: openRoundsDb(),
-    codec: plainCodec,
+    codec,
     fetch: (input, init) => fetch(input, init),
     baseUrl: '',
     now: () => new Date(),

@@ -5,13 +5,15 @@
  *
  * The server may answer with a device id other than the one sent (that id belongs to another
  * person): from then on this device uses the server's. The device key in the answer goes back
- * to the caller (the worker wraps the data key with it) and is never stored.
+ * to the worker's key holder (keys.adopt wraps the data key with it) and is never stored. The
+ * data key is settled before the session is written, because the session is sealed with it.
  */
 import { asIsoDateTime } from '../domain/ids';
 import type { SignInErrorCode } from '../domain/syncStatus';
 import { loginResponseSchema } from '../protocol/wire';
 import { clearLocalData } from '../storage/clearLocalData';
-import { ensureDeviceId, setMeta } from '../storage/meta';
+import { Locked } from '../storage/codec';
+import { ensureDeviceId, getMeta, setMeta } from '../storage/meta';
 import { readSession, writeSession, type Session } from '../storage/session';
 import type { SyncDeps } from './deps';
 import { requestJson } from './requestJson';
@@ -20,7 +22,29 @@ export type SignInResult =
   | { readonly ok: true; readonly session: Session; readonly deviceKey: string }
   | { readonly ok: false; readonly code: SignInErrorCode };
 
-export async function signIn(deps: SyncDeps, username: string, password: string): Promise<SignInResult> {
+/** The worker's key holder, as sign-in needs it (worker/keys/deviceLock.ts). */
+export interface SignInKeys {
+  adopt(
+    userId: string,
+    password: string,
+    deviceKey: string | undefined,
+    lockAfterMinutes: number | undefined,
+  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly code: 'key_unavailable' }>;
+}
+
+/** Whose data the device holds: the key's owner, else (a database from before encryption) the session's. */
+async function previousUser(deps: SyncDeps): Promise<string | null> {
+  const owner = await getMeta(deps.db, 'keyOwner');
+  if (owner) return owner;
+  try {
+    return (await readSession(deps))?.user.id ?? null;
+  } catch (e) {
+    if (e instanceof Locked) return null;
+    throw e;
+  }
+}
+
+export async function signIn(deps: SyncDeps, username: string, password: string, keys?: SignInKeys): Promise<SignInResult> {
   const deviceId = await ensureDeviceId(deps.db, deps.newId);
   const res = await requestJson(deps, '/api/auth/login', { username, password, deviceId }, loginResponseSchema);
   if (!res.ok) {
@@ -34,7 +58,7 @@ export async function signIn(deps: SyncDeps, username: string, password: string)
         return { ok: false, code: res.code };
     }
   }
-  const { accessToken, refreshToken, accessExpiresAt, user, territories, careTeamPhone, settings } = res.value;
+  const { accessToken, refreshToken, accessExpiresAt, user, territories, careTeamPhone, deviceKey, settings } = res.value;
   const session: Session = {
     accessToken,
     refreshToken,
@@ -45,14 +69,18 @@ export async function signIn(deps: SyncDeps, username: string, password: string)
     signedInAt: asIsoDateTime(deps.now().toISOString()),
     lockAfterMinutes: settings.lockAfterMinutes,
   };
-  const previous = await readSession(deps);
-  if (previous && previous.user.id !== user.id) {
+  const previous = await previousUser(deps);
+  if (previous && previous !== user.id) {
     // The previous person's unsynced work stays until it reaches the server.
     const cleared = await clearLocalData(deps.db);
     if (!cleared.ok) return { ok: false, code: 'unsynced_changes' };
   }
   // The refresh token is bound to the id the server answered with.
   if (res.value.deviceId !== deviceId) await setMeta(deps.db, 'deviceId', res.value.deviceId);
+  if (keys) {
+    const adopted = await keys.adopt(user.id, password, deviceKey, settings.lockAfterMinutes);
+    if (!adopted.ok) return { ok: false, code: adopted.code };
+  }
   await writeSession(deps, session);
-  return { ok: true, session, deviceKey: res.value.deviceKey };
+  return { ok: true, session, deviceKey };
 }

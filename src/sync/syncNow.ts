@@ -34,8 +34,13 @@ async function settled(deps: SyncDeps, attempt: () => Promise<SyncResult>): Prom
   } catch (error) {
     // The error's name only: a message may quote the data being written.
     const name = error instanceof Error ? error.name : typeof error;
-    res = { ok: false, code: name === 'QuotaExceededError' ? 'storage_full' : 'device_error' };
-    console.error(`sync failed on this device: ${name}`);
+    // No data key here (the service worker, or a device waiting for its password): nothing
+    // can be read or written, quietly; the app's worker syncs once it is unlocked.
+    if (name === 'Locked') res = { ok: false, code: 'signed_out' };
+    else {
+      res = { ok: false, code: name === 'QuotaExceededError' ? 'storage_full' : 'device_error' };
+      console.error(`sync failed on this device: ${name}`);
+    }
   } finally {
     const failure = !res.ok && res.code !== 'signed_out' ? { lastError: res.code } : {};
     await updateSyncStatus(deps.db, { phase: 'idle', ...failure }).catch(() => undefined);

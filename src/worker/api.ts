@@ -8,6 +8,9 @@ import type { ContactNote } from '../domain/contactNote';
 import type { EntityTypes } from '../domain/entities';
 import { localIsoDate } from '../domain/calendar';
 import { clearLocalData } from '../storage/clearLocalData';
+import type { RecordCodec } from '../storage/codec';
+import { sealPlainRows } from '../storage/crypto/sealPlainRows';
+import { hasSession } from '../storage/session';
 import type { CommandDeps } from '../storage/commands/commandDeps';
 import { recordAttempt } from '../storage/commands/attempts';
 import { addAddendum, discardDraft, enterNoteInError, openVisitNote, saveDraft, signNoteCommand, startNote } from '../storage/commands/notes';
@@ -28,32 +31,98 @@ import { createAdminCalls } from '../sync/admin';
 import { syncNow } from '../sync/syncNow';
 import { signIn } from '../sync/signIn';
 import { endServerSession } from '../sync/signOut';
+import type { DeviceLock, LockState } from './keys/deviceLock';
+import { DEFAULT_LOCK_AFTER_MINUTES, PASSWORD_ATTEMPTS } from './keys/deviceLock';
 import { createPlanning } from './planning';
 import { createWatches } from './watch';
+
+export type { LockState, LockStateName, UnlockResult } from './keys/deviceLock';
 
 export interface WorkerHooks {
   /** Called after every local write, so automatic sync can send it soon. */
   readonly onLocalChange?: () => void;
+  /** Called when the data key is back (sign-in, password): pending work can go out now. */
+  readonly onUnlock?: () => void;
 }
 
-export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
+/** Removes what the app's caches may hold beyond the built app itself (never API answers). */
+async function dropCaches(): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  for (const name of await caches.keys()) {
+    // The precache is the app's own files, needed to open offline for the next sign-in.
+    if (!name.startsWith('workbox-precache')) await caches.delete(name);
+  }
+}
+
+/**
+ * `lock` is the device lock holding the data key (worker/keys/deviceLock.ts); storage then
+ * seals with its codec. Without one (only tests of unrelated features), bodies pass through
+ * the given codec and the device counts as unlocked whenever someone is signed in.
+ */
+export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: DeviceLock | null = null) {
+  const deps: SyncDeps = lock ? { ...given, codec: lock.codec } : given;
   const changed = <T>(result: T): T => {
     hooks.onLocalChange?.();
     return result;
   };
-  // Live reads for the UI (watch.ts): decoded here, with the worker's codec, and only then sent.
-  const watches = createWatches({ db: deps.db, codec: deps.codec });
-  const planning = createPlanning({ db: deps.db, codec: deps.codec, newId: deps.newId, now: deps.now, clock: () => performance.now() });
-  const commandDeps = async (): Promise<CommandDeps> => ({
-    db: deps.db,
-    codec: deps.codec,
-    now: deps.now,
-    newId: deps.newId,
-    // The device id is the clock's node id. Read each time: a wiped (revoked) device gets a
-    // new id at its next sign-in, and stamps must carry the current one.
-    nodeId: await ensureDeviceId(deps.db, deps.newId),
-    today: () => localIsoDate(deps.now()),
+  /** After the key came back: seal what an older version left in clear, then sync. */
+  const unlocked = () => {
+    void sealPlainRows(deps.db, deps.codec)
+      .catch((e: unknown) => console.error(`sealing older rows stopped: ${e instanceof Error ? e.name : typeof e}`))
+      .then(() => hooks.onUnlock?.());
+  };
+  const sync = async () => {
+    // Without the key nothing can be sent or laid down; the sync waits for the unlock.
+    if (lock && !lock.hasKey()) return { ok: false as const, code: 'signed_out' as const };
+    const res = await syncNow(deps);
+    // A revoked device was wiped by syncNow; the key goes from memory too.
+    if (!res.ok && res.code === 'device_revoked') await lock?.forget();
+    return res;
+  };
+  const plainState = async (): Promise<LockState> => ({
+    state: (await hasSession(deps.db)) ? 'unlocked' : 'signed_out',
+    pinAttemptsLeft: 0,
+    passwordAttemptsLeft: PASSWORD_ATTEMPTS,
+    lockAfterMinutes: DEFAULT_LOCK_AFTER_MINUTES,
   });
+  // Live reads for the UI (watch.ts): decoded here and only then sent, and only while the
+  // device is unlocked (a PIN-locked worker still holds the key, but shows nothing). Every
+  // change of the lock re-runs them: locked reads answer `locked`, unlocked ones the data.
+  const readCodec: RecordCodec = lock
+    ? {
+        name: deps.codec.name,
+        seal: (value) => deps.codec.seal(value),
+        open: async <T,>(body: unknown) => {
+          lock.assertUnlocked();
+          return deps.codec.open<T>(body);
+        },
+      }
+    : deps.codec;
+  const watches = createWatches({ db: deps.db, codec: readCodec });
+  lock?.subscribe((state) => {
+    watches.refreshAll();
+    // Unlocked: the first screen needs the session and then the whole territory; start both
+    // reads now, so the roster finds them ready.
+    if (state.state === 'unlocked') {
+      watches.prefetch('session', [], 15_000);
+      watches.prefetch('territory', [], 15_000);
+    }
+  });
+  const planning = createPlanning({ db: deps.db, codec: deps.codec, newId: deps.newId, now: deps.now, clock: () => performance.now() });
+  const commandDeps = async (): Promise<CommandDeps> => {
+    // No unlock check: an autosave that was in flight when the lock came must still land
+    // (the key is in memory while PIN-locked); without a key the codec refuses (Locked).
+    return {
+      db: deps.db,
+      codec: deps.codec,
+      now: deps.now,
+      newId: deps.newId,
+      // The device id is the clock's node id. Read each time: a wiped (revoked) device gets a
+      // new id at its next sign-in, and stamps must carry the current one.
+      nodeId: await ensureDeviceId(deps.db, deps.newId),
+      today: () => localIsoDate(deps.now()),
+    };
+  };
 
   return {
     // Reads: the UI watches named reads (reads.ts); it never opens the database itself.
@@ -64,22 +133,64 @@ export function createWorkerApi(deps: SyncDeps, hooks: WorkerHooks = {}) {
 
     /** Signs in, then downloads the territory; resolves when both are done or one failed. */
     async signIn(username: string, password: string) {
-      const res = await signIn(deps, username, password);
+      const res = await signIn(deps, username, password, lock ?? undefined);
       if (!res.ok) return res;
       // The device key (res.deviceKey) stays in the worker: the UI never sees it.
+      // The session is written after the key: only now does the state leave `signed_out`.
+      await lock?.notify();
+      if (lock) await sealPlainRows(deps.db, deps.codec);
       // An administrator works online in the admin console and keeps no patients here.
       if (res.session.user.role === 'admin') return { ok: true as const, synced: null };
-      const synced = await syncNow(deps);
+      const synced = await sync();
       return { ok: true as const, synced };
     },
     syncNow() {
-      return syncNow(deps);
+      return sync();
     },
+
+    // The lock (keys/deviceLock.ts). State changes reach subscribers (a Comlink proxy).
+    lockState(): Promise<LockState> {
+      return lock ? lock.state() : plainState();
+    },
+    async subscribeLock(cb: (state: LockState) => void): Promise<void> {
+      if (lock) lock.subscribe(cb);
+      else cb(await plainState());
+    },
+    async setPin(pin: string) {
+      return lock ? lock.setPin(pin) : ({ ok: false, code: 'locked' } as const);
+    },
+    async unlockWithPin(pin: string) {
+      return lock ? lock.unlockWithPin(pin) : ({ ok: false, code: 'needs_password' } as const);
+    },
+    async unlockWithPassword(password: string) {
+      if (!lock) return { ok: false, code: 'needs_password' } as const;
+      const res = await lock.unlockWithPassword(password);
+      if (res.ok) unlocked();
+      return res;
+    },
+    async lock() {
+      await lock?.lock();
+    },
+    /** A person's activity (throttled by the UI): postpones the inactivity lock. */
+    touch() {
+      lock?.touch();
+    },
+    /** What signing out would remove that the server does not have yet. */
+    async signOutInfo() {
+      const [unsynced, refused] = await Promise.all([deps.db.outbox.count(), deps.db.rejections.count()]);
+      return { unsynced, refused };
+    },
+    /** Wipes the territory, the keys (stored and in memory) and the caches; refuses while changes are unsent. */
     async signOut() {
       // The server forgets the session first (best effort: offline it does not block), unless
       // unsynced changes will refuse the sign-out: they still need the session to be sent.
       if ((await deps.db.outbox.count()) === 0) await endServerSession(deps);
-      return deps.withSyncLock(() => clearLocalData(deps.db));
+      const res = await deps.withSyncLock(() => clearLocalData(deps.db));
+      if (res.ok) {
+        await lock?.forget();
+        await dropCaches().catch(() => undefined);
+      }
+      return res;
     },
 
     async startNote(input: Parameters<typeof startNote>[1]) {

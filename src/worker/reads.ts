@@ -68,9 +68,13 @@ export const READS = {
   pendingCount: read({ query: (db) => db.outbox.count(), open: plain }),
   /** `null` when nobody is signed in on this device. */
   session: read({
-    query: (db) => getMeta(db, 'session'),
-    open: async (s): Promise<SessionView | null> =>
-      s ? { user: s.user, territories: s.territories, signedInAt: s.signedInAt, careTeamPhone: s.careTeamPhone ?? null } : null,
+    // The stored value is sealed (storage/session.ts): read raw here, opened with the codec.
+    query: async (db) => (await db.meta.get('session'))?.value,
+    open: async (sealed, codec): Promise<SessionView | null> => {
+      if (sealed === undefined) return null;
+      const s = await codec.open<Session>(sealed);
+      return { user: s.user, territories: s.territories, signedInAt: s.signedInAt, careTeamPhone: s.careTeamPhone ?? null };
+    },
   }),
   syncStatus: read({ query: (db) => getSyncStatus(db), open: async (s) => s ?? INITIAL_SYNC_STATUS }),
   /** Whether the patient left the device's scope and stays only until its changes are sent (S16). */

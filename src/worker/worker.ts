@@ -1,32 +1,38 @@
 /**
  * The web worker entry: wires the real browser dependencies (sync/browserDeps.ts, shared with
  * the service worker) into the worker API and exposes it with Comlink. Network and database
- * work happens here, off the UI thread.
+ * work happens here, off the UI thread. The device lock lives here and nowhere else: the data
+ * key exists only in this worker's memory.
  */
 import { expose } from 'comlink';
+import { openRoundsDb } from '../storage/db';
 import { pendingCount } from '../storage/outbox';
 import { createAutoSync } from '../sync/autoSync';
 import { browserSyncDeps } from '../sync/browserDeps';
-import { syncNow } from '../sync/syncNow';
 import { createWorkerApi } from './api';
+import { createDeviceLock } from './keys/deviceLock';
 
-const deps = browserSyncDeps();
+const lock = createDeviceLock({
+  db: openRoundsDb(),
+  now: () => Date.now(),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+});
+const deps = { ...browserSyncDeps(lock.codec), db: lock.db };
 
+let api: ReturnType<typeof createWorkerApi> | null = null;
 const auto = createAutoSync({
-  sync: () => syncNow(deps),
+  // Through the API: it waits for the key and drops it when the device is revoked.
+  sync: () => (api as ReturnType<typeof createWorkerApi>).syncNow(),
   pending: () => pendingCount(deps.db),
   setTimer: (fn, ms) => setTimeout(fn, ms),
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   random: Math.random,
   now: () => new Date(),
 });
+api = createWorkerApi(deps, { onLocalChange: () => auto.changed(), onUnlock: () => auto.now() }, lock);
 // The network coming back is a hint worth acting on; the sync itself finds out the truth.
 self.addEventListener('online', () => auto.now());
 auto.now();
 
-const api = createWorkerApi(deps, { onLocalChange: () => auto.changed() });
-// The first screen needs the session and then the whole territory: read them while the page
-// is still loading, so the roster finds them ready (cold start).
-api.prefetch('session', [], 15_000);
-api.prefetch('territory', [], 15_000);
 expose(api);

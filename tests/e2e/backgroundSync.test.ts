@@ -1,12 +1,15 @@
 /**
  * No signal in the van: the specialist adds a caregiver and closes the app. When the network
- * returns, the service worker's background sync delivers the change with no tab open (S20);
- * the office sees it, and the app opened again has nothing left to send. Chromium only: it is
- * the browser with Background Sync.
+ * returns, the browser fires the background sync with no tab open (S20). The service worker
+ * never holds the data key (docs/SECURITY.md): it cannot open the sealed outbox, so it ends
+ * quietly, sends nothing and stores nothing. The app opened again needs the password; once
+ * unlocked, its worker sends the change, and the office sees it. Chromium only: it is the
+ * browser with Background Sync.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PatientPage } from './pages/PatientPage';
+import { SignInPage } from './pages/SignInPage';
 import { apiDevice, type ApiDevice } from './support/apiDevice';
 import { fireBackgroundSync } from './support/backgroundSync';
 import { launchChromium } from './support/chromium';
@@ -56,11 +59,19 @@ describe('background sync after the app is closed', () => {
       .toContain('rounds-sync');
   });
 
-  it('with no tab open and the network back, the service worker delivers it to the server', async () => {
+  it('with no tab open and the network back, the service worker (no key) ends quietly and sends nothing', async () => {
     await page.close();
     expect(context.pages()).toEqual([]);
     await context.setOffline(false);
     await fireBackgroundSync(context, baseUrl, 'rounds-sync');
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await caregiversOnServer()).toEqual([]);
+  });
+
+  it('the app opened again asks for the password, then sends the change; nothing is left to send', async () => {
+    page = await context.newPage();
+    await page.goto(patientUrl);
+    await new SignInPage(page).unlockWithPassword(user.password);
     const delivered: string[] = [];
     await expect
       .poll(
@@ -71,14 +82,9 @@ describe('background sync after the app is closed', () => {
         { timeout: 30_000 },
       )
       .toHaveLength(1);
-  });
-
-  it('the app opened again has nothing left to send', async () => {
-    page = await context.newPage();
-    await page.goto(patientUrl);
     const record = new PatientPage(page);
     await record.caregivers().getByText(CAREGIVER).waitFor();
     await record.pending().filter({ hasText: 'All changes synced' }).waitFor();
-    await expect(record.caregivers().getByText('Not yet synced').count()).resolves.toBe(0);
+    await expect.poll(() => record.caregivers().getByText('Not yet synced').count()).toBe(0);
   });
 });

@@ -48,6 +48,8 @@ describe('first day', () => {
   it('offline, a reload still shows the roster, the Offline mark and the last sync', async () => {
     await context.setOffline(true);
     await page.reload();
+    // A reload starts a new worker without the data key: the password opens it, offline.
+    await new SignInPage(page).unlockWithPassword(user.password);
     const roster = new RosterPage(page);
     await roster.resultsCount().filter({ hasText: `of ${patients.length} patients` }).waitFor();
     await expect(roster.connectivity().textContent()).resolves.toBe('Offline');
@@ -84,6 +86,9 @@ describe('first day', () => {
     await page.getByRole('link', { name: /Volver a pacientes/ }).click();
     await page.getByRole('list', { name: 'Pacientes' }).waitFor();
     await page.reload();
+    // The password again after the reload, on the lock screen in Spanish.
+    await page.getByLabel('Contraseña').fill(user.password);
+    await page.getByRole('button', { name: 'Desbloquear' }).click();
     await page.getByLabel('Buscar por nombre, teléfono o ciudad').waitFor();
     await expect(page.getByTestId('connectivity').textContent()).resolves.toBe('Sin conexión');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es');

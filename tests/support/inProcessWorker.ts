@@ -10,20 +10,36 @@ import { localLock } from '../../src/sync/deps';
 import { plainCodec } from '../../src/storage/codec';
 import type { RoundsDb } from '../../src/storage/db';
 import { createWorkerApi } from '../../src/worker/api';
+import { createDeviceLock, type DeviceLock } from '../../src/worker/keys/deviceLock';
+
+export type { DeviceLock };
+
+/** The real device lock for component tests: real WebCrypto, a low PBKDF2 cost, no timer. */
+export function createTestLock(db: RoundsDb): DeviceLock {
+  return createDeviceLock({ db, now: () => Date.now(), setTimer: () => null, clearTimer: () => undefined, iterations: 1000 });
+}
 import type { WorkerClient } from '../../src/worker/client';
 
 export const TEST_NOW = new Date('2026-11-22T15:00:00Z');
 
-export function createInProcessWorker(db: RoundsDb, now: () => Date = () => TEST_NOW): WorkerClient {
-  const api = createWorkerApi({
-    db,
-    codec: plainCodec,
-    fetch: () => Promise.reject(new TypeError('tests never reach the network')),
-    baseUrl: '',
-    now,
-    newId: () => crypto.randomUUID(),
-    withSyncLock: localLock(),
-  });
+/**
+ * `lock`: the real device lock (encrypted bodies, lock states); without it bodies stay plain
+ * and the device counts as unlocked, for tests of features that read the database directly.
+ */
+export function createInProcessWorker(db: RoundsDb, now: () => Date = () => TEST_NOW, lock: DeviceLock | null = null): WorkerClient {
+  const api = createWorkerApi(
+    {
+      db,
+      codec: plainCodec,
+      fetch: () => Promise.reject(new TypeError('tests never reach the network')),
+      baseUrl: '',
+      now,
+      newId: () => crypto.randomUUID(),
+      withSyncLock: localLock(),
+    },
+    {},
+    lock,
+  );
   // Comlink's Remote<T> only wraps results in promises; every method here already returns one.
   return api as unknown as WorkerClient;
 }

@@ -11,7 +11,7 @@ import type { NoteId, PatientId, UserId } from '../../domain/ids';
 import { defaultNextContact } from '../../domain/nextContact';
 import { signNote } from '../../domain/noteSigning';
 import { hashNoteContent } from '../hashNote';
-import { getMeta } from '../meta';
+import { readSession } from '../session';
 import { openPatientRecords, readRawPatientRecords, readRecord } from '../readRecords';
 import { writeChanges } from '../writeChanges';
 import { isoNow, type CommandDeps } from './commandDeps';
@@ -23,7 +23,7 @@ export async function recordAttempt(
   deps: CommandDeps,
   input: { readonly patientId: string; readonly outcome: AttemptOutcome },
 ): Promise<AttemptResult> {
-  const session = await getMeta(deps.db, 'session');
+  const session = await readSession(deps);
   if (!session) return { ok: false, code: 'signed_out' };
   const patient = await readRecord(deps.db, deps.codec, 'patient', input.patientId);
   if (!patient) return { ok: false, code: 'not_found' };

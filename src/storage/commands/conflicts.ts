@@ -6,7 +6,7 @@
 import type { Conflict } from '../../domain/conflict';
 import type { UserId } from '../../domain/ids';
 import { updateChange, type EntityChange, type EntityKind, type EntityTypes } from '../../domain/entities';
-import { getMeta } from '../meta';
+import { readSession } from '../session';
 import { readRecord } from '../readRecords';
 import { writeChanges } from '../writeChanges';
 import { isoNow, type CommandDeps } from './commandDeps';
@@ -21,7 +21,7 @@ export async function resolveConflict(
   const conflict = await readRecord(deps.db, deps.codec, 'conflict', conflictId);
   if (!conflict) return { ok: false, code: 'not_found' };
   if (conflict.status !== 'open') return { ok: false, code: 'already_resolved' };
-  const session = await getMeta(deps.db, 'session');
+  const session = await readSession(deps);
   if (!session) return { ok: false, code: 'signed_out' };
 
   const changes: EntityChange[] = [];

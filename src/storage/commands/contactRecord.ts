@@ -14,7 +14,7 @@ import { createChange, updateChange, type EntityChange } from '../../domain/enti
 import type { ConsentEventId, UserId } from '../../domain/ids';
 import { changeReferralStatus, type ReferralStatus } from '../../domain/referral';
 import type { Caregiver } from '../../domain/supportSystem';
-import { getMeta } from '../meta';
+import { readSession } from '../session';
 import { readRecord } from '../readRecords';
 import { writeChanges } from '../writeChanges';
 import { isoNow, type CommandDeps } from './commandDeps';
@@ -23,7 +23,7 @@ export type ContactRecordError = 'signed_out' | 'not_found';
 type Result<E extends string = ContactRecordError> = { ok: true } | { ok: false; code: E };
 
 async function who(deps: CommandDeps) {
-  const session = await getMeta(deps.db, 'session');
+  const session = await readSession(deps);
   return session ? { id: session.user.id as UserId, name: session.user.name } : null;
 }
 

@@ -9,7 +9,7 @@ import type { NoteId, PatientId, TaskId, UserId } from '../../domain/ids';
 import { discardRefusal } from '../../domain/noteDiscard';
 import { signNote } from '../../domain/noteSigning';
 import { hashNoteContent } from '../hashNote';
-import { getMeta } from '../meta';
+import { readSession } from '../session';
 import { openPatientRecords, readRawPatientRecords, readRecord } from '../readRecords';
 import { writeChanges } from '../writeChanges';
 import { isoNow, type CommandDeps } from './commandDeps';
@@ -17,7 +17,7 @@ import { isoNow, type CommandDeps } from './commandDeps';
 export type NoteCommandError = 'signed_out' | 'not_found' | 'not_a_draft' | 'not_signed' | 'reason_missing' | 'text_missing' | 'not_author';
 
 async function author(deps: CommandDeps) {
-  const session = await getMeta(deps.db, 'session');
+  const session = await readSession(deps);
   return session ? { id: session.user.id as UserId, name: session.user.name } : null;
 }
 

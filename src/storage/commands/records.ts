@@ -7,7 +7,7 @@ import type { AppointmentStatus } from '../../domain/appointment';
 import { appointmentStatusChanges } from '../../domain/appointmentStatus';
 import { createChange, updateChange, type EntityKind, type EntityTypes } from '../../domain/entities';
 import type { UserId } from '../../domain/ids';
-import { getMeta } from '../meta';
+import { readSession } from '../session';
 import { readRecord } from '../readRecords';
 import { writeChanges } from '../writeChanges';
 import { isoNow, type CommandDeps } from './commandDeps';
@@ -52,7 +52,7 @@ export async function setAppointmentStatus(
   const appt = await readRecord(deps.db, deps.codec, 'appointment', appointmentId);
   const patient = appt ? await readRecord(deps.db, deps.codec, 'patient', appt.patientId) : undefined;
   if (!appt || !patient) return { ok: false, code: 'not_found' };
-  const session = await getMeta(deps.db, 'session');
+  const session = await readSession(deps);
   if (!session) return { ok: false, code: 'signed_out' };
   const changes = appointmentStatusChanges(appt, status, {
     now: isoNow(deps),

@@ -23,6 +23,11 @@ function worker(): AppServices['worker'] {
     signIn: vi.fn(async () => ({ ok: false as const, code: 'wrong_credentials' as const })),
     syncNow: vi.fn(async () => ({ ok: true as const, received: 0 })),
     signOut: vi.fn(async () => undefined),
+    // An unlocked device: the lock itself is tested in features/lock.
+    subscribeLock: vi.fn(async (cb: (s: unknown) => void) =>
+      cb({ state: 'unlocked', pinAttemptsLeft: 5, passwordAttemptsLeft: 10, lockAfterMinutes: 5 }),
+    ),
+    touch: vi.fn(async () => undefined),
   } as unknown as AppServices['worker'];
 }
 

@@ -46,8 +46,22 @@ export function AppShell({ session }: { session: SessionView }) {
   const [signOutError, setSignOutError] = useState<number | null>(null);
   const [confirm, confirmDialog] = useConfirm();
 
+  // Signing out wipes the device. Unsent changes are counted first and "Sync now" offered; the
+  // sign-out goes ahead only once nothing is left unsent, and a refusal is always said.
   async function signOut() {
-    if (!(await confirm({ title: t.signOutTitle, message: t.signOutConfirm, confirmLabel: t.signOut, danger: true }))) return;
+    setSignOutError(null);
+    let info = await worker.signOutInfo();
+    if (info.unsynced > 0) {
+      if (!(await confirm({ title: t.signOutUnsyncedTitle, message: t.signOutUnsynced(info.unsynced), confirmLabel: t.syncNow }))) return;
+      await worker.syncNow();
+      info = await worker.signOutInfo();
+      if (info.unsynced > 0) {
+        setSignOutError(info.unsynced);
+        return;
+      }
+    }
+    const refused = info.refused > 0 ? t.signOutRefused(info.refused) : '';
+    if (!(await confirm({ title: t.signOutTitle, message: t.signOutConfirm + refused, confirmLabel: t.signOut, danger: true }))) return;
     const res = await worker.signOut();
     setSignOutError(res.ok ? null : res.pending);
   }
@@ -64,6 +78,9 @@ export function AppShell({ session }: { session: SessionView }) {
           <span className="app-header__title">{t.appName}</span>
           <span className="muted">{t.signedInAs(session.user.name, t.role[session.user.role])}</span>
           <LanguageSwitch />
+          <button type="button" className="button" onClick={() => void worker.lock()}>
+            {t.lock.lockNow}
+          </button>
           <button type="button" className="button" onClick={() => void signOut()}>
             {t.signOut}
           </button>

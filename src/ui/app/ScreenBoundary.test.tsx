@@ -37,6 +37,11 @@ const worker = () =>
     ...createInProcessWorker(db),
     syncNow: vi.fn(async () => ({ ok: true as const, received: 0 })),
     signOut: vi.fn(async () => undefined),
+    // An unlocked device: the lock itself is tested in features/lock.
+    subscribeLock: vi.fn(async (cb: (s: unknown) => void) =>
+      cb({ state: 'unlocked', pinAttemptsLeft: 5, passwordAttemptsLeft: 10, lockAfterMinutes: 5 }),
+    ),
+    touch: vi.fn(async () => undefined),
   }) as unknown as AppServices['worker'];
 
 function renderApp(locale: Locale = 'en') {

@@ -3,6 +3,7 @@
  * invariants of docs/SYNC.md, checked against the server (a full pull, and its rows where
  * pull says less) and every device's database.
  */
+import { readSession } from '../../../src/storage/session';
 import { expect } from 'vitest';
 import { canonicalJson } from '../../../src/domain/contactNote';
 import type { EntityKind } from '../../../src/domain/entities';
@@ -211,7 +212,7 @@ async function settledMark(server: ModelServer, deviceId: string): Promise<numbe
 }
 
 async function tokenOf(client: ModelClient): Promise<string> {
-  const session = await getMeta(client.db, 'session');
+  const session = await readSession({ db: client.db, codec: plainCodec });
   if (!session) throw new Error(`${client.name} is signed out`);
   return session.accessToken;
 }

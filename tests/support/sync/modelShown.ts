@@ -7,10 +7,10 @@
  * offers the other one on the Conflicts screen (S9, S9a). A refused change leaves nothing shown
  * (S7a): the refusal lives in the rejections list.
  */
+import { readSession } from '../../../src/storage/session';
 import { canonicalJson } from '../../../src/domain/contactNote';
 import { PROTOCOL_VERSION, PULL_PAGE_MAX, pullResponseSchema } from '../../../src/protocol/wire';
 import { plainCodec } from '../../../src/storage/codec';
-import { getMeta } from '../../../src/storage/meta';
 import { openPatientRecords, PATIENT_CHILD_KINDS, readRawPatientRecords, readRecord } from '../../../src/storage/readRecords';
 import type { ModelClient } from './modelClient';
 
@@ -56,7 +56,7 @@ const show = (v: unknown) => (v === undefined ? '(absent)' : canonicalJson(v));
 
 /** Differences between what the device shows and the server holds, one line per field. */
 export async function shownDiffers(client: ModelClient, url: string): Promise<string[]> {
-  const session = await getMeta(client.db, 'session');
+  const session = await readSession({ db: client.db, codec: plainCodec });
   if (!session) return [`${client.name} is signed out`];
   const server = await serverRecords(url, session.accessToken);
   const patients = new Set<string>();

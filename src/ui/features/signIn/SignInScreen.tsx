@@ -10,7 +10,8 @@ import { useServices } from '../../data/AppServices';
 import { useSyncStatus } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
 
-export function SignInScreen() {
+/** `onBack`: shown from the lock screen ("forgot PIN or password"), to return to it. */
+export function SignInScreen({ onBack }: { onBack?: () => void } = {}) {
   const { t } = useI18n();
   const { worker } = useServices();
   const [username, setUsername] = useState('');
@@ -75,6 +76,11 @@ export function SignInScreen() {
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t.signingIn : t.signIn}
         </button>
+        {onBack && (
+          <button type="button" className="button" onClick={onBack}>
+            {t.lock.back}
+          </button>
+        )}
       </form>
     </main>
   );
