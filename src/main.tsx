@@ -1,4 +1,5 @@
 /** Browser entry: creates the app's services once and renders the UI. */
+import './protocol/jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/app/App';

@@ -4,6 +4,7 @@
  * background sync. Owns caching, the update handshake and the sync event; how to sync is
  * sync/'s business, with the same dependencies as the app's worker (sync/browserDeps.ts).
  */
+import '../protocol/jitless';
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';

@@ -4,6 +4,7 @@
  * work happens here, off the UI thread. The device lock lives here and nowhere else: the data
  * key exists only in this worker's memory.
  */
+import '../protocol/jitless';
 import { expose } from 'comlink';
 import { openRoundsDb } from '../storage/db';
 import { pendingCount } from '../storage/outbox';

@@ -1,5 +1,6 @@
 /**
- * The specialist, offline in the van, and the office change the same patient's phone number.
+ * The specialist, offline in the van, and at the office (their desk computer, a second device)
+ * change the same patient's phone number.
  * Both sync; the specialist sees what was overwritten and restores theirs; everyone ends with
  * the same number. A push cut off by the page closing is neither lost nor applied twice.
  */
@@ -8,14 +9,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatPhone } from '../../src/domain/patient';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
+import { SignInPage } from './pages/SignInPage';
 import { signedInPage } from './support/session';
 import { demoDataset } from './support/demo';
 
 const baseUrl = inject('baseUrl');
 const data = demoDataset();
 const specialist = data.users.find((u) => u.username === 'james');
-const supervisor = data.users.find((u) => u.role === 'supervisor');
-if (!specialist || !supervisor) throw new Error('demo users missing');
+if (!specialist) throw new Error('demo users missing');
 // A patient of James's territory with exactly one phone number, so the row is unambiguous.
 const phones = (id: string) => data.contactPoints.filter((c) => c.patientId === id && c.channel === 'phone' && !c.removed);
 const patient = data.patients.find((p) => p.territoryId === specialist.territoryIds[0] && phones(p.id).length === 1);
@@ -52,7 +53,8 @@ beforeAll(async () => {
   van = await browser.newContext({ locale: 'en-US' });
   office = await browser.newContext({ locale: 'en-US' });
   vanPage = await signedInPage(van, baseUrl, specialist);
-  officePage = await signedInPage(office, baseUrl, supervisor);
+  // Supervisors keep no patients on their devices: the other device is the specialist's own desk.
+  officePage = await signedInPage(office, baseUrl, specialist);
 });
 afterAll(async () => {
   await browser?.close();
@@ -118,6 +120,8 @@ describe('two people change the same phone number', () => {
 
     vanPage = await van.newPage();
     await vanPage.goto(patientUrl);
+    // A new page starts a new worker without the data key: the password opens it.
+    await new SignInPage(vanPage).unlockWithPassword(specialist.password);
     await syncNow(vanPage);
     await syncNow(officePage);
     await officePage.goto(patientUrl);

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NotePage } from './pages/NotePage';
 import { RosterPage } from './pages/RosterPage';
+import { SignInPage } from './pages/SignInPage';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { signedInPage } from './support/session';
@@ -92,6 +93,8 @@ describe('documenting visits offline', () => {
 
     page = await context.newPage();
     await page.goto(patientUrl);
+    // A new page starts a new worker without the data key: the password opens it, offline.
+    await new SignInPage(page).unlockWithPassword(user.password);
     await page.getByRole('heading', { level: 1, name: patientName }).waitFor();
     const timeline = page.getByRole('region', { name: 'Contact history' });
     await timeline.getByRole('link', { name: /Home visit.*Signed/ }).click();

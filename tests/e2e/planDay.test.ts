@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SignInPage } from './pages/SignInPage';
 import { TodayPage } from './pages/TodayPage';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
@@ -58,6 +59,8 @@ describe('planning the day offline', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.reload();
+    // A reload starts a new worker without the data key: the password opens it, offline.
+    await new SignInPage(page).unlockWithPassword(user.password);
     // Late in the day nothing may be left to plan (an empty list), so wait on the left-out patient.
     await today.waitUntilNotHome(first);
     await expect(today.notPlanned().locator(`li[data-stop-id="${first}"]`).textContent()).resolves.toContain(name);

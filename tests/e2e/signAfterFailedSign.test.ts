@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NotePage } from './pages/NotePage';
 import { RosterPage } from './pages/RosterPage';
+import { SignInPage } from './pages/SignInPage';
 import { apiDevice } from './support/apiDevice';
 import { launchChromium } from './support/chromium';
 import { demoDataset } from './support/demo';
@@ -72,6 +73,8 @@ describe('signing a phone call after the first Sign was stopped', () => {
   it('after a sync and a reload the note is signed with her text, and everything is synced', async () => {
     await syncNow();
     await page.reload();
+    // A reload starts a new worker without the data key: the password opens it.
+    await new SignInPage(page).unlockWithPassword(maria.password);
     await page.getByTestId('signed-note').waitFor();
     await page.getByText(NOTES).waitFor();
     await page.getByText(URGENT).first().waitFor();

@@ -61,7 +61,15 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
     it('lists territories with patient counts and people; creates and renames, audited', async () => {
       const list = adminTerritoriesResponseSchema.parse((await call(app, tokens.ada, 'GET', '/api/admin/territories')).json());
       expect(list.territories).toEqual([
-        { id: 'ter-north', name: 'North', patientCount: 3, people: [{ id: 'user-ana', name: 'Ana Tester', role: 'specialist' }] },
+        {
+          id: 'ter-north',
+          name: 'North',
+          patientCount: 3,
+          people: [
+            { id: 'user-ana', name: 'Ana Tester', role: 'specialist' },
+            { id: 'user-sol', name: 'Sol Tester', role: 'supervisor' },
+          ],
+        },
         { id: 'ter-south', name: 'South', patientCount: 2, people: [{ id: 'user-ben', name: 'Ben Tester', role: 'specialist' }] },
       ]);
       const created = await call(app, tokens.ada, 'POST', '/api/admin/territories', { name: '  West  ' });

@@ -32,7 +32,7 @@ describeEachDb('admin console: users', (current) => {
     const res = await call(app, tokens.ada, 'GET', '/api/admin/users');
     expect(res.statusCode, res.body).toBe(200);
     const { users } = adminUsersResponseSchema.parse(res.json());
-    expect(users.map((u) => u.username).sort()).toEqual(['ada', 'ana', 'ben', 'sol']);
+    expect(users.map((u) => u.username).sort()).toEqual(['ada', 'ana', 'ben', 'sol', 'sue']);
     expect(users.find((u) => u.username === 'ana')).toMatchObject({
       role: 'specialist', territories: [{ id: 'ter-north', name: 'North' }], disabledAt: null, lockedAt: null,
     });
@@ -53,16 +53,16 @@ describeEachDb('admin console: users', (current) => {
 
   it('updates name, role, territories and supervisor with before and after per field', async () => {
     const res = await call(app, tokens.ada, 'PATCH', '/api/admin/users/user-ben', {
-      name: 'Benjamin Tester', territoryIds: ['ter-north', 'ter-south'], supervisorId: 'user-sol',
+      name: 'Benjamin Tester', territoryIds: ['ter-north', 'ter-south'], supervisorId: 'user-sue',
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().user).toMatchObject({ name: 'Benjamin Tester', supervisorId: 'user-sol' });
+    expect(res.json().user).toMatchObject({ name: 'Benjamin Tester', supervisorId: 'user-sue' });
     expect(res.json().user.territories.map((t: { id: string }) => t.id)).toEqual(['ter-north', 'ter-south']);
     const [row] = await auditRows(db(), 'admin.user.update');
     expect(row).toMatchObject({ userId: 'user-ada', entityId: 'user-ben' });
     expect(row?.changes).toEqual([
       { field: 'name', before: 'Ben Tester', after: 'Benjamin Tester' },
-      { field: 'supervisorId', before: null, after: 'user-sol' },
+      { field: 'supervisorId', before: 'user-sol', after: 'user-sue' },
       { field: 'territoryIds', before: ['ter-south'], after: ['ter-north', 'ter-south'] },
     ]);
   });
