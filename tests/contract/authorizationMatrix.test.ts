@@ -627,4 +627,57 @@ describeEachDb('authorisation matrix', (current) => {
       applied(await sendPush(app, ben(), [numbered(ben(), { kind: 'patient', entityId: S1, patientId: S1, values: { facilityId: 'fac-1' } })]));
     });
   });
+  describe('a forged, expired or spent bearer token is refused on every route and changes nothing', () => {
+    const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+    /** Ben's bad tokens; `expired` is a live access token sent while the app's clock is 16 minutes on. */
+    const bad = { refreshAsAccess: '', afterLogout: '', expired: '', revokedDevice: '' };
+    const DEVICE_FORGED = 'device-forged-ben';
+
+    beforeAll(async () => {
+      const login = async (deviceId: string) => {
+        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ben', password: PASSWORD, deviceId } });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as { accessToken: string; refreshToken: string };
+      };
+      const live = await login(DEVICE_FORGED);
+      bad.refreshAsAccess = live.refreshToken;
+      bad.expired = live.accessToken;
+      bad.afterLogout = (await login('device-gone-ben')).accessToken;
+      expect((await gated(app, { token: bad.afterLogout, deviceId: 'device-gone-ben', next: 1 }, 'POST', '/api/auth/logout')).statusCode).toBe(200);
+      bad.revokedDevice = (await login('device-revoked-ben')).accessToken;
+      expect((await gated(app, session('admin'), 'POST', '/api/admin/devices/device-revoked-ben/revoke')).statusCode).toBe(200);
+    });
+
+    /** One request with `token`; asserts the status and error code, and that nothing changed. */
+    const refusedWith = async (routeCase: RouteCase, token: string, status: number, code: string) => {
+      const { db } = current();
+      await routeCase.prepare?.(db);
+      await settle(db);
+      const before = await digest(db);
+      const res = await routeCase.send(app, { token, deviceId: DEVICE_FORGED, next: 1 });
+      expect(res.statusCode, `${routeCase.name}: ${res.body}`).toBe(status);
+      errorIs(code)(res);
+      expect(await digest(db)).toEqual(before);
+    };
+
+    // Random tokens: token-shaped ones (43 base64url characters) and anything else a header may carry.
+    const randomToken = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.stringMatching(/^[A-Za-z0-9._~+/=-]{1,120}$/));
+
+    it.each(ROUTE_CASES.map((r) => [r.name, r] as const))(`%s (seed ${seed})`, async (_name, routeCase) => {
+      await refusedWith(routeCase, bad.refreshAsAccess, 401, 'unauthorized');
+      await refusedWith(routeCase, bad.afterLogout, 401, 'unauthorized');
+      clockShift = 16 * 60 * 1000;
+      try {
+        await refusedWith(routeCase, bad.expired, 401, 'unauthorized');
+      } finally {
+        clockShift = 0;
+      }
+      // A revoked device is told so (it then wipes what it holds), and still changes nothing.
+      await refusedWith(routeCase, bad.revokedDevice, 403, 'device_revoked');
+      await fc.assert(
+        fc.asyncProperty(randomToken, (token) => refusedWith(routeCase, token, 401, 'unauthorized')),
+        { seed, numRuns: 4, endOnFailure: true },
+      );
+    });
+  });
 });
