@@ -24,7 +24,7 @@
  * The admin routes act on Tia, a North specialist who is none of the callers (her password,
  * her device, her sign-in lock), so no caller's session ends mid-matrix.
  *
- * Adding a route (sign-in, admin console...): add a RouteCase to ROUTE_CASES with the
+ * Adding a route: add a RouteCase (a test fails while a gated route of the app has none) to ROUTE_CASES with the
  * policy action it checks, a `send` that performs one request as the given caller (`token`
  * is null for `none`), and `expect`: for each caller, the status and whether the request is
  * allowed to change the database (`writes`: the digest parts it must change; every other part
@@ -102,6 +102,8 @@ interface Expectation {
 
 interface RouteCase {
   readonly name: string;
+  /** The method and the route as registered (`/:id` placeholders): every gated route needs a case. */
+  readonly route: string;
   readonly action: Action | 'none';
   send(app: FastifyInstance, caller: Session): Promise<LightMyRequestResponse>;
   readonly expect: Partial<Record<Caller, Expectation>>;
@@ -234,6 +236,7 @@ const TIA_LOCK = `insert into sign_in_attempts (key, failures, locked_at) values
 const ROUTE_CASES: readonly RouteCase[] = [
   {
     name: 'POST /api/sync/pull from the start',
+    route: 'POST /api/sync/pull',
     action: 'records.sync',
     send: (app, c) => pull(app, c.token, {}),
     expect: {
@@ -246,12 +249,14 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/sync/push: a field of the patient',
+    route: 'POST /api/sync/push',
     action: 'patient.write',
     send: (app, c) => sendPush(app, c, [numbered(c, { kind: 'patient', entityId: S1, patientId: S1, values: { accessNotes: `Gate code ${c.next}` } })]),
     expect: { own: OK_WRITE, otherTerr: OUT_OF_SCOPE, teamSup: OUT_OF_SCOPE, otherSup: OUT_OF_SCOPE, admin: OUT_OF_SCOPE, otherOrg: OUT_OF_SCOPE, otherAdmin: OUT_OF_SCOPE, none: NO_SESSION },
   },
   {
     name: "POST /api/sync/push: a new note by the caller on the patient's record",
+    route: 'POST /api/sync/push',
     action: 'patient.write',
     send: (app, c) => {
       const id = `note-matrix-${++noteNo}`;
@@ -261,7 +266,8 @@ const ROUTE_CASES: readonly RouteCase[] = [
     expect: { own: OK_WRITE, otherTerr: OUT_OF_SCOPE, teamSup: OUT_OF_SCOPE, otherSup: OUT_OF_SCOPE, admin: OUT_OF_SCOPE, otherOrg: OUT_OF_SCOPE, otherAdmin: OUT_OF_SCOPE, none: NO_SESSION },
   },
   {
-    name: 'POST /api/office/patients/:id/territory (South to North)',
+    name: 'POST /api/office/patients/:patientId/territory (South to North)',
+    route: 'POST /api/office/patients/:patientId/territory',
     action: 'patient.move',
     send: (app, c) =>
       app.inject({
@@ -286,6 +292,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/auth/logout',
+    route: 'POST /api/auth/logout',
     action: 'self.manage',
     send: (app, c) => gated(app, c, 'POST', '/api/auth/logout'),
     expect: {
@@ -298,6 +305,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/auth/password with a wrong current password',
+    route: 'POST /api/auth/password',
     action: 'self.manage',
     send: (app, c) => gated(app, c, 'POST', '/api/auth/password', { currentPassword: 'not the password at all', newPassword: NEW_PASSWORD }),
     // Refused as forbidden (a 401 would tell the app its session is gone); only the counter moves.
@@ -311,6 +319,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/auth/password with the right one: the caller’s own password, nobody else’s',
+    route: 'POST /api/auth/password',
     action: 'self.manage',
     send: (app, c) => gated(app, c, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
     expect: {
@@ -335,6 +344,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'GET /api/admin/users',
+    route: 'GET /api/admin/users',
     action: 'user.manage',
     send: (app, c) => gated(app, c, 'GET', '/api/admin/users'),
     expect: adminOnly(
@@ -344,6 +354,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/admin/users (into North)',
+    route: 'POST /api/admin/users',
     action: 'user.manage',
     send: (app, c) => gated(app, c, 'POST', '/api/admin/users', { username: 'matrix-dora', name: 'Dora Field', role: 'specialist', password: NEW_PASSWORD, territoryIds: [NORTH] }),
     // Another organisation's administrator may not place a person in this organisation's territory.
@@ -354,6 +365,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'PATCH /api/admin/users/:id (Tia: name and territories)',
+    route: 'PATCH /api/admin/users/:id',
     action: 'user.manage',
     send: (app, c) => gated(app, c, 'PATCH', `/api/admin/users/${TIA}`, { name: 'Tia Renamed', territoryIds: [NORTH, SOUTH] }),
     expect: adminOnly(ADMIN_WRITE('people'), NOT_FOUND),
@@ -364,6 +376,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/admin/users/:id/password (Tia)',
+    route: 'POST /api/admin/users/:id/password',
     action: 'user.manage',
     send: (app, c) => gated(app, c, 'POST', `/api/admin/users/${TIA}/password`, { password: NEW_PASSWORD }),
     // Resetting a password ends the person's sessions.
@@ -375,6 +388,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/admin/users/:id/unlock (Tia, locked out)',
+    route: 'POST /api/admin/users/:id/unlock',
     action: 'user.manage',
     send: (app, c) => gated(app, c, 'POST', `/api/admin/users/${TIA}/unlock`),
     expect: adminOnly({ status: 200, writes: ['attempts', 'auditWrites'], check: (res) => expect(res.json()).toEqual({ unlocked: true }) }, NOT_FOUND),
@@ -384,6 +398,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'GET /api/admin/devices',
+    route: 'GET /api/admin/devices',
     action: 'device.manage',
     send: (app, c) => gated(app, c, 'GET', '/api/admin/devices'),
     expect: adminOnly(
@@ -393,6 +408,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/admin/devices/:id/revoke (Tia’s tablet)',
+    route: 'POST /api/admin/devices/:id/revoke',
     action: 'device.manage',
     send: (app, c) => gated(app, c, 'POST', `/api/admin/devices/${TIA_DEVICE}/revoke`),
     expect: adminOnly({ status: 200, writes: ['devices', 'sessions', 'auditWrites'] }, NOT_FOUND),
@@ -403,6 +419,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'GET /api/admin/territories',
+    route: 'GET /api/admin/territories',
     action: 'territory.manage',
     send: (app, c) => gated(app, c, 'GET', '/api/admin/territories'),
     expect: adminOnly(
@@ -412,6 +429,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/admin/territories',
+    route: 'POST /api/admin/territories',
     action: 'territory.manage',
     send: (app, c) => gated(app, c, 'POST', '/api/admin/territories', { name: 'Matrix West' }),
     // Another organisation's administrator creates it in their own organisation.
@@ -422,6 +440,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'PATCH /api/admin/territories/:id (North)',
+    route: 'PATCH /api/admin/territories/:id',
     action: 'territory.manage',
     send: (app, c) => gated(app, c, 'PATCH', `/api/admin/territories/${NORTH}`, { name: 'North Shore' }),
     expect: adminOnly(ADMIN_WRITE('territories'), NOT_FOUND),
@@ -431,12 +450,14 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'GET /api/admin/settings',
+    route: 'GET /api/admin/settings',
     action: 'settings.manage',
     send: (app, c) => gated(app, c, 'GET', '/api/admin/settings'),
     expect: adminOnly({ status: 200, check: (res) => void settingsResponseSchema.parse(res.json()) }, { status: 200, check: (res) => void settingsResponseSchema.parse(res.json()) }),
   },
   {
     name: 'PUT /api/admin/settings',
+    route: 'PUT /api/admin/settings',
     action: 'settings.manage',
     send: (app, c) => gated(app, c, 'PUT', '/api/admin/settings', { lockAfterMinutes: 7, sessionIdleDays: 30 }),
     // Another organisation's administrator sets their own organisation's.
@@ -447,6 +468,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'GET /api/admin/audit',
+    route: 'GET /api/admin/audit',
     action: 'audit.read',
     send: (app, c) => gated(app, c, 'GET', '/api/admin/audit?limit=200'),
     expect: adminOnly(
@@ -456,6 +478,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'GET /api/admin/audit.csv',
+    route: 'GET /api/admin/audit.csv',
     action: 'audit.read',
     send: (app, c) => gated(app, c, 'GET', '/api/admin/audit.csv'),
     expect: adminOnly(
@@ -487,6 +510,25 @@ function receives(s1: boolean) {
   };
 }
 
+/** Routes outside the session gate: they are the way to a session, not behind one. */
+const UNGATED = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/refresh'];
+
+/** `METHOD /path` of every route the app registered, read from fastify's route tree (HEAD is GET's). */
+function registeredRoutes(tree: string): string[] {
+  const prefixes: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]+)\))?$/.exec(line.trimEnd());
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    prefixes.length = depth;
+    const path = `${prefixes[depth - 1] ?? ''}${m[2]}`;
+    prefixes.push(path);
+    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD') routes.push(`${method} ${path}`);
+  }
+  return routes;
+}
+
 describeEachDb('authorisation matrix', (current) => {
   let app: FastifyInstance;
   const session = (caller: Caller): Session => {
@@ -512,6 +554,12 @@ describeEachDb('authorisation matrix', (current) => {
     for (const { id, hash } of await db.query<{ id: string; hash: string }>('select id, password_hash as hash from users')) SEEDED_HASHES.set(id, hash);
   }, 120_000);
   afterAll(() => app.close());
+
+  it('every route behind the session gate has a case here', () => {
+    const registered = registeredRoutes(app.printRoutes({ commonPrefix: false }));
+    expect(registered).toEqual(expect.arrayContaining(UNGATED));
+    expect([...new Set(ROUTE_CASES.map((r) => r.route))].sort()).toEqual(registered.filter((r) => !UNGATED.includes(r)).sort());
+  });
 
   for (const routeCase of ROUTE_CASES) {
     describe(`${routeCase.name} [${routeCase.action}]`, () => {
