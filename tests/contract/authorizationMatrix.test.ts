@@ -7,6 +7,11 @@
  * forged cursors, forged authors, another user's device, a baseVersion from the future, and
  * references to another patient's records.
  *
+ * The account routes (sign-out, password change) and every admin console route are in the
+ * same matrix, with the accounts, devices, sessions, sign-in counters, settings and
+ * territories in the digest. Last, a property: on every route, a forged, expired or spent
+ * bearer token is 401 and changes nothing.
+ *
  * The patient under test is S1 in South. The callers:
  *   own         Ben, the specialist who works South
  *   otherTerr   Ana, a specialist who works North only
@@ -14,25 +19,35 @@
  *   otherSup    Sue, a supervisor of no one here, working no territory
  *   admin       Ada, the administrator, working no territory
  *   otherOrg    Cam, a supervisor of another organisation
+ *   otherAdmin  Eve, the administrator of that other organisation
  *   none        no session at all
+ * The admin routes act on Tia, a North specialist who is none of the callers (her password,
+ * her device, her sign-in lock), so no caller's session ends mid-matrix.
  *
- * Adding a route (sign-in, admin console...): add a RouteCase to ROUTE_CASES with the
+ * Adding a route: add a RouteCase (a test fails while a gated route of the app has none) to ROUTE_CASES with the
  * policy action it checks, a `send` that performs one request as the given caller (`token`
  * is null for `none`), and `expect`: for each caller, the status and whether the request is
- * allowed to change the database (`writes: true`; otherwise the digest must stay the same).
- * `check` may assert more on the response. A case that changes state can `restore` it, so
- * the next caller starts from the same place. The digest covers the record tables; extend
- * DIGEST_SQL when a route writes elsewhere (users, devices, settings).
+ * allowed to change the database (`writes`: the digest parts it must change; every other part
+ * must stay the same, and all of them on a refusal). `check` may assert more on the response.
+ * `prepare` sets up what every request needs (run before each); a case that changes state
+ * can `restore` it, so the next caller starts from the same place. The digest covers the
+ * record tables, the people, devices, sessions, sign-in counters, settings, territories and
+ * the audit trail's length; extend DIGEST_SQL when a route writes elsewhere.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatientId } from '../../src/domain/ids';
-import { PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema, type Mutation, type MutationResult } from '../../src/protocol/wire';
+import type { OrgId, TerritoryId, UserId } from '../../src/domain/ids';
+import type { Role } from '../../src/domain/user';
+import { adminDevicesResponseSchema, adminTerritoriesResponseSchema, adminUsersResponseSchema, auditPageSchema, settingsResponseSchema } from '../../src/protocol/admin';
+import { errorBodySchema, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema, type Mutation, type MutationResult } from '../../src/protocol/wire';
+import type { SeedUser } from '../../server/src/seed/dataset';
 import type { Action } from '../../server/src/auth/policy';
 import type { Db } from '../../server/src/db/db';
 import { buildApp } from '../../server/src/http/buildApp';
 import { loadDataset } from '../../server/src/seed/loadDataset';
-import { fixtureDataset, NORTH, NORTH_PATIENTS, otherOrgDataset, SOUTH, SOUTH_PATIENTS } from '../../server/test/fixtures';
+import { fixtureDataset, NORTH, NORTH_PATIENTS, ORG, OTHER_ORG, otherOrgDataset, PASSWORD, SOUTH, SOUTH_PATIENTS } from '../../server/test/fixtures';
 import { expectError, pull, pullAll, signIn } from '../../server/test/http';
 import { change, hlcAt, pushRaw, row } from '../../server/test/push';
 import { describeEachDb, settle } from '../../server/test/testDb';
@@ -40,7 +55,7 @@ import { describeEachDb, settle } from '../../server/test/testDb';
 const [S1, S2] = SOUTH_PATIENTS as [PatientId, PatientId];
 const [N1] = NORTH_PATIENTS as [PatientId];
 
-const CALLERS = ['own', 'otherTerr', 'teamSup', 'otherSup', 'admin', 'otherOrg', 'none'] as const;
+const CALLERS = ['own', 'otherTerr', 'teamSup', 'otherSup', 'admin', 'otherOrg', 'otherAdmin', 'none'] as const;
 type Caller = (typeof CALLERS)[number];
 const USERNAME: Record<Exclude<Caller, 'none'>, string> = {
   own: 'ben',
@@ -49,7 +64,22 @@ const USERNAME: Record<Exclude<Caller, 'none'>, string> = {
   otherSup: 'sue',
   admin: 'ada',
   otherOrg: 'cam',
+  otherAdmin: 'eve',
 };
+const USER_ID: Record<Exclude<Caller, 'none'>, string> = {
+  own: 'user-ben',
+  otherTerr: 'user-ana',
+  teamSup: 'user-sol',
+  otherSup: 'user-sue',
+  admin: 'user-ada',
+  otherOrg: 'user-cam',
+  otherAdmin: 'user-eve',
+};
+const ORG_1_USERS = ['user-ana', 'user-ben', 'user-sol', 'user-sue', 'user-ada', 'user-tia'];
+/** Every matrix device id starts so; sessions of other devices (the property's) are never restored. */
+const MATRIX_DEVICE = 'device-matrix-';
+const TIA = 'user-tia';
+const TIA_DEVICE = `${MATRIX_DEVICE}tia`;
 
 interface Session {
   readonly token: string | null;
@@ -58,25 +88,38 @@ interface Session {
   next: number;
 }
 
+interface Context {
+  readonly db: Db;
+  readonly caller: Caller;
+}
+
 interface Expectation {
   readonly status: number;
-  /** The request may change the database (and must, when it succeeds). */
-  readonly writes?: boolean;
-  readonly check?: (res: LightMyRequestResponse) => void | Promise<void>;
+  /** The digest parts the request must change; every other part must stay the same. */
+  readonly writes?: readonly Part[];
+  readonly check?: (res: LightMyRequestResponse, ctx: Context) => void | Promise<void>;
 }
 
 interface RouteCase {
   readonly name: string;
+  /** The method and the route as registered (`/:id` placeholders): every gated route needs a case. */
+  readonly route: string;
   readonly action: Action | 'none';
   send(app: FastifyInstance, caller: Session): Promise<LightMyRequestResponse>;
   readonly expect: Partial<Record<Caller, Expectation>>;
-  restore?(db: Db): Promise<void>;
+  prepare?(db: Db): Promise<void>;
+  restore?(db: Db, caller: Caller): Promise<void>;
 }
 
+/** An md5 of every row of a query, in a stable order. */
+const rowsDigest = (query: string) => `(select md5(coalesce(string_agg(r::text, '|' order by r::text), '')) from (${query}) r)`;
+
 /**
- * Every record table and what the audit trail holds: any change shows. `$1` false leaves the
- * versions out: a refused change to a record in the caller's scope sends that record again
- * (S7a, a new version, nothing else), so the device drops the value it showed.
+ * Every record table, every table of accounts and settings, and what the audit trail holds:
+ * any change shows. `$1` false leaves the record versions out: a refused change to a record
+ * in the caller's scope sends that record again (S7a, a new version, nothing else), so the
+ * device drops the value it showed. A device's `last_seen` is left out: any request with a
+ * valid session notes it, allowed or not.
  */
 const DIGEST_SQL = `
   select (select md5(coalesce(string_agg(t, '|' order by t), '')) from (
@@ -85,14 +128,24 @@ const DIGEST_SQL = `
             union all select 'appointments:' || id || ':' || case when $1 then version::text else '' end || ':' || deleted || ':' || data::text from appointments
             union all select 'patient_records:' || kind || ':' || id || ':' || case when $1 then version::text else '' end || ':' || deleted || ':' || data::text from patient_records
             union all select 'facilities:' || id || ':' || case when $1 then version::text else '' end || ':' || data::text from facilities
-            union all select 'user_territories:' || user_id || ':' || territory_id from user_territories
             union all select 'scope_exits:' || patient_id || ':' || territory_id || ':' || version from scope_exits) rows) as records,
-         (select count(*) from audit_events where action <> 'read') as "auditWrites"`;
+         ${rowsDigest(`select 'u', id, org_id, username, name, role, supervisor_id, disabled_at::text, password_hash from users
+                      union all select 't', user_id, territory_id, null, null, null, null, null, null from user_territories`)} as people,
+         ${rowsDigest('select id, user_id, revoked_at::text, revoked_by, app_version, device_key from devices')} as devices,
+         ${rowsDigest('select id, user_id, device_id, access_hash, refresh_hash, ended_at::text, ended_reason from sessions')} as sessions,
+         ${rowsDigest('select key, failures, last_failure_at::text, blocked_until::text, locked_at::text from sign_in_attempts')} as attempts,
+         ${rowsDigest('select org_id, lock_after_minutes, session_idle_days from org_settings')} as settings,
+         ${rowsDigest('select id, org_id, name from territories')} as territories,
+         (select count(*)::int from audit_events where action <> 'read') as "auditWrites"`;
 
-async function digest(db: Db, versions = true): Promise<{ records: string; auditWrites: number }> {
-  const [d] = await db.query<{ records: string; auditWrites: number }>(DIGEST_SQL, [versions]);
+const PARTS = ['records', 'people', 'devices', 'sessions', 'attempts', 'settings', 'territories', 'auditWrites'] as const;
+type Part = (typeof PARTS)[number];
+type Digest = Record<Part, string | number>;
+
+async function digest(db: Db, versions = true): Promise<Digest> {
+  const [d] = await db.query<Digest>(DIGEST_SQL, [versions]);
   if (!d) throw new Error('digest returned no row');
-  return d;
+  return { ...d, auditWrites: Number(d.auditWrites) };
 }
 
 const pushBody = (caller: Session, mutations: Mutation[], deviceId = caller.deviceId) => ({
@@ -126,7 +179,8 @@ const refused = (reason: string, message?: RegExp) => (res: LightMyRequestRespon
   expect(result).toMatchObject({ status: 'rejected', reason });
   if (message && result.status === 'rejected') expect(result.message).toMatch(message);
 };
-const OK_WRITE: Expectation = { status: 200, writes: true, check: applied };
+const RECORD_WRITE: readonly Part[] = ['records', 'auditWrites'];
+const OK_WRITE: Expectation = { status: 200, writes: RECORD_WRITE, check: applied };
 const OUT_OF_SCOPE: Expectation = { status: 200, check: refused('out_of_scope') };
 const NO_SESSION: Expectation = { status: 401 };
 
@@ -141,14 +195,53 @@ function note(id: string, patientId: string, authorId: string, authorName: strin
 
 let noteNo = 0;
 
+function gated(app: FastifyInstance, c: Session, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) {
+  return app.inject({
+    method,
+    url,
+    headers: c.token === null ? {} : { authorization: `Bearer ${c.token}` },
+    ...(payload === undefined ? {} : { payload }),
+  });
+}
+
+const errorIs = (code: string) => (res: LightMyRequestResponse) => {
+  expect(res.headers['content-type']).toMatch(/^application\/json/);
+  expect(errorBodySchema.parse(res.json()).error.code).toBe(code);
+};
+const FORBIDDEN: Expectation = { status: 403, check: errorIs('forbidden') };
+const NOT_FOUND: Expectation = { status: 404, check: errorIs('not_found') };
+const UNAUTHORIZED: Expectation = { status: 401, check: errorIs('unauthorized') };
+const ADMIN_WRITE = (part: Part, status = 200): Expectation => ({ status, writes: [part, 'auditWrites'] });
+
+/** An admin route: only an administrator, and only of this organisation's things. */
+function adminOnly(admin: Expectation, otherAdmin: Expectation): Record<Caller, Expectation> {
+  return { own: FORBIDDEN, otherTerr: FORBIDDEN, teamSup: FORBIDDEN, otherSup: FORBIDDEN, admin, otherOrg: FORBIDDEN, otherAdmin, none: UNAUTHORIZED };
+}
+
+/** A list another organisation's administrator reads: theirs only, never this organisation's. */
+const nothingOfOrg1 = (res: LightMyRequestResponse) => {
+  for (const id of [...ORG_1_USERS, NORTH, SOUTH, `${MATRIX_DEVICE}own`]) expect(res.body).not.toContain(`"${id}"`);
+};
+
+/** Password hashes as seeded, to put back after a change. */
+const SEEDED_HASHES = new Map<string, string>();
+const restoreHash = (db: Db, userId: string) => db.query('update users set password_hash = $2 where id = $1', [userId, SEEDED_HASHES.get(userId)]);
+/** Reopens Tia's session after an admin action ended it. */
+const reopenTia = (db: Db) => db.query('update sessions set ended_at = null, ended_reason = null where user_id = $1', [TIA]);
+
+const NEW_PASSWORD = 'a matrix passphrase 42';
+const TIA_LOCK = `insert into sign_in_attempts (key, failures, locked_at) values ('user:tia', 12, '2026-12-01T09:00:00Z')
+  on conflict (key) do update set failures = 12, last_failure_at = null, blocked_until = null, locked_at = '2026-12-01T09:00:00Z'`;
+
 const ROUTE_CASES: readonly RouteCase[] = [
   {
     name: 'POST /api/sync/pull from the start',
+    route: 'POST /api/sync/pull',
     action: 'records.sync',
     send: (app, c) => pull(app, c.token, {}),
     expect: {
       ...Object.fromEntries(
-        (['otherTerr', 'teamSup', 'otherSup', 'admin', 'otherOrg'] as const).map((c) => [c, { status: 200, check: receives(false) }]),
+        (['otherTerr', 'teamSup', 'otherSup', 'admin', 'otherOrg', 'otherAdmin'] as const).map((c) => [c, { status: 200, check: receives(false) }]),
       ),
       own: { status: 200, check: receives(true) },
       none: NO_SESSION,
@@ -156,22 +249,25 @@ const ROUTE_CASES: readonly RouteCase[] = [
   },
   {
     name: 'POST /api/sync/push: a field of the patient',
+    route: 'POST /api/sync/push',
     action: 'patient.write',
     send: (app, c) => sendPush(app, c, [numbered(c, { kind: 'patient', entityId: S1, patientId: S1, values: { accessNotes: `Gate code ${c.next}` } })]),
-    expect: { own: OK_WRITE, otherTerr: OUT_OF_SCOPE, teamSup: OUT_OF_SCOPE, otherSup: OUT_OF_SCOPE, admin: OUT_OF_SCOPE, otherOrg: OUT_OF_SCOPE, none: NO_SESSION },
+    expect: { own: OK_WRITE, otherTerr: OUT_OF_SCOPE, teamSup: OUT_OF_SCOPE, otherSup: OUT_OF_SCOPE, admin: OUT_OF_SCOPE, otherOrg: OUT_OF_SCOPE, otherAdmin: OUT_OF_SCOPE, none: NO_SESSION },
   },
   {
     name: "POST /api/sync/push: a new note by the caller on the patient's record",
+    route: 'POST /api/sync/push',
     action: 'patient.write',
     send: (app, c) => {
       const id = `note-matrix-${++noteNo}`;
       const values = note(id, S1, userIdOf(c) ?? 'nobody', 'Name');
       return sendPush(app, c, [numbered(c, { kind: 'note', entityId: id, patientId: S1, op: 'create', values })]);
     },
-    expect: { own: OK_WRITE, otherTerr: OUT_OF_SCOPE, teamSup: OUT_OF_SCOPE, otherSup: OUT_OF_SCOPE, admin: OUT_OF_SCOPE, otherOrg: OUT_OF_SCOPE, none: NO_SESSION },
+    expect: { own: OK_WRITE, otherTerr: OUT_OF_SCOPE, teamSup: OUT_OF_SCOPE, otherSup: OUT_OF_SCOPE, admin: OUT_OF_SCOPE, otherOrg: OUT_OF_SCOPE, otherAdmin: OUT_OF_SCOPE, none: NO_SESSION },
   },
   {
-    name: 'POST /api/office/patients/:id/territory (South to North)',
+    name: 'POST /api/office/patients/:patientId/territory (South to North)',
+    route: 'POST /api/office/patients/:patientId/territory',
     action: 'patient.move',
     send: (app, c) =>
       app.inject({
@@ -183,24 +279,243 @@ const ROUTE_CASES: readonly RouteCase[] = [
     expect: {
       own: { status: 403 },
       otherTerr: { status: 403 },
-      teamSup: { status: 200, writes: true },
+      teamSup: { status: 200, writes: RECORD_WRITE },
       otherSup: { status: 403 },
-      admin: { status: 200, writes: true },
+      admin: { status: 200, writes: RECORD_WRITE },
       otherOrg: { status: 404 },
+      otherAdmin: { status: 404 },
       none: NO_SESSION,
     },
     restore: async (db) => {
       await db.query(`update patients set territory_id = $2, data = jsonb_set(data, '{territoryId}', to_jsonb($2::text)) where id = $1`, [S1, SOUTH]);
     },
   },
+  {
+    name: 'POST /api/auth/logout',
+    route: 'POST /api/auth/logout',
+    action: 'self.manage',
+    send: (app, c) => gated(app, c, 'POST', '/api/auth/logout'),
+    expect: {
+      ...Object.fromEntries(CALLERS.filter((c) => c !== 'none').map((c) => [c, { status: 200, writes: ['sessions', 'auditWrites'] }])),
+      none: UNAUTHORIZED,
+    },
+    restore: async (db, caller) => {
+      await db.query('update sessions set ended_at = null, ended_reason = null where device_id = $1', [`${MATRIX_DEVICE}${caller}`]);
+    },
+  },
+  {
+    name: 'POST /api/auth/password with a wrong current password',
+    route: 'POST /api/auth/password',
+    action: 'self.manage',
+    send: (app, c) => gated(app, c, 'POST', '/api/auth/password', { currentPassword: 'not the password at all', newPassword: NEW_PASSWORD }),
+    // Refused as forbidden (a 401 would tell the app its session is gone); only the counter moves.
+    expect: {
+      ...Object.fromEntries(CALLERS.filter((c) => c !== 'none').map((c) => [c, { status: 403, writes: ['attempts'], check: errorIs('forbidden') }])),
+      none: UNAUTHORIZED,
+    },
+    restore: async (db) => {
+      await db.query('delete from sign_in_attempts');
+    },
+  },
+  {
+    name: 'POST /api/auth/password with the right one: the caller’s own password, nobody else’s',
+    route: 'POST /api/auth/password',
+    action: 'self.manage',
+    send: (app, c) => gated(app, c, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }),
+    expect: {
+      ...Object.fromEntries(
+        CALLERS.filter((c) => c !== 'none').map((c) => [
+          c,
+          {
+            status: 200,
+            writes: ['people', 'auditWrites'],
+            check: async (_res: LightMyRequestResponse, { db, caller }: Context) => {
+              const hashes = await db.query<{ id: string; hash: string }>('select id, password_hash as hash from users order by id');
+              for (const { id, hash } of hashes) expect(hash !== SEEDED_HASHES.get(id), id).toBe(caller !== 'none' && id === USER_ID[caller]);
+            },
+          },
+        ]),
+      ),
+      none: UNAUTHORIZED,
+    },
+    restore: async (db, caller) => {
+      if (caller !== 'none') await restoreHash(db, USER_ID[caller]);
+    },
+  },
+  {
+    name: 'GET /api/admin/users',
+    route: 'GET /api/admin/users',
+    action: 'user.manage',
+    send: (app, c) => gated(app, c, 'GET', '/api/admin/users'),
+    expect: adminOnly(
+      { status: 200, check: (res) => expect(adminUsersResponseSchema.parse(res.json()).users.map((u) => u.id).sort()).toEqual([...ORG_1_USERS].sort()) },
+      { status: 200, check: nothingOfOrg1 },
+    ),
+  },
+  {
+    name: 'POST /api/admin/users (into North)',
+    route: 'POST /api/admin/users',
+    action: 'user.manage',
+    send: (app, c) => gated(app, c, 'POST', '/api/admin/users', { username: 'matrix-dora', name: 'Dora Field', role: 'specialist', password: NEW_PASSWORD, territoryIds: [NORTH] }),
+    // Another organisation's administrator may not place a person in this organisation's territory.
+    expect: adminOnly(ADMIN_WRITE('people', 201), { status: 400, check: errorIs('bad_request') }),
+    restore: async (db) => {
+      await db.query("delete from users where username = 'matrix-dora'");
+    },
+  },
+  {
+    name: 'PATCH /api/admin/users/:id (Tia: name and territories)',
+    route: 'PATCH /api/admin/users/:id',
+    action: 'user.manage',
+    send: (app, c) => gated(app, c, 'PATCH', `/api/admin/users/${TIA}`, { name: 'Tia Renamed', territoryIds: [NORTH, SOUTH] }),
+    expect: adminOnly(ADMIN_WRITE('people'), NOT_FOUND),
+    restore: async (db) => {
+      await db.query("update users set name = 'Tia Tester' where id = $1", [TIA]);
+      await db.query('delete from user_territories where user_id = $1 and territory_id = $2', [TIA, SOUTH]);
+    },
+  },
+  {
+    name: 'POST /api/admin/users/:id/password (Tia)',
+    route: 'POST /api/admin/users/:id/password',
+    action: 'user.manage',
+    send: (app, c) => gated(app, c, 'POST', `/api/admin/users/${TIA}/password`, { password: NEW_PASSWORD }),
+    // Resetting a password ends the person's sessions.
+    expect: adminOnly({ status: 200, writes: ['people', 'sessions', 'auditWrites'] }, NOT_FOUND),
+    restore: async (db) => {
+      await restoreHash(db, TIA);
+      await reopenTia(db);
+    },
+  },
+  {
+    name: 'POST /api/admin/users/:id/unlock (Tia, locked out)',
+    route: 'POST /api/admin/users/:id/unlock',
+    action: 'user.manage',
+    send: (app, c) => gated(app, c, 'POST', `/api/admin/users/${TIA}/unlock`),
+    expect: adminOnly({ status: 200, writes: ['attempts', 'auditWrites'], check: (res) => expect(res.json()).toEqual({ unlocked: true }) }, NOT_FOUND),
+    prepare: async (db) => {
+      await db.query(TIA_LOCK);
+    },
+  },
+  {
+    name: 'GET /api/admin/devices',
+    route: 'GET /api/admin/devices',
+    action: 'device.manage',
+    send: (app, c) => gated(app, c, 'GET', '/api/admin/devices'),
+    expect: adminOnly(
+      { status: 200, check: (res) => expect(adminDevicesResponseSchema.parse(res.json()).devices.map((d) => d.id)).toContain(TIA_DEVICE) },
+      { status: 200, check: nothingOfOrg1 },
+    ),
+  },
+  {
+    name: 'POST /api/admin/devices/:id/revoke (Tia’s tablet)',
+    route: 'POST /api/admin/devices/:id/revoke',
+    action: 'device.manage',
+    send: (app, c) => gated(app, c, 'POST', `/api/admin/devices/${TIA_DEVICE}/revoke`),
+    expect: adminOnly({ status: 200, writes: ['devices', 'sessions', 'auditWrites'] }, NOT_FOUND),
+    restore: async (db) => {
+      await db.query('update devices set revoked_at = null, revoked_by = null where id = $1', [TIA_DEVICE]);
+      await reopenTia(db);
+    },
+  },
+  {
+    name: 'GET /api/admin/territories',
+    route: 'GET /api/admin/territories',
+    action: 'territory.manage',
+    send: (app, c) => gated(app, c, 'GET', '/api/admin/territories'),
+    expect: adminOnly(
+      { status: 200, check: (res) => expect(adminTerritoriesResponseSchema.parse(res.json()).territories.map((t) => t.id)).toEqual([NORTH, SOUTH]) },
+      { status: 200, check: nothingOfOrg1 },
+    ),
+  },
+  {
+    name: 'POST /api/admin/territories',
+    route: 'POST /api/admin/territories',
+    action: 'territory.manage',
+    send: (app, c) => gated(app, c, 'POST', '/api/admin/territories', { name: 'Matrix West' }),
+    // Another organisation's administrator creates it in their own organisation.
+    expect: adminOnly(ADMIN_WRITE('territories', 201), ADMIN_WRITE('territories', 201)),
+    restore: async (db) => {
+      await db.query("delete from territories where name = 'Matrix West'");
+    },
+  },
+  {
+    name: 'PATCH /api/admin/territories/:id (North)',
+    route: 'PATCH /api/admin/territories/:id',
+    action: 'territory.manage',
+    send: (app, c) => gated(app, c, 'PATCH', `/api/admin/territories/${NORTH}`, { name: 'North Shore' }),
+    expect: adminOnly(ADMIN_WRITE('territories'), NOT_FOUND),
+    restore: async (db) => {
+      await db.query("update territories set name = 'North' where id = $1", [NORTH]);
+    },
+  },
+  {
+    name: 'GET /api/admin/settings',
+    route: 'GET /api/admin/settings',
+    action: 'settings.manage',
+    send: (app, c) => gated(app, c, 'GET', '/api/admin/settings'),
+    expect: adminOnly({ status: 200, check: (res) => void settingsResponseSchema.parse(res.json()) }, { status: 200, check: (res) => void settingsResponseSchema.parse(res.json()) }),
+  },
+  {
+    name: 'PUT /api/admin/settings',
+    route: 'PUT /api/admin/settings',
+    action: 'settings.manage',
+    send: (app, c) => gated(app, c, 'PUT', '/api/admin/settings', { lockAfterMinutes: 7, sessionIdleDays: 30 }),
+    // Another organisation's administrator sets their own organisation's.
+    expect: adminOnly(ADMIN_WRITE('settings'), ADMIN_WRITE('settings')),
+    restore: async (db) => {
+      await db.query('update org_settings set lock_after_minutes = 5, session_idle_days = 14');
+    },
+  },
+  {
+    name: 'GET /api/admin/audit',
+    route: 'GET /api/admin/audit',
+    action: 'audit.read',
+    // Filtered by this organisation's user: another organisation's administrator gets nothing.
+    send: (app, c) => gated(app, c, 'GET', '/api/admin/audit?userId=user-ben&limit=200'),
+    expect: adminOnly(
+      {
+        status: 200,
+        check: (res) => {
+          const { events } = auditPageSchema.parse(res.json());
+          expect(events.length).toBeGreaterThan(0);
+          expect(events.every((e) => e.userId === 'user-ben')).toBe(true);
+        },
+      },
+      { status: 200, check: (res) => expect(auditPageSchema.parse(res.json()).events).toEqual([]) },
+    ),
+  },
+  {
+    name: 'GET /api/admin/audit.csv',
+    route: 'GET /api/admin/audit.csv',
+    action: 'audit.read',
+    send: (app, c) => gated(app, c, 'GET', '/api/admin/audit.csv?userId=user-ben'),
+    expect: adminOnly(
+      {
+        status: 200,
+        check: (res) => {
+          const lines = res.body.split('\r\n').slice(1, -1);
+          expect(lines.length).toBeGreaterThan(0);
+          expect(lines.every((line) => line.includes('"user-ben"'))).toBe(true);
+        },
+      },
+      { status: 200, check: (res) => expect(res.body.split('\r\n').slice(1)).toEqual(['']) },
+    ),
+  },
 ];
+
+function seedUser(id: string, username: string, role: Role, orgId: string, territoryIds: string[]): SeedUser {
+  const name = `${username[0]!.toUpperCase()}${username.slice(1)} Tester`;
+  return { id: id as UserId, orgId: orgId as OrgId, username, name, role, password: PASSWORD, territoryIds: territoryIds as TerritoryId[], supervisorId: null };
+}
+
+/** The app's clock runs this far ahead of the wall clock (to expire access tokens). */
+let clockShift = 0;
 
 /** The caller's user id, for fields that must name the session's user. */
 const SESSIONS: Partial<Record<Caller, Session>> = {};
 function userIdOf(session: Session): string | null {
   const caller = (Object.entries(SESSIONS) as [Caller, Session][]).find(([, s]) => s === session)?.[0];
-  if (!caller || caller === 'none') return null;
-  return caller === 'otherOrg' ? 'user-cam' : `user-${USERNAME[caller]}`;
+  return !caller || caller === 'none' ? null : USER_ID[caller];
 }
 
 function receives(s1: boolean) {
@@ -208,6 +523,25 @@ function receives(s1: boolean) {
     const page = pullResponseSchema.parse(res.json());
     expect(page.records.some((r) => r.id === S1)).toBe(s1);
   };
+}
+
+/** Routes outside the session gate: they are the way to a session, not behind one. */
+const UNGATED = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/refresh'];
+
+/** `METHOD /path` of every route the app registered, read from fastify's route tree (HEAD is GET's). */
+function registeredRoutes(tree: string): string[] {
+  const prefixes: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]+)\))?$/.exec(line.trimEnd());
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    prefixes.length = depth;
+    const path = `${prefixes[depth - 1] ?? ''}${m[2]}`;
+    prefixes.push(path);
+    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD') routes.push(`${method} ${path}`);
+  }
+  return routes;
 }
 
 describeEachDb('authorisation matrix', (current) => {
@@ -221,34 +555,48 @@ describeEachDb('authorisation matrix', (current) => {
   beforeAll(async () => {
     const { db } = current();
     await current().reset();
-    await loadDataset(db, fixtureDataset());
-    await loadDataset(db, otherOrgDataset());
+    const org1 = fixtureDataset();
+    await loadDataset(db, { ...org1, users: [...org1.users, seedUser(TIA, 'tia', 'specialist', ORG, [NORTH])] });
+    const org2 = otherOrgDataset();
+    await loadDataset(db, { ...org2, users: [...org2.users, seedUser('user-eve', 'eve', 'admin', OTHER_ORG, [])] });
     await settle(db);
-    app = await buildApp({ db, version: 'test' });
+    app = await buildApp({ db, version: 'test', now: () => new Date(Date.now() + clockShift) });
     for (const caller of CALLERS) {
-      const deviceId = `device-matrix-${caller}`;
+      const deviceId = `${MATRIX_DEVICE}${caller}`;
       SESSIONS[caller] = { token: caller === 'none' ? null : await signIn(app, USERNAME[caller], deviceId), deviceId, next: 1 };
     }
+    await signIn(app, 'tia', TIA_DEVICE);
+    for (const { id, hash } of await db.query<{ id: string; hash: string }>('select id, password_hash as hash from users')) SEEDED_HASHES.set(id, hash);
   }, 120_000);
   afterAll(() => app.close());
+
+  it('every route behind the session gate has a case here', () => {
+    const registered = registeredRoutes(app.printRoutes({ commonPrefix: false }));
+    expect(registered).toEqual(expect.arrayContaining(UNGATED));
+    expect([...new Set(ROUTE_CASES.map((r) => r.route))].sort()).toEqual(registered.filter((r) => !UNGATED.includes(r)).sort());
+  });
 
   for (const routeCase of ROUTE_CASES) {
     describe(`${routeCase.name} [${routeCase.action}]`, () => {
       it.each(CALLERS.filter((c) => routeCase.expect[c]))('%s', async (caller) => {
         const expectation = routeCase.expect[caller]!;
         const { db } = current();
+        await routeCase.prepare?.(db);
         await settle(db);
         const before = await digest(db);
         const res = await routeCase.send(app, session(caller));
         expect(res.statusCode, res.body).toBe(expectation.status);
-        await expectation.check?.(res);
+        await expectation.check?.(res, { db, caller });
         const after = await digest(db);
-        if (expectation.writes) {
-          expect(after.records).not.toBe(before.records);
-          expect(after.auditWrites).toBeGreaterThan(before.auditWrites);
-          await routeCase.restore?.(db);
-        } else {
-          expect(after).toEqual(before);
+        const writes = expectation.writes ?? [];
+        for (const part of PARTS) {
+          if (!writes.includes(part)) expect(after[part], `${part} must not change`).toEqual(before[part]);
+          else if (part === 'auditWrites') expect(after.auditWrites).toBeGreaterThan(before.auditWrites as number);
+          else expect(after[part], `${part} must change`).not.toEqual(before[part]);
+        }
+        if (writes.length > 0) {
+          await routeCase.restore?.(db, caller);
+          await settle(db);
         }
       });
     });
@@ -340,6 +688,59 @@ describeEachDb('authorisation matrix', (current) => {
       const facility = numbered(ben(), { kind: 'patient', entityId: S1, patientId: S1, values: { facilityId: 'fac-e1' } });
       refused('invalid', /^facilityId: /)(await unchanged(() => sendPush(app, ben(), [facility]), false));
       applied(await sendPush(app, ben(), [numbered(ben(), { kind: 'patient', entityId: S1, patientId: S1, values: { facilityId: 'fac-1' } })]));
+    });
+  });
+  describe('a forged, expired or spent bearer token is refused on every route and changes nothing', () => {
+    const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+    /** Ben's bad tokens; `expired` is a live access token sent while the app's clock is 16 minutes on. */
+    const bad = { refreshAsAccess: '', afterLogout: '', expired: '', revokedDevice: '' };
+    const DEVICE_FORGED = 'device-forged-ben';
+
+    beforeAll(async () => {
+      const login = async (deviceId: string) => {
+        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ben', password: PASSWORD, deviceId } });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as { accessToken: string; refreshToken: string };
+      };
+      const live = await login(DEVICE_FORGED);
+      bad.refreshAsAccess = live.refreshToken;
+      bad.expired = live.accessToken;
+      bad.afterLogout = (await login('device-gone-ben')).accessToken;
+      expect((await gated(app, { token: bad.afterLogout, deviceId: 'device-gone-ben', next: 1 }, 'POST', '/api/auth/logout')).statusCode).toBe(200);
+      bad.revokedDevice = (await login('device-revoked-ben')).accessToken;
+      expect((await gated(app, session('admin'), 'POST', '/api/admin/devices/device-revoked-ben/revoke')).statusCode).toBe(200);
+    });
+
+    /** One request with `token`; asserts the status and error code, and that nothing changed. */
+    const refusedWith = async (routeCase: RouteCase, token: string, status: number, code: string) => {
+      const { db } = current();
+      await routeCase.prepare?.(db);
+      await settle(db);
+      const before = await digest(db);
+      const res = await routeCase.send(app, { token, deviceId: DEVICE_FORGED, next: 1 });
+      expect(res.statusCode, `${routeCase.name}: ${res.body}`).toBe(status);
+      errorIs(code)(res);
+      expect(await digest(db)).toEqual(before);
+    };
+
+    // Random tokens: token-shaped ones (43 base64url characters) and anything else a header may carry.
+    const randomToken = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.stringMatching(/^[A-Za-z0-9._~+/=-]{1,120}$/));
+
+    it.each(ROUTE_CASES.map((r) => [r.name, r] as const))(`%s (seed ${seed})`, async (_name, routeCase) => {
+      await refusedWith(routeCase, bad.refreshAsAccess, 401, 'unauthorized');
+      await refusedWith(routeCase, bad.afterLogout, 401, 'unauthorized');
+      clockShift = 16 * 60 * 1000;
+      try {
+        await refusedWith(routeCase, bad.expired, 401, 'unauthorized');
+      } finally {
+        clockShift = 0;
+      }
+      // A revoked device is told so (it then wipes what it holds), and still changes nothing.
+      await refusedWith(routeCase, bad.revokedDevice, 403, 'device_revoked');
+      await fc.assert(
+        fc.asyncProperty(randomToken, (token) => refusedWith(routeCase, token, 401, 'unauthorized')),
+        { seed, numRuns: 4, endOnFailure: true },
+      );
     });
   });
 });
