@@ -49,22 +49,42 @@ export function parseJsonBody(text: string): unknown {
   return value;
 }
 
-/** The first prototype-rewriting key anywhere in a parsed value; iterative, so depth is no risk. */
+/**
+ * Where the first prototype-rewriting key sits in a parsed value (`notes.0.__proto__`), so the
+ * answer names the field. Iterative, so depth is no risk; each step links to its parent
+ * instead of copying the path, so a deep or wide body costs time in proportion to its size.
+ */
+interface Step {
+  readonly key: string;
+  readonly parent: Step | null;
+}
+
 function forbiddenKey(root: unknown): string | null {
-  const pending: unknown[] = [root];
+  const pending: [unknown, Step | null][] = [[root, null]];
   while (pending.length > 0) {
-    const node = pending.pop();
+    const [node, at] = pending.pop() as [unknown, Step | null];
     if (typeof node !== 'object' || node === null) continue;
     if (Array.isArray(node)) {
-      for (const item of node) pending.push(item);
+      node.forEach((item, i) => pending.push([item, { key: String(i), parent: at }]));
       continue;
     }
     for (const key of Object.keys(node)) {
       const child = (node as Record<string, unknown>)[key];
-      if (key === '__proto__') return '__proto__';
-      if (key === 'constructor' && typeof child === 'object' && child !== null && Object.hasOwn(child, 'prototype')) return 'constructor.prototype';
-      pending.push(child);
+      if (key === '__proto__') return pathText({ key, parent: at });
+      if (key === 'constructor' && typeof child === 'object' && child !== null && Object.hasOwn(child, 'prototype')) {
+        return pathText({ key: 'prototype', parent: { key, parent: at } });
+      }
+      pending.push([child, { key, parent: at }]);
     }
   }
   return null;
+}
+
+/** The path as `a.b.c`; a deep one keeps its first three and last two parts. */
+function pathText(last: Step): string {
+  const path: string[] = [];
+  for (let step: Step | null = last; step; step = step.parent) path.push(step.key);
+  path.reverse();
+  const parts = path.length > 6 ? [...path.slice(0, 3), '…', ...path.slice(-2)] : path;
+  return parts.map((part) => (part.length > 40 ? `${part.slice(0, 40)}…` : part)).join('.');
 }
