@@ -42,6 +42,8 @@ export interface MetaValues {
   pinVerifier: PinVerifier;
   /** Wrong passwords in a row, kept across restarts: at 10 the territory is wiped. */
   passwordFailures: number;
+  /** Set by that wipe, so the sign-in screen can say why the data is gone; cleared at sign-in. */
+  wipedAfterWrongPasswords: boolean;
   /** The organisation's inactivity lock, from the last sign-in. */
   lockAfterMinutes: number;
   deviceId: string;

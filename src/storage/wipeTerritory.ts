@@ -13,5 +13,6 @@ export async function wipeTerritory(db: RoundsDb): Promise<void> {
     await Promise.all(entityTables(db).map((t) => t.clear()));
     await db.plans.clear();
     await db.meta.bulkDelete(['session', 'keyWrap', 'pinVerifier', 'passwordFailures', 'pullCursor', 'syncStatus', 'leavingPatients']);
+    await db.meta.put({ key: 'wipedAfterWrongPasswords', value: true });
   });
 }

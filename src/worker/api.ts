@@ -84,6 +84,7 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
     pinAttemptsLeft: 0,
     passwordAttemptsLeft: PASSWORD_ATTEMPTS,
     lockAfterMinutes: DEFAULT_LOCK_AFTER_MINUTES,
+    wiped: false,
   });
   // Live reads for the UI (watch.ts): decoded here and only then sent, and only while the
   // device is unlocked (a PIN-locked worker still holds the key, but shows nothing). Every

@@ -3,8 +3,8 @@
  * no known patient name, phone, street or note text is readable in IndexedDB's stores or in
  * any file of the profile (UTF-8 or UTF-16); inactivity locks and the PIN unlocks offline;
  * a relaunch needs the password, which works offline; five wrong PINs lead to the password;
- * sign-out wipes. The login answer gets a device key and a one-minute lock from the test (the
- * server on this branch does not send them yet); everything else is the real server.
+ * sign-out wipes. The login answer's lock time is set to one minute by the test (an
+ * administrator's setting); everything else is the real server.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +49,7 @@ async function launch(): Promise<void> {
     const res = await route.fetch();
     if (!res.ok()) return route.fulfill({ response: res });
     const answer = (await res.json()) as Record<string, unknown>;
-    await route.fulfill({ response: res, json: { ...answer, deviceKey: 'e2e'.padEnd(43, 'K'), settings: { lockAfterMinutes: 1 } } });
+    await route.fulfill({ response: res, json: { ...answer, settings: { lockAfterMinutes: 1 } } });
   });
   page = context.pages()[0] ?? (await context.newPage());
   if (process.env.E2E_DEBUG) {

@@ -34,7 +34,7 @@ export function App({ serviceWorkerUrl }: { serviceWorkerUrl?: string }) {
     <>
       <UpdatePrompt notice={notice} onDismiss={() => setNotice(null)} />
       {lock === null ? null : lock.state === 'signed_out' ? (
-        <SignInScreen />
+        <SignInScreen wiped={lock.wiped} />
       ) : lock.state === 'needs_pin' ? (
         <PinSetup />
       ) : lock.state === 'unlocked' ? (

@@ -41,6 +41,8 @@ export interface LockState {
   readonly pinAttemptsLeft: number;
   readonly passwordAttemptsLeft: number;
   readonly lockAfterMinutes: number;
+  /** The territory was wiped after ten wrong passwords; the sign-in screen says so. */
+  readonly wiped: boolean;
 }
 
 export type UnlockResult =
@@ -79,12 +81,13 @@ export function createDeviceLock(deps: DeviceLockDeps) {
   }
 
   async function state(): Promise<LockState> {
-    const [signedIn, wrap, verifier, failures, minutes] = await Promise.all([
+    const [signedIn, wrap, verifier, failures, minutes, wiped] = await Promise.all([
       hasSession(db),
       getMeta(db, 'keyWrap'),
       getMeta(db, 'pinVerifier'),
       getMeta(db, 'passwordFailures'),
       lockAfterMinutes(),
+      getMeta(db, 'wipedAfterWrongPasswords'),
     ]);
     const name: LockStateName =
       !signedIn || (!key && !wrap)
@@ -101,6 +104,7 @@ export function createDeviceLock(deps: DeviceLockDeps) {
       pinAttemptsLeft: verifier && key ? PIN_ATTEMPTS - pinFailures : 0,
       passwordAttemptsLeft: PASSWORD_ATTEMPTS - (failures ?? 0),
       lockAfterMinutes: minutes,
+      wiped: wiped === true,
     };
   }
 
@@ -191,6 +195,7 @@ export function createDeviceLock(deps: DeviceLockDeps) {
       const nextWrap = await wrapWithPassword(raw, password, iterations);
       const nextRecovery = deviceKey ? await wrapWithDeviceKey(raw, deviceKey) : null;
       await db.transaction('rw', db.meta, async () => {
+        await db.meta.delete('wipedAfterWrongPasswords');
         await setMeta(db, 'keyWrap', nextWrap);
         if (nextRecovery) await setMeta(db, 'keyRecovery', nextRecovery);
         await setMeta(db, 'keyOwner', userId);

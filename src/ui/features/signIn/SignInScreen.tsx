@@ -11,7 +11,7 @@ import { useSyncStatus } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
 
 /** `onBack`: shown from the lock screen ("forgot PIN or password"), to return to it. */
-export function SignInScreen({ onBack }: { onBack?: () => void } = {}) {
+export function SignInScreen({ onBack, wiped = false }: { onBack?: () => void; wiped?: boolean } = {}) {
   const { t } = useI18n();
   const { worker } = useServices();
   const [username, setUsername] = useState('');
@@ -63,6 +63,11 @@ export function SignInScreen({ onBack }: { onBack?: () => void } = {}) {
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
+        {!error && wiped && (
+          <p role="alert" className="error">
+            {t.lock.wiped}
+          </p>
+        )}
         {!error && status.lastError === 'device_revoked' && (
           <p role="alert" className="error">
             {t.syncError.device_revoked}
