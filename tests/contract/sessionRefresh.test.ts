@@ -135,7 +135,7 @@ describe('the session on the device against the real server', () => {
     const deviceId = (await getMeta(d.deps.db, 'deviceId'))!;
     await server.query('update devices set revoked_at = now() where id = $1', [deviceId]);
     expect(await syncNow(d.deps)).toEqual({ ok: false, code: 'device_revoked' });
-    expect(await readSession(d.deps)).toBeUndefined();
+    expect(await readSession(d.deps)).toBeNull();
     expect((await getSyncStatus(d.deps.db)).lastError).toBe('device_revoked');
   });
 
@@ -199,6 +199,6 @@ describe('the session on the device against the real server', () => {
     const ended = (await readSession(done.deps))!;
     expect(await createWorkerApi(done.deps).signOut()).toEqual({ ok: true });
     expect(await status(ended.accessToken)).toBe(401);
-    expect(await readSession(done.deps)).toBeUndefined();
+    expect(await readSession(done.deps)).toBeNull();
   });
 });
