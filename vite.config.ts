@@ -38,6 +38,10 @@ export default defineConfig({
       },
     }),
   ],
+  // Only `npm run bench` sets this, to build a comparison copy of the app that stores records
+  // in clear (bench/encryption.ts). A compile-time constant: `false` in every other build, so
+  // the bundler drops the branch and nothing at run time can turn encryption off.
+  define: { __BENCH_UNENCRYPTED__: JSON.stringify(process.env.VITE_BENCH_UNENCRYPTED === '1') },
   worker: { format: 'es' },
   // No source maps in the build: the server would not serve them anyway (staticFiles.ts), and
   // they would hand out the app's source.

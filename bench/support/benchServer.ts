@@ -17,7 +17,15 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-export async function startBenchServer(patientsPerTerritory: readonly number[]): Promise<BenchServer> {
+export interface BenchServerOptions {
+  /** The built app to serve; `dist` (the shipped build) unless given. */
+  readonly staticDir?: string;
+}
+
+/** The folder `npm run bench` builds the unencrypted comparison copy of the app into. */
+export const PLAIN_DIST = resolve(import.meta.dirname, '../../.bench-dist-plain');
+
+export async function startBenchServer(patientsPerTerritory: readonly number[], options: BenchServerOptions = {}): Promise<BenchServer> {
   const opened = await openDb({});
   if (!opened.ok) throw new Error(opened.message);
   const db = opened.db;
@@ -25,7 +33,7 @@ export async function startBenchServer(patientsPerTerritory: readonly number[]):
   const today = new Date().toISOString().slice(0, 10) as IsoDate;
   const dataset = generateDataset({ seed: 7, today, patientsPerTerritory });
   await loadDataset(db, dataset);
-  const app = await buildApp({ db, version: 'bench', demoMode: true, staticDir: resolve(import.meta.dirname, '../../dist') });
+  const app = await buildApp({ db, version: 'bench', demoMode: true, staticDir: options.staticDir ?? resolve(import.meta.dirname, '../../dist') });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no address');

@@ -100,6 +100,15 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
       }
     : deps.codec;
   const watches = createWatches({ db: deps.db, codec: readCodec });
+  // Without a lock the state follows the session alone; its subscribers hear of sign-in and
+  // sign-out here (with a lock, the lock tells its own subscribers).
+  const plainSubscribers = new Set<(state: LockState) => void>();
+  const notifyPlain = async () => {
+    if (lock) return;
+    watches.refreshAll();
+    const state = await plainState();
+    for (const cb of plainSubscribers) cb(state);
+  };
   lock?.subscribe((state) => {
     watches.refreshAll();
     // Unlocked: the first screen needs the session and then the whole territory; start both
@@ -140,6 +149,7 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
       // The session is written after the key: only now does the state leave `signed_out`.
       await lock?.notify();
       if (lock) await sealPlainRows(deps.db, deps.codec);
+      else await notifyPlain();
       // An administrator works online in the admin console and keeps no patients here.
       if (res.session.user.role === 'admin') return { ok: true as const, synced: null };
       const synced = await sync();
@@ -155,7 +165,10 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
     },
     async subscribeLock(cb: (state: LockState) => void): Promise<void> {
       if (lock) lock.subscribe(cb);
-      else cb(await plainState());
+      else {
+        plainSubscribers.add(cb);
+        cb(await plainState());
+      }
     },
     async setPin(pin: string) {
       return lock ? lock.setPin(pin) : ({ ok: false, code: 'locked' } as const);
@@ -190,6 +203,7 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
       if (res.ok) {
         await lock?.forget();
         await dropCaches().catch(() => undefined);
+        await notifyPlain();
       }
       return res;
     },

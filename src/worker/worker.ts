@@ -6,6 +6,7 @@
  */
 import '../protocol/jitless';
 import { expose } from 'comlink';
+import { plainCodec } from '../storage/codec';
 import { openRoundsDb } from '../storage/db';
 import { pendingCount } from '../storage/outbox';
 import { createAutoSync } from '../sync/autoSync';
@@ -13,13 +14,17 @@ import { browserSyncDeps } from '../sync/browserDeps';
 import { createWorkerApi } from './api';
 import { createDeviceLock } from './keys/deviceLock';
 
-const lock = createDeviceLock({
-  db: openRoundsDb(),
-  now: () => Date.now(),
-  setTimer: (fn, ms) => setTimeout(fn, ms),
-  clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-});
-const deps = { ...browserSyncDeps(lock.codec), db: lock.db };
+// The benchmark's comparison build only (vite.config.ts): no lock, bodies stored in clear. The
+// constant is `false` in every other build, so this branch is not in the shipped bundle.
+const lock = __BENCH_UNENCRYPTED__
+  ? null
+  : createDeviceLock({
+      db: openRoundsDb(),
+      now: () => Date.now(),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    });
+const deps = lock ? { ...browserSyncDeps(lock.codec), db: lock.db } : browserSyncDeps(plainCodec);
 
 let api: ReturnType<typeof createWorkerApi> | null = null;
 const auto = createAutoSync({
