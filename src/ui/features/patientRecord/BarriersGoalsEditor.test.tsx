@@ -59,7 +59,7 @@ describe('BarriersGoalsEditor', () => {
     await user.type(within(form).getByLabelText('Detail'), 'Works nights');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Works nights')).toBeInTheDocument();
-    expect(await test.db.barriers.count()).toBe(2);
+    await waitFor(async () => expect(await test.db.barriers.count()).toBe(2));
   });
 
   it('adds a goal with a target date and marks one met', async () => {
