@@ -1,7 +1,11 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/** The release the app reports at sign-in, so the admin console lists each device's version. */
+const appVersion = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 // One config for the app build and for every test project; `npm test` runs them all.
 export default defineConfig({
@@ -41,7 +45,10 @@ export default defineConfig({
   // Only `npm run bench` sets this, to build a comparison copy of the app that stores records
   // in clear (bench/encryption.ts). A compile-time constant: `false` in every other build, so
   // the bundler drops the branch and nothing at run time can turn encryption off.
-  define: { __BENCH_UNENCRYPTED__: JSON.stringify(process.env.VITE_BENCH_UNENCRYPTED === '1') },
+  define: {
+    __BENCH_UNENCRYPTED__: JSON.stringify(process.env.VITE_BENCH_UNENCRYPTED === '1'),
+    __APP_VERSION__: JSON.stringify(appVersion),
+  },
   worker: { format: 'es' },
   // No source maps in the build: the server would not serve them anyway (staticFiles.ts), and
   // they would hand out the app's source.

@@ -60,7 +60,7 @@ async function refresh(deps: AuthedDeps, stale: Session): Promise<Renewal> {
   if (current.refreshToken !== stale.refreshToken) return { ok: true, session: current };
   const deviceId = await getMeta(deps.db, 'deviceId');
   if (!deviceId) return { ok: false, code: 'signed_out' };
-  const res = await requestJson(deps, '/api/auth/refresh', { refreshToken: current.refreshToken, deviceId }, refreshResponseSchema);
+  const res = await requestJson(deps, '/api/auth/refresh', { refreshToken: current.refreshToken, deviceId, appVersion: __APP_VERSION__ }, refreshResponseSchema);
   if (!res.ok) return res;
   const latest = await readSession(deps);
   // Signed out (or someone else signed in) while the refresh was on its way: keep nothing.

@@ -46,7 +46,7 @@ async function previousUser(deps: SyncDeps): Promise<string | null> {
 
 export async function signIn(deps: SyncDeps, username: string, password: string, keys?: SignInKeys): Promise<SignInResult> {
   const deviceId = await ensureDeviceId(deps.db, deps.newId);
-  const res = await requestJson(deps, '/api/auth/login', { username, password, deviceId }, loginResponseSchema);
+  const res = await requestJson(deps, '/api/auth/login', { username, password, deviceId, appVersion: __APP_VERSION__ }, loginResponseSchema);
   if (!res.ok) {
     switch (res.code) {
       case 'unauthorized':

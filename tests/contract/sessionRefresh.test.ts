@@ -97,6 +97,11 @@ describe('the session on the device against the real server', () => {
     expect(Buffer.from(signedIn.deviceKey, 'base64url')).toHaveLength(32);
     // The device key goes to the caller only.
     expect(JSON.stringify(await d.deps.db.meta.toArray())).not.toContain(signedIn.deviceKey);
+    // The app reports its release, for the admin console's device list.
+    const deviceId = (await getMeta(d.deps.db, 'deviceId'))!;
+    const [row] = await server.query<{ appVersion: string | null }>('select app_version as "appVersion" from devices where id = $1', [deviceId]);
+    expect(row?.appVersion).toBe(__APP_VERSION__);
+    expect(__APP_VERSION__).toMatch(/^\d+\.\d+\.\d+/);
     const before = await readSession(d.deps);
     later(ACCESS_LIFETIME_MS + 1000);
     d.paths.length = 0;
