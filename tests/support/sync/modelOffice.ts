@@ -29,7 +29,7 @@ export class ModelOffice {
   constructor(
     readonly deviceId: string,
     private readonly baseUrl: string,
-    /** The lead's, who works every territory: the whole organisation is in scope. */
+    /** The office's session (an admin who works every territory): the whole organisation is in scope. */
     readonly token: string,
     private readonly clock: Clock,
   ) {}
