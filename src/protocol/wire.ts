@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ROLES } from '../domain/user';
 import { ENTITY_KINDS } from '../domain/entities';
 import { entityRecordSchema, hlcSchema } from './entities';
+import { PUSH_SEAL_KEY_PATTERN, SEALED_MAX_CHARS } from './pushSeal';
 import { safeText, TEXT_MAX } from './safeText';
 
 export const PROTOCOL_VERSION = 4;
@@ -61,6 +62,16 @@ export const sessionSettingsSchema = z.object({ lockAfterMinutes: z.number().int
 
 const tokenSchema = safeText(TEXT_MAX.code);
 
+/**
+ * What lets a context without the data key send this device's changes (docs/SECURITY.md,
+ * "Background sync"): a token that works only at /api/sync/push-sealed, for this session's
+ * user and device, and the server's public key to seal the changes to. Stored in clear.
+ */
+const backgroundPushFields = {
+  pushToken: tokenSchema,
+  pushSealKey: z.string().regex(PUSH_SEAL_KEY_PATTERN, 'pushSealKey must be a P-256 public key in base64url'),
+};
+
 export const loginResponseSchema = z.object({
   /** Sent as `Authorization: Bearer` on gated routes; short-lived (`accessExpiresAt`). */
   accessToken: tokenSchema,
@@ -77,6 +88,7 @@ export const loginResponseSchema = z.object({
   careTeamPhone: safeText(TEXT_MAX.short).nullable(),
   serverTime: safeText(TEXT_MAX.short),
   settings: sessionSettingsSchema,
+  ...backgroundPushFields,
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
@@ -92,6 +104,7 @@ export const refreshResponseSchema = z.object({
   refreshToken: tokenSchema,
   accessExpiresAt: safeText(TEXT_MAX.short),
   settings: sessionSettingsSchema,
+  ...backgroundPushFields,
 });
 export type RefreshResponse = z.infer<typeof refreshResponseSchema>;
 
@@ -171,6 +184,24 @@ export const pushRequestSchema = z.strictObject({
   mutations: z.array(mutationSchema).min(1).max(PUSH_BATCH_MAX),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** What a sealed push row seals (pushSeal.ts): the parts of a mutation that may hold personal data. */
+export const sealedContentSchema = mutationSchema.pick({ patientId: true, values: true, at: true });
+export type SealedContent = z.infer<typeof sealedContentSchema>;
+
+/** A mutation whose content is sealed to the server's key; the rest is what the outbox keeps in clear. */
+export const sealedMutationSchema = mutationSchema.omit({ patientId: true, values: true, at: true }).extend({
+  sealed: z.string().min(1, 'sealed is required').max(SEALED_MAX_CHARS).regex(/^[A-Za-z0-9_-]+$/, 'sealed must be base64url'),
+});
+export type SealedMutation = z.infer<typeof sealedMutationSchema>;
+
+/** `POST /api/sync/push-sealed`, authorized by the push token (docs/API.md); answered like a push. */
+export const sealedPushRequestSchema = z.strictObject({
+  protocolVersion: z.number().int(),
+  deviceId: safeText(TEXT_MAX.id).min(8),
+  mutations: z.array(sealedMutationSchema).min(1).max(PUSH_BATCH_MAX),
+});
+export type SealedPushRequest = z.infer<typeof sealedPushRequestSchema>;
 
 /** The office moves a patient to another territory of its organisation. */
 export const movePatientRequestSchema = z.strictObject({

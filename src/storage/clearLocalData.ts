@@ -17,6 +17,7 @@ export const SIGNED_IN_META = [
   'keyOwner',
   'pinVerifier',
   'passwordFailures',
+  'backgroundPush',
 ] as const;
 
 export type ClearResult = { readonly ok: true } | { readonly ok: false; readonly code: 'unsynced_changes'; readonly pending: number };

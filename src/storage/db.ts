@@ -55,6 +55,12 @@ export interface OutboxRow {
    */
   readonly no?: number;
   readonly body: unknown;
+  /**
+   * The same change's content sealed to the server's public key (protocol/pushSeal.ts), so a
+   * context without the data key can send it (docs/SECURITY.md, "Background sync"). Absent
+   * when the device had no server key when the row was written; the app sends those itself.
+   */
+  readonly sealedForServer?: string;
 }
 
 /**

@@ -51,6 +51,12 @@ export interface MetaValues {
   syncStatus: SyncStatus;
   /** The device's hybrid logical clock, advanced with every local change. */
   hlc: HlcState;
+  /**
+   * The push token and the server's public key of the current session (docs/SECURITY.md,
+   * "Background sync"): in clear, since their whole point is to work without the data key.
+   * The token only sends changes sealed to that key; it opens nothing and reads nothing.
+   */
+  backgroundPush: { readonly token: string; readonly sealKey: string };
   /** The last mutation number given to an outbox row (S4). */
   lastMutationNo: number;
   /**

@@ -13,6 +13,7 @@ import { encodeHlc, HLC_ZERO, tickHlc, type HlcState } from '../domain/hlc';
 import type { IsoDateTime } from '../domain/ids';
 import type { RecordCodec } from './codec';
 import { TABLE_OF_KIND, type OutboxRow, type RoundsDb, type StoredRecord } from './db';
+import { serverSealerOf, type SealForServer } from './crypto/serverSeal';
 import { getMeta, setMeta } from './meta';
 
 export interface WriteContext {
@@ -85,7 +86,7 @@ export async function writeChanges(
     // bodies sealed first, and the transaction checks that those rows are still the same.
     const replaced = new Map<string, Replaced>();
     for (const key of keys) replaced.set(key, await readReplaced(db, codec, key));
-    const sealed = await sealChanges(codec, changes, replaced, ctx);
+    const sealed = await sealChanges(codec, await serverSealerOf(db), changes, replaced, ctx);
     if (await writeSealed(db, sealed, replaced, ctx)) return;
     if (attempt >= MAX_ATTEMPTS) throw new Error('writeChanges: the draft kept changing underneath; try again');
   }
@@ -93,14 +94,18 @@ export async function writeChanges(
 
 interface SealedChange {
   readonly change: EntityChange;
+  readonly mutationId: string;
   readonly patientId: string | null;
   readonly body: unknown;
   readonly op: OutboxRow['op'];
   readonly outboxBody: unknown;
+  /** The outbox content sealed to the server's key, when the device has one. */
+  readonly sealedForServer: string | undefined;
 }
 
 async function sealChanges(
   codec: RecordCodec,
+  sealForServer: SealForServer | null,
   changes: readonly EntityChange[],
   replaced: ReadonlyMap<string, Replaced>,
   ctx: WriteContext,
@@ -119,12 +124,16 @@ async function sealChanges(
     const earlier = c.coalesceKey ? { ...prior?.values, ...carried.get(c.coalesceKey) } : {};
     const values = op === 'create' ? { ...full } : { ...earlier, ...own };
     if (c.coalesceKey) carried.set(c.coalesceKey, values);
+    const mutationId = ctx.newId();
+    const content = { op, patientId, values, at };
     out.push({
       change: c,
+      mutationId,
       patientId,
       body: await codec.seal(c.value),
       op,
-      outboxBody: await codec.seal<OutboxChange>({ op, patientId, values, at }),
+      outboxBody: await codec.seal<OutboxChange>(content),
+      sealedForServer: await sealForServer?.({ mutationId, kind: c.kind, entityId: c.value.id, op }, { patientId, values, at }),
     });
   }
   return out;
@@ -172,7 +181,7 @@ function writeSealed(db: RoundsDb, sealed: readonly SealedChange[], replaced: Re
       }
       clock = tickHlc(clock, ctx.now().getTime());
       const row: OutboxRow = {
-        mutationId: ctx.newId(),
+        mutationId: s.mutationId,
         kind: change.kind,
         entityId: change.value.id,
         entityKey: `${change.kind}:${change.value.id}`,
@@ -183,6 +192,7 @@ function writeSealed(db: RoundsDb, sealed: readonly SealedChange[], replaced: Re
         baseVersion,
         seenCursor,
         body: s.outboxBody,
+        ...(s.sealedForServer !== undefined ? { sealedForServer: s.sealedForServer } : {}),
       };
       await db.outbox.add(row);
     }
@@ -200,7 +210,7 @@ async function writeTombstone(
   db: RoundsDb,
   change: EntityChange,
   baseVersion: number,
-  s: { patientId: string | null; outboxBody: unknown; seenCursor: string | null; clock: HlcState },
+  s: Pick<SealedChange, 'mutationId' | 'patientId' | 'outboxBody' | 'sealedForServer'> & { seenCursor: string | null; clock: HlcState },
   ctx: WriteContext,
 ): Promise<HlcState> {
   await db[TABLE_OF_KIND[change.kind]].delete(change.value.id);
@@ -214,7 +224,7 @@ async function writeTombstone(
   if (unsent.some((r) => r.op === 'create')) return s.clock;
   const clock = tickHlc(s.clock, ctx.now().getTime());
   await db.outbox.add({
-    mutationId: ctx.newId(),
+    mutationId: s.mutationId,
     kind: change.kind,
     entityId: change.value.id,
     entityKey: key,
@@ -225,6 +235,7 @@ async function writeTombstone(
     baseVersion,
     seenCursor: s.seenCursor,
     body: s.outboxBody,
+    ...(s.sealedForServer !== undefined ? { sealedForServer: s.sealedForServer } : {}),
   });
   return clock;
 }

@@ -13,7 +13,7 @@
  */
 import type { z } from 'zod';
 import { refreshResponseSchema } from '../protocol/wire';
-import { getMeta } from '../storage/meta';
+import { getMeta, setMeta } from '../storage/meta';
 import { readSession, writeSession, type Session } from '../storage/session';
 import type { SyncDeps } from './deps';
 import { requestJson, type RequestFailure, type RequestOptions, type RequestResult } from './requestJson';
@@ -73,5 +73,6 @@ async function refresh(deps: AuthedDeps, stale: Session): Promise<Renewal> {
     lockAfterMinutes: res.value.settings.lockAfterMinutes,
   };
   await writeSession(deps, session);
+  await setMeta(deps.db, 'backgroundPush', { token: res.value.pushToken, sealKey: res.value.pushSealKey });
   return { ok: true, session };
 }

@@ -4,7 +4,7 @@
  * answer just means the same numbers are sent again and answered `duplicate`.
  */
 import type { SyncErrorCode } from '../domain/syncStatus';
-import { PROTOCOL_VERSION, PUSH_BATCH_MAX, pushResponseSchema, type Mutation } from '../protocol/wire';
+import { PROTOCOL_VERSION, PUSH_BATCH_MAX, pushResponseSchema, type Mutation, type PushResponse } from '../protocol/wire';
 import { getMeta, observeServerTime } from '../storage/meta';
 import { readSession } from '../storage/session';
 import { nextBatch, numberOutbox, settleOutbox, type OutgoingChange } from '../storage/outbox';
@@ -64,19 +64,34 @@ export async function pushOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MAX): Pr
     const sentNos = mutations.map((m) => m.no);
     const res = await authedRequest(deps, '/api/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId, mutations }, pushResponseSchema);
     if (!res.ok) return { ok: false, code: res.code === 'signed_out' ? 'signed_out' : syncFailureCode(res) };
-    const { settledThrough, results, serverTime } = res.value;
-    const refused = results.flatMap((r) => (r.status === 'rejected' ? [{ no: r.no, reason: r.reason, message: r.message }] : []));
-    // Settle only what this batch carried: the answers to later numbers are not in this reply (S7).
-    const lastSent = sentNos.at(-1) ?? 0;
-    await settleOutbox(db, Math.min(settledThrough, lastSent), refused, deps.now().toISOString());
-    // S19: later local stamps sort after everything the server has seen.
-    const serverMs = Date.parse(serverTime);
-    if (Number.isFinite(serverMs)) await observeServerTime(db, serverMs, deps.now().getTime());
-    sent += results.filter((r) => r.status !== 'duplicate').length;
-    rejected += refused.length;
-    const first = batch[0]?.row.no ?? 0;
-    // No progress at all means the server and this device disagree about numbering: stop
-    // rather than loop; the error is shown and the changes stay in the outbox.
-    if (settledThrough < first) return { ok: false, code: 'bad_response' };
+    const settled = await settleAnswer(deps, sentNos, res.value);
+    if (!settled.progressed) return { ok: false, code: 'bad_response' };
+    sent += settled.sent;
+    rejected += settled.rejected;
   }
+}
+
+/**
+ * Settles one batch from the server's answer (any push: this one or the sealed one). `sentNos`
+ * are the batch's numbers in order. `progressed` false means the server settled none of them:
+ * it and this device disagree about numbering, and the caller stops rather than loop (the
+ * changes stay in the outbox).
+ */
+export async function settleAnswer(
+  deps: SyncDeps,
+  sentNos: readonly number[],
+  { settledThrough, results, serverTime }: PushResponse,
+): Promise<{ readonly sent: number; readonly rejected: number; readonly progressed: boolean }> {
+  const refused = results.flatMap((r) => (r.status === 'rejected' ? [{ no: r.no, reason: r.reason, message: r.message }] : []));
+  // Settle only what this batch carried: the answers to later numbers are not in this reply (S7).
+  const lastSent = sentNos.at(-1) ?? 0;
+  await settleOutbox(deps.db, Math.min(settledThrough, lastSent), refused, deps.now().toISOString());
+  // S19: later local stamps sort after everything the server has seen.
+  const serverMs = Date.parse(serverTime);
+  if (Number.isFinite(serverMs)) await observeServerTime(deps.db, serverMs, deps.now().getTime());
+  return {
+    sent: results.filter((r) => r.status !== 'duplicate').length,
+    rejected: refused.length,
+    progressed: settledThrough >= (sentNos[0] ?? 0),
+  };
 }

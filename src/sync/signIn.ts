@@ -82,5 +82,6 @@ export async function signIn(deps: SyncDeps, username: string, password: string,
     if (!adopted.ok) return { ok: false, code: adopted.code };
   }
   await writeSession(deps, session);
+  await setMeta(deps.db, 'backgroundPush', { token: res.value.pushToken, sealKey: res.value.pushSealKey });
   return { ok: true, session, deviceKey };
 }

@@ -1,6 +1,11 @@
 /**
  * One full sync: push everything in the outbox, then pull what changed, under the device-wide
  * sync lock (S17). The last-sync time moves only when the server confirmed both (S18).
+ *
+ * Without the data key (the service worker; a device waiting for its password) the session
+ * cannot be read, so the sync is only the sealed push (pushSealedOutbox.ts): the changes
+ * sealed for the server go, nothing is pulled (pulled records could not be sealed here), and
+ * the app pulls once unlocked.
  */
 import { asIsoDateTime } from '../domain/ids';
 import type { SyncErrorCode } from '../domain/syncStatus';
@@ -9,6 +14,7 @@ import { wipeDevice } from '../storage/wipeDevice';
 import type { SyncDeps } from './deps';
 import { pullUnderLock } from './pullTerritory';
 import { pushOutbox } from './pushOutbox';
+import { pushSealedOutbox } from './pushSealedOutbox';
 
 export type SyncResult =
   | { readonly ok: true; readonly sent: number; readonly rejected: number; readonly received: number }
@@ -16,7 +22,8 @@ export type SyncResult =
 
 export function syncNow(deps: SyncDeps): Promise<SyncResult> {
   return deps.withSyncLock(async () => {
-    const res = await settled(deps, () => pushThenPull(deps));
+    let res = await settled(deps, () => pushThenPull(deps));
+    if (!res.ok && res.code === 'signed_out') res = await settled(deps, () => pushSealed(deps));
     if (!res.ok && res.code === 'device_revoked') await wipeDevice(deps.db);
     return res;
   });
@@ -46,6 +53,12 @@ async function settled(deps: SyncDeps, attempt: () => Promise<SyncResult>): Prom
     await updateSyncStatus(deps.db, { phase: 'idle', ...failure }).catch(() => undefined);
   }
   return res;
+}
+
+async function pushSealed(deps: SyncDeps): Promise<SyncResult> {
+  await updateSyncStatus(deps.db, { phase: 'uploading', lastAttemptAt: asIsoDateTime(deps.now().toISOString()) });
+  const pushed = await pushSealedOutbox(deps);
+  return pushed.ok ? { ...pushed, received: 0 } : pushed;
 }
 
 async function pushThenPull(deps: SyncDeps): Promise<SyncResult> {

@@ -25,7 +25,7 @@ const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const runsOn = (kind: string) => Number((kind === 'postgres' ? process.env.API_FUZZ_RUNS_PG : undefined) ?? process.env.API_FUZZ_RUNS ?? (kind === 'postgres' ? 100 : 1000));
 const NOW = new Date('2026-11-20T09:30:00.000Z');
 
-const USERS: Record<Exclude<SessionRole, 'none'>, { username: string; deviceId: string }> = {
+const USERS: Record<Exclude<SessionRole, 'none' | 'push'>, { username: string; deviceId: string }> = {
   specialist: { username: 'ana', deviceId: 'fuzz-device-ana' },
   supervisor: { username: 'sol', deviceId: 'fuzz-device-sol' },
   admin: { username: 'ada', deviceId: 'fuzz-device-ada' },
@@ -51,8 +51,9 @@ describeEachDb('the API under hostile requests', (current, kind) => {
     for (const [role, user] of Object.entries(USERS)) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: PASSWORD, deviceId: user.deviceId } });
       expect(res.statusCode, res.body).toBe(200);
-      const body = res.json() as { token?: string; accessToken?: string };
+      const body = res.json() as { token?: string; accessToken?: string; pushToken?: string };
       tokens.set(role as SessionRole, body.accessToken ?? body.token ?? '');
+      if (role === 'specialist') tokens.set('push', body.pushToken ?? '');
       // A device's first request records when it was last seen; later ones, at the same
       // server time, change nothing.
       await send({ method: 'GET', url: () => '/api/health', session: role as SessionRole, name: 'warm-up', attempts: () => fc.constant({} as Attempt) }, contextOf(role as SessionRole), {
@@ -68,7 +69,8 @@ describeEachDb('the API under hostile requests', (current, kind) => {
   afterAll(() => app?.close());
 
   function contextOf(role: SessionRole): FuzzContext {
-    return { deviceId: role === 'none' ? 'fuzz-device-none' : USERS[role].deviceId, patientId: NORTH_PATIENTS[0]!, territoryId: NORTH };
+    const user = role === 'none' ? null : USERS[role === 'push' ? 'specialist' : role];
+    return { deviceId: user?.deviceId ?? 'fuzz-device-none', patientId: NORTH_PATIENTS[0]!, territoryId: NORTH };
   }
 
   function send(route: RouteCase, ctx: FuzzContext, attempt: Attempt): Promise<LightMyRequestResponse> {

@@ -50,6 +50,7 @@ import { loadDataset } from '../../server/src/seed/loadDataset';
 import { fixtureDataset, NORTH, NORTH_PATIENTS, ORG, OTHER_ORG, otherOrgDataset, PASSWORD, SOUTH, SOUTH_PATIENTS } from '../../server/test/fixtures';
 import { expectError, pull, pullAll, signIn } from '../../server/test/http';
 import { change, hlcAt, pushRaw, row } from '../../server/test/push';
+import { pushSealed, signInForPush } from '../../server/test/sealedPush';
 import { describeEachDb, settle } from '../../server/test/testDb';
 
 const [S1, S2] = SOUTH_PATIENTS as [PatientId, PatientId];
@@ -83,6 +84,8 @@ const TIA_DEVICE = `${MATRIX_DEVICE}tia`;
 
 interface Session {
   readonly token: string | null;
+  /** The session's push token and the server's seal key (sealed push); null without a session. */
+  readonly push: { readonly pushToken: string; readonly pushSealKey: string } | null;
   readonly deviceId: string;
   /** The device's next mutation number. */
   next: number;
@@ -252,6 +255,14 @@ const ROUTE_CASES: readonly RouteCase[] = [
     route: 'POST /api/sync/push',
     action: 'patient.write',
     send: (app, c) => sendPush(app, c, [numbered(c, { kind: 'patient', entityId: S1, patientId: S1, values: { accessNotes: `Gate code ${c.next}` } })]),
+    expect: { own: OK_WRITE, otherTerr: OUT_OF_SCOPE, teamSup: OUT_OF_SCOPE, otherSup: OUT_OF_SCOPE, admin: OUT_OF_SCOPE, otherOrg: OUT_OF_SCOPE, otherAdmin: OUT_OF_SCOPE, none: NO_SESSION },
+  },
+  {
+    name: 'POST /api/sync/push-sealed: a field of the patient, sealed, with the push token',
+    route: 'POST /api/sync/push-sealed',
+    action: 'patient.write',
+    send: (app, c) =>
+      pushSealed(app, c.push, c.deviceId, [numbered(c, { kind: 'patient', entityId: S1, patientId: S1, values: { accessNotes: `Gate code ${c.next}` } })], sealKey),
     expect: { own: OK_WRITE, otherTerr: OUT_OF_SCOPE, teamSup: OUT_OF_SCOPE, otherSup: OUT_OF_SCOPE, admin: OUT_OF_SCOPE, otherOrg: OUT_OF_SCOPE, otherAdmin: OUT_OF_SCOPE, none: NO_SESSION },
   },
   {
@@ -513,6 +524,8 @@ let clockShift = 0;
 
 /** The caller's user id, for fields that must name the session's user. */
 const SESSIONS: Partial<Record<Caller, Session>> = {};
+/** The server's public key for sealed pushes, from the sign-ins (the one caller without a session seals with it too). */
+let sealKey = '';
 function userIdOf(session: Session): string | null {
   const caller = (Object.entries(SESSIONS) as [Caller, Session][]).find(([, s]) => s === session)?.[0];
   return !caller || caller === 'none' ? null : USER_ID[caller];
@@ -563,7 +576,9 @@ describeEachDb('authorisation matrix', (current) => {
     app = await buildApp({ db, version: 'test', now: () => new Date(Date.now() + clockShift) });
     for (const caller of CALLERS) {
       const deviceId = `${MATRIX_DEVICE}${caller}`;
-      SESSIONS[caller] = { token: caller === 'none' ? null : await signIn(app, USERNAME[caller], deviceId), deviceId, next: 1 };
+      const creds = caller === 'none' ? null : await signInForPush(app, USERNAME[caller], deviceId);
+      SESSIONS[caller] = { token: creds?.accessToken ?? null, push: creds, deviceId, next: 1 };
+      sealKey = creds?.pushSealKey ?? sealKey;
     }
     await signIn(app, 'tia', TIA_DEVICE);
     for (const { id, hash } of await db.query<{ id: string; hash: string }>('select id, password_hash as hash from users')) SEEDED_HASHES.set(id, hash);
@@ -694,30 +709,39 @@ describeEachDb('authorisation matrix', (current) => {
     const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
     /** Ben's bad tokens; `expired` is a live access token sent while the app's clock is 16 minutes on. */
     const bad = { refreshAsAccess: '', afterLogout: '', expired: '', revokedDevice: '' };
+    /** The push tokens of the signed-out session and the revoked device (the sealed push's own token). */
+    const badPush = { afterLogout: '', revokedDevice: '' };
     const DEVICE_FORGED = 'device-forged-ben';
 
     beforeAll(async () => {
       const login = async (deviceId: string) => {
         const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ben', password: PASSWORD, deviceId } });
         expect(res.statusCode, res.body).toBe(200);
-        return res.json() as { accessToken: string; refreshToken: string };
+        return res.json() as { accessToken: string; refreshToken: string; pushToken: string };
       };
       const live = await login(DEVICE_FORGED);
       bad.refreshAsAccess = live.refreshToken;
       bad.expired = live.accessToken;
-      bad.afterLogout = (await login('device-gone-ben')).accessToken;
-      expect((await gated(app, { token: bad.afterLogout, deviceId: 'device-gone-ben', next: 1 }, 'POST', '/api/auth/logout')).statusCode).toBe(200);
-      bad.revokedDevice = (await login('device-revoked-ben')).accessToken;
+      const gone = await login('device-gone-ben');
+      bad.afterLogout = gone.accessToken;
+      badPush.afterLogout = gone.pushToken;
+      expect((await gated(app, { token: bad.afterLogout, push: null, deviceId: 'device-gone-ben', next: 1 }, 'POST', '/api/auth/logout')).statusCode).toBe(200);
+      const revoked = await login('device-revoked-ben');
+      bad.revokedDevice = revoked.accessToken;
+      badPush.revokedDevice = revoked.pushToken;
       expect((await gated(app, session('admin'), 'POST', '/api/admin/devices/device-revoked-ben/revoke')).statusCode).toBe(200);
     });
 
-    /** One request with `token`; asserts the status and error code, and that nothing changed. */
-    const refusedWith = async (routeCase: RouteCase, token: string, status: number, code: string) => {
+    /**
+     * One request with `token` (and `pushToken` where the route takes the push token); asserts
+     * the status and error code, and that nothing changed.
+     */
+    const refusedWith = async (routeCase: RouteCase, token: string, status: number, code: string, pushToken = token) => {
       const { db } = current();
       await routeCase.prepare?.(db);
       await settle(db);
       const before = await digest(db);
-      const res = await routeCase.send(app, { token, deviceId: DEVICE_FORGED, next: 1 });
+      const res = await routeCase.send(app, { token, push: { pushToken, pushSealKey: sealKey }, deviceId: DEVICE_FORGED, next: 1 });
       expect(res.statusCode, `${routeCase.name}: ${res.body}`).toBe(status);
       errorIs(code)(res);
       expect(await digest(db)).toEqual(before);
@@ -728,7 +752,7 @@ describeEachDb('authorisation matrix', (current) => {
 
     it.each(ROUTE_CASES.map((r) => [r.name, r] as const))(`%s (seed ${seed})`, async (_name, routeCase) => {
       await refusedWith(routeCase, bad.refreshAsAccess, 401, 'unauthorized');
-      await refusedWith(routeCase, bad.afterLogout, 401, 'unauthorized');
+      await refusedWith(routeCase, bad.afterLogout, 401, 'unauthorized', badPush.afterLogout);
       clockShift = 16 * 60 * 1000;
       try {
         await refusedWith(routeCase, bad.expired, 401, 'unauthorized');
@@ -736,7 +760,7 @@ describeEachDb('authorisation matrix', (current) => {
         clockShift = 0;
       }
       // A revoked device is told so (it then wipes what it holds), and still changes nothing.
-      await refusedWith(routeCase, bad.revokedDevice, 403, 'device_revoked');
+      await refusedWith(routeCase, bad.revokedDevice, 403, 'device_revoked', badPush.revokedDevice);
       await fc.assert(
         fc.asyncProperty(randomToken, (token) => refusedWith(routeCase, token, 401, 'unauthorized')),
         { seed, numRuns: 4, endOnFailure: true },

@@ -38,13 +38,29 @@ export interface IssuedTokens {
   readonly accessToken: string;
   readonly refreshToken: string;
   readonly accessExpiresAt: Date;
+  /** Works only at /api/sync/push-sealed (findPushSession); replaced with the others at each refresh. */
+  readonly pushToken: string;
+}
+
+/** The token of an `Authorization: Bearer` header value, or why there is none usable. */
+function bearerToken(authorization: string | undefined): string | { ok: false; code: SessionRejection } {
+  const token = /^Bearer ([^\s]+)$/i.exec(authorization ?? '')?.[1];
+  if (token === undefined) return { ok: false, code: 'missing_token' };
+  return isTokenShaped(token) ? token : { ok: false, code: 'unknown_or_expired' };
+}
+
+function noteDeviceSeen(db: Db, deviceId: string, now: Date): Promise<unknown> {
+  return db.query('update devices set last_seen = $2 where id = $1 and last_seen < $3', [
+    deviceId,
+    now,
+    new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS),
+  ]);
 }
 
 /** Finds the session behind an `Authorization` header value and notes that the device was seen. */
 export async function findSession(db: Db, authorization: string | undefined, now: Date): Promise<SessionLookup> {
-  const token = /^Bearer ([^\s]+)$/i.exec(authorization ?? '')?.[1];
-  if (token === undefined) return { ok: false, code: 'missing_token' };
-  if (!isTokenShaped(token)) return { ok: false, code: 'unknown_or_expired' };
+  const token = bearerToken(authorization);
+  if (typeof token !== 'string') return token;
   const rows = await db.query<Session & { revoked: boolean; ended: boolean }>(
     `select s.id as "sessionId", s.user_id as "userId", u.org_id as "orgId", u.role, u.name,
             s.device_id as "deviceId", d.revoked_at is not null as revoked, s.ended_at is not null as ended
@@ -61,12 +77,39 @@ export async function findSession(db: Db, authorization: string | undefined, now
   // it wipes), hence this check comes before the one for an ended session.
   if (row.revoked) return { ok: false, code: 'device_revoked' };
   if (row.ended) return { ok: false, code: 'unknown_or_expired' };
-  await db.query('update devices set last_seen = $2 where id = $1 and last_seen < $3', [
-    row.deviceId,
-    now,
-    new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS),
-  ]);
+  await noteDeviceSeen(db, row.deviceId, now);
   const { revoked: _revoked, ended: _ended, ...session } = row;
+  return { ok: true, session };
+}
+
+/**
+ * Finds the session behind a push token (`Authorization: Bearer`, at /api/sync/push-sealed
+ * only). It works exactly while its session would: not ended, not past its absolute end or
+ * the organisation's idle days, user not disabled, device not revoked (told apart, so the
+ * device wipes). Using it is not the person's activity: the idle clock does not move, so a
+ * tablet left closed stops sending in the background when its session would have ended.
+ */
+export async function findPushSession(db: Db, authorization: string | undefined, now: Date): Promise<SessionLookup> {
+  const token = bearerToken(authorization);
+  if (typeof token !== 'string') return token;
+  const rows = await db.query<Session & { revoked: boolean; ended: boolean; lastUsedAt: Date }>(
+    `select s.id as "sessionId", s.user_id as "userId", u.org_id as "orgId", u.role, u.name,
+            s.device_id as "deviceId", d.revoked_at is not null as revoked, s.ended_at is not null as ended,
+            s.last_used_at as "lastUsedAt"
+       from sessions s
+       join users u on u.id = s.user_id
+       join devices d on d.id = s.device_id
+      where s.push_hash = $1 and s.expires_at > $2 and u.disabled_at is null`,
+    [hashToken(token), now],
+  );
+  const row = rows[0];
+  if (!row) return { ok: false, code: 'unknown_or_expired' };
+  if (row.revoked) return { ok: false, code: 'device_revoked' };
+  if (row.ended) return { ok: false, code: 'unknown_or_expired' };
+  const settings = await readOrgSettings(db, row.orgId);
+  if (row.lastUsedAt.getTime() + settings.sessionIdleDays * DAY_MS <= now.getTime()) return { ok: false, code: 'unknown_or_expired' };
+  await noteDeviceSeen(db, row.deviceId, now);
+  const { revoked: _revoked, ended: _ended, lastUsedAt: _lastUsedAt, ...session } = row;
   return { ok: true, session };
 }
 
@@ -78,8 +121,8 @@ export async function openSession(
   const sessionId = newToken();
   const tokens = issue(now);
   await tx.query(
-    `insert into sessions (id, user_id, device_id, access_hash, access_expires_at, refresh_hash, created_at, last_used_at, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7, $8)`,
+    `insert into sessions (id, user_id, device_id, access_hash, access_expires_at, refresh_hash, created_at, last_used_at, expires_at, push_hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)`,
     [
       sessionId,
       userId,
@@ -89,6 +132,7 @@ export async function openSession(
       hashToken(tokens.refreshToken),
       now,
       new Date(now.getTime() + SESSION_MAX_LIFETIME_MS),
+      hashToken(tokens.pushToken),
     ],
   );
   return { ...tokens, sessionId };
@@ -153,8 +197,8 @@ export function refreshSession(db: Db, input: RefreshRequestInput): Promise<Refr
     const tokens = issue(input.now);
     await tx.query('insert into spent_refresh_tokens (refresh_hash, session_id) values ($1, $2)', [hash, row.id]);
     await tx.query(
-      `update sessions set access_hash = $2, access_expires_at = $3, refresh_hash = $4, last_used_at = $5 where id = $1`,
-      [row.id, hashToken(tokens.accessToken), tokens.accessExpiresAt, hashToken(tokens.refreshToken), input.now],
+      `update sessions set access_hash = $2, access_expires_at = $3, refresh_hash = $4, last_used_at = $5, push_hash = $6 where id = $1`,
+      [row.id, hashToken(tokens.accessToken), tokens.accessExpiresAt, hashToken(tokens.refreshToken), input.now, hashToken(tokens.pushToken)],
     );
     await tx.query('update devices set last_seen = $2, app_version = coalesce($3, app_version) where id = $1', [
       row.deviceId,
@@ -196,5 +240,6 @@ function issue(now: Date): IssuedTokens {
     accessToken: newToken(),
     refreshToken: newToken(),
     accessExpiresAt: new Date(now.getTime() + ACCESS_LIFETIME_MS),
+    pushToken: newToken(),
   };
 }

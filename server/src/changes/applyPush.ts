@@ -33,6 +33,8 @@ export interface PushParams {
   readonly now: Date;
   /** Ids for conflict records; random UUIDs unless a test needs them predictable. */
   readonly newId?: () => string;
+  /** How the changes came when not from the app itself ('background_sync': a sealed push), for the audit trail. */
+  readonly via?: string | null;
 }
 
 export interface PushOutcome {
@@ -58,10 +60,10 @@ export async function applyPush(db: Db, params: PushParams): Promise<PushOutcome
   }
 }
 
-async function applyBatch(tx: Db, { actor, address, cursorKey, mutations, now, newId = randomUUID }: PushParams): Promise<PushOutcome> {
+async function applyBatch(tx: Db, { actor, address, cursorKey, mutations, now, newId = randomUUID, via = null }: PushParams): Promise<PushOutcome> {
   const session = actor;
   const settled = await lockSettledMark(tx, session.deviceId);
-  const author = authorFromSession(actor, address);
+  const author = { ...authorFromSession(actor, address), source: via };
   const clamp = clockClamp(now.getTime());
   const seenOf = (m: { seenCursor?: string | null }): SeenCursor => {
     if (!m.seenCursor) return null;

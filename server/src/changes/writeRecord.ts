@@ -16,7 +16,10 @@ import { insertConflict, insertRecord, updateRecord, type RecordKey, type Record
 /** Who writes: the audit's actor, and the name stamped on the fields they write. */
 export interface ChangeAuthor extends AuditActor {
   readonly name: string;
-  /** Where the change came from when no person's device sent it ('ehr_import', 'messaging'); null for a push. */
+  /**
+   * Where the change came from when not the app itself: 'ehr_import', 'messaging' (no person's
+   * device), 'background_sync' (a person's device, sealed and sent without the app); null for a push.
+   */
   readonly source: string | null;
 }
 

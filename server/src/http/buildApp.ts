@@ -9,6 +9,7 @@ import { makeDecoyHash } from '../auth/login';
 import { handleFrameworkError, installErrorHandler, installNotFoundHandler } from './errorHandling';
 import { installJsonBody } from './jsonBody';
 import { installSessionGate } from './sessionGate';
+import { pushSealedRoute } from './routes/pushSealed';
 import { adminAuditRoutes } from './routes/adminAudit';
 import { adminDevicesRoutes } from './routes/adminDevices';
 import { adminSettingsRoutes } from './routes/adminSettings';
@@ -64,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const loginDeps = { ...deps, decoyHash: makeDecoyHash(), demoMode: options.demoMode ?? false };
   loginRoute(app, loginDeps);
   refreshRoute(app, deps);
+  // Behind its own gate, the push token (routes/pushSealed.ts).
+  pushSealedRoute(app, deps);
   await app.register(async (gated) => {
     installSessionGate(gated, deps);
     logoutRoute(gated, deps);

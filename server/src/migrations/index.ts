@@ -12,6 +12,7 @@ import { contactRecordKindsSchema } from './007_contactRecordKinds';
 import { auditTrailSchema } from './008_auditTrail';
 import { sessionsSignInSchema } from './009_sessionsSignIn';
 import { teamsAndSecretsSchema } from './010_teamsAndSecrets';
+import { backgroundPushSchema } from './011_backgroundPush';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: 'audit trail', sql: auditTrailSchema },
   { id: 9, name: 'sessions and sign-in', sql: sessionsSignInSchema },
   { id: 10, name: 'teams and secrets', sql: teamsAndSecretsSchema },
+  { id: 11, name: 'background push', sql: backgroundPushSchema },
 ];

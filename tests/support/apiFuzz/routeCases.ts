@@ -11,7 +11,8 @@ import { PROTOCOL_VERSION, PULL_PAGE_MAX, PUSH_BATCH_MAX } from '../../../src/pr
 import { badAuthorization, bodyAttempts, malformedBodies, toJson, type Attempt, type BodyShape } from './attempts';
 import { INJECTIONS, type FieldSpec } from './hostileValues';
 
-export type SessionRole = 'none' | 'specialist' | 'supervisor' | 'admin';
+/** `push`: the specialist's push token (the sealed push's own credential), on the specialist's device. */
+export type SessionRole = 'none' | 'specialist' | 'supervisor' | 'admin' | 'push';
 
 export interface FuzzContext {
   /** The device id the route's session was signed in on. */
@@ -114,6 +115,34 @@ const pushShape = (ctx: FuzzContext): BodyShape => ({
   limit: 1024 * KiB,
 });
 
+const { patientId: _p, values: _v, at: _a, ...clearMutationFields } = mutationSpec.fields;
+/** Its one change is sealed to no key the server has: every body, valid or not, is refused. */
+const sealedPushShape = (ctx: FuzzContext): BodyShape => ({
+  template: {
+    protocolVersion: PROTOCOL_VERSION,
+    deviceId: ctx.deviceId,
+    mutations: [
+      {
+        no: 1,
+        mutationId: 'fuzz-mutation-1',
+        kind: 'patient',
+        entityId: ctx.patientId,
+        op: 'update',
+        baseVersion: 0,
+        hlc: '001795167000000:000003:fuzz-node',
+        seenCursor: null,
+        sealed: 'B'.repeat(120),
+      },
+    ],
+  },
+  spec: object({
+    protocolVersion: { type: 'int', protocol: true },
+    deviceId: text(8, 100),
+    mutations: { type: 'array', of: object({ ...clearMutationFields, sealed: text(1, 700_000, { charset: /^[A-Za-z0-9_-]+$/ }) }), min: 1, max: PUSH_BATCH_MAX },
+  }),
+  limit: 1024 * KiB,
+});
+
 const moveShape = (ctx: FuzzContext): BodyShape => ({
   template: { territoryId: ctx.territoryId },
   spec: object({ territoryId: text(1, 100) }),
@@ -136,6 +165,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   },
   { name: 'pull', method: 'POST', url: () => '/api/sync/pull', session: 'specialist', attempts: () => gated(pullShape) },
   { name: 'push', method: 'POST', url: () => '/api/sync/push', session: 'specialist', attempts: (ctx) => gated(pushShape(ctx)) },
+  { name: 'sealed push', method: 'POST', url: () => '/api/sync/push-sealed', session: 'push', attempts: (ctx) => gated(sealedPushShape(ctx)) },
   {
     name: 'move a patient',
     method: 'POST',

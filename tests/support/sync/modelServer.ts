@@ -27,9 +27,9 @@ export interface ModelServer {
   readonly url: string;
   readonly dataset: Dataset;
   /** Opens a session for a new device of the n-th specialist. */
-  session(userIndex: number, deviceId: string): Promise<{ token: string; refreshToken: string; user: Dataset['users'][number] }>;
+  session(userIndex: number, deviceId: string): Promise<{ token: string; refreshToken: string; pushToken: string; user: Dataset['users'][number] }>;
   /** Opens a session for a new office device of the supervisor or the admin, who works every territory. */
-  leadSession(role: 'supervisor' | 'admin', deviceId: string): Promise<{ token: string; refreshToken: string; user: Dataset['users'][number] }>;
+  leadSession(role: 'supervisor' | 'admin', deviceId: string): Promise<{ token: string; refreshToken: string; pushToken: string; user: Dataset['users'][number] }>;
   /**
    * Waits until every transaction that started so far has ended. On a shared PostgreSQL a
    * transaction of another test holds back what pull may serve (the cursor rule); the model's
@@ -65,7 +65,7 @@ export async function startModelServer(kind: DbKind = 'pglite'): Promise<ModelSe
       if (!device.ok || device.deviceId !== deviceId) throw new Error(`device ${deviceId} is not ${user.id}'s`);
       return openSession(tx, { userId: user.id, deviceId, now });
     });
-    return { token: res.accessToken, refreshToken: res.refreshToken, user };
+    return { token: res.accessToken, refreshToken: res.refreshToken, pushToken: res.pushToken, user };
   };
   return {
     db,

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loginRequestSchema, type LoginResponse } from '../../../../src/protocol/wire';
 import { login, type LoginDeps } from '../../auth/login';
+import { pushSealKeyOf } from '../../auth/pushSealKey';
 import { parseBody, sendError } from '../errors';
 
 /** A sign-in body is a few hundred bytes; anything near this is not a sign-in. */
@@ -40,6 +41,8 @@ export function loginRoute(app: FastifyInstance, deps: LoginDeps): void {
       careTeamPhone: outcome.careTeamPhone,
       serverTime: deps.now().toISOString(),
       settings: { lockAfterMinutes: outcome.settings.lockAfterMinutes },
+      pushToken: outcome.tokens.pushToken,
+      pushSealKey: (await pushSealKeyOf(deps.db)).publicKey,
     };
     return response;
   });

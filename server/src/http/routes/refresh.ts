@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { refreshRequestSchema, type RefreshResponse } from '../../../../src/protocol/wire';
+import { pushSealKeyOf } from '../../auth/pushSealKey';
 import { refreshSession } from '../../auth/sessions';
 import type { Db } from '../../db/db';
 import { parseBody, sendError } from '../errors';
@@ -35,6 +36,8 @@ export function refreshRoute(app: FastifyInstance, deps: RefreshRouteDeps): void
       refreshToken: outcome.tokens.refreshToken,
       accessExpiresAt: outcome.tokens.accessExpiresAt.toISOString(),
       settings: { lockAfterMinutes: outcome.settings.lockAfterMinutes },
+      pushToken: outcome.tokens.pushToken,
+      pushSealKey: (await pushSealKeyOf(deps.db)).publicKey,
     };
     return response;
   });
