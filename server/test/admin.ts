@@ -3,12 +3,15 @@
  * specialists Ana and Ben) and a second one with its own administrator, Eve, so "another
  * organisation's user is not found" can be asked of an administrator.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { beforeEach } from 'vitest';
 import type { OrgId, TerritoryId, UserId } from '../../src/domain/ids';
 import type { Db } from '../src/db/db';
 import { loadDataset } from '../src/seed/loadDataset';
 import { fixtureDataset, otherOrgDataset, OTHER_ORG, PASSWORD } from './fixtures';
 import { signIn } from './http';
+import type { TestDb } from './testDb';
+import { useTestServer, type TestServer } from './testServer';
 
 export interface AdminTokens {
   readonly ada: string;
@@ -17,7 +20,7 @@ export interface AdminTokens {
   readonly eve: string;
 }
 
-export async function loadAdminOrgs(db: Db, app: FastifyInstance): Promise<AdminTokens> {
+async function loadAdminOrgs(db: Db, app: FastifyInstance): Promise<AdminTokens> {
   await loadDataset(db, fixtureDataset());
   const other = otherOrgDataset();
   await loadDataset(db, {
@@ -35,10 +38,33 @@ export async function loadAdminOrgs(db: Db, app: FastifyInstance): Promise<Admin
   };
 }
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+export interface AdminServer {
+  readonly server: TestServer;
+  /** Each person's token for the current test; read them inside tests and hooks. */
+  readonly tokens: AdminTokens;
+}
 
-export function call(app: FastifyInstance, token: string, method: Method, url: string, payload?: object): Promise<LightMyRequestResponse> {
-  return app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
+const PEOPLE = ['ada', 'sol', 'ana', 'eve'] as const;
+
+/** The admin suites' app: before every test, empty tables, both organisations, everyone signed in. */
+export function useAdminServer(current: () => TestDb): AdminServer {
+  const server = useTestServer(current);
+  let signedIn: AdminTokens | undefined;
+  beforeEach(async () => {
+    await current().reset();
+    signedIn = await loadAdminOrgs(server.db, server.app);
+  });
+  const tokens = {} as AdminTokens;
+  for (const who of PEOPLE) {
+    Object.defineProperty(tokens, who, {
+      enumerable: true,
+      get: () => {
+        if (!signedIn) throw new Error('nobody is signed in before the first test');
+        return signedIn[who];
+      },
+    });
+  }
+  return { server, tokens };
 }
 
 export interface AuditRow {

@@ -1,14 +1,27 @@
 /** Small helpers for driving the app with fastify's inject() in tests. */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { errorBodySchema, PROTOCOL_VERSION, pullResponseSchema, type ErrorCode, type PullResponse } from '../../src/protocol/wire';
+import {
+  errorBodySchema,
+  loginResponseSchema,
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  type ErrorCode,
+  type LoginResponse,
+  type PullResponse,
+} from '../../src/protocol/wire';
 import { DEVICE, PASSWORD } from './fixtures';
+
+/** Signs in over HTTP, expecting success; returns the whole answer. */
+export async function signInAs(app: FastifyInstance, username: string, deviceId = DEVICE, password = PASSWORD): Promise<LoginResponse> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, deviceId } });
+  expect(res.statusCode, res.body).toBe(200);
+  return loginResponseSchema.parse(res.json());
+}
 
 /** Signs in over HTTP; returns the access token (valid 15 minutes of the app's clock). */
 export async function signIn(app: FastifyInstance, username: string, deviceId = DEVICE): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD, deviceId } });
-  expect(res.statusCode, res.body).toBe(200);
-  return (res.json() as { accessToken: string }).accessToken;
+  return (await signInAs(app, username, deviceId)).accessToken;
 }
 
 export function pull(app: FastifyInstance, token: string | null, body: object): Promise<LightMyRequestResponse> {

@@ -1,9 +1,11 @@
 /**
- * Runtime schemas for the synced entities. The inferred types are checked against the domain
- * types at compile time (see the `satisfies`-style assertions at the bottom), so the wire and
- * the model cannot drift apart silently.
+ * Runtime schemas for the synced entities (notes and addenda in noteSchemas.ts). The inferred
+ * types are checked against the domain types at compile time (see the `satisfies`-style
+ * assertions at the bottom), so the wire and the model cannot drift apart silently.
  */
 import { z } from 'zod';
+import { id, isoDate, isoDateTime, type Same, type Unbrand } from './entityParts';
+import { addendumSchema, contactNoteSchema } from './noteSchemas';
 import { languageTagSchema, safeText, TEXT_MAX } from './safeText';
 import type { EntityKind as DomainEntityKind } from '../domain/entities';
 import type { Appointment } from '../domain/appointment';
@@ -13,18 +15,7 @@ import { CARE_GAP_MEASURES, CARE_GAP_STATUSES } from '../domain/careGap';
 import type { Facility } from '../domain/facility';
 import { FACILITY_KINDS } from '../domain/facility';
 import type { Patient, ContactPoint } from '../domain/patient';
-import type { Addendum, ContactNote ,
-  ACTIVITY_KINDS} from '../domain/contactNote';
-import {
-  APPOINTMENT_ACTIONS,
-  CONTACT_MODES,
-  ESCALATION_SEVERITIES,
-  NOTE_STATUSES,
-  OUTCOMES,
-  PORTAL_HELP_STEPS,
-  REFERRAL_TARGETS,
-  TEACH_BACK,
-} from '../domain/contactNote';
+import { ESCALATION_SEVERITIES, REFERRAL_TARGETS } from '../domain/contactNote';
 import type { Conflict } from '../domain/conflict';
 import type { ConsentEvent } from '../domain/consent';
 import { CONSENT_DECISIONS, CONSENT_METHODS } from '../domain/consent';
@@ -47,14 +38,6 @@ import {
   RPM_STATUSES,
   SEXES,
 } from '../domain/patient';
-
-// Compile-time guarantee that the wire shapes are exactly the domain shapes (modulo brands).
-type Unbrand<T> = T extends string ? string : T extends number ? number : T extends object ? { -readonly [K in keyof T]: Unbrand<T[K]> } : T;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-const id = safeText(TEXT_MAX.id).min(1);
-const isoDate = z.iso.date();
-const isoDateTime = z.iso.datetime();
 
 const latLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
 
@@ -179,70 +162,6 @@ export const rpmDeviceSchema = z.object({
   kind: z.enum(RPM_DEVICE_KINDS),
   stage: z.enum(RPM_DEVICE_STAGES),
   since: isoDate,
-});
-
-const activitySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('education'), topic: safeText(TEXT_MAX.line), materialGiven: z.boolean(), teachBack: z.enum(TEACH_BACK).nullable() }),
-  z.object({ kind: z.literal('portal_help'), steps: z.array(z.enum(PORTAL_HELP_STEPS)) }),
-  z.object({ kind: z.literal('rpm'), device: z.enum(RPM_DEVICE_KINDS), action: z.enum(['setup', 'training']) }),
-  z.object({ kind: z.literal('questionnaire'), questionnaireId: safeText(TEXT_MAX.short), responseId: id.nullable() }),
-  z.object({
-    kind: z.literal('appointment'),
-    action: z.enum(APPOINTMENT_ACTIONS),
-    provider: safeText(TEXT_MAX.name),
-    reason: safeText(TEXT_MAX.line),
-    startsAt: isoDateTime.nullable(),
-    mode: z.enum(APPOINTMENT_MODES),
-    appointmentId: id.nullable(),
-  }),
-  z.object({ kind: z.literal('referral'), to: z.enum(REFERRAL_TARGETS), reason: safeText(TEXT_MAX.paragraph) }),
-  z.object({
-    kind: z.literal('barrier'),
-    action: z.enum(['found', 'resolved']),
-    barrier: z.enum(BARRIER_KINDS),
-    barrierId: id.nullable(),
-    detail: safeText(TEXT_MAX.paragraph),
-  }),
-  z.object({ kind: z.literal('goal'), action: z.enum(['set', 'updated']), text: safeText(TEXT_MAX.paragraph), goalId: id.nullable() }),
-  z.object({ kind: z.literal('care_gap'), gapId: id, measure: z.enum(CARE_GAP_MEASURES), action: z.enum(['discussed', 'scheduled', 'closed']) }),
-]);
-const _activityKindsCovered: Same<(typeof ACTIVITY_KINDS)[number], z.infer<typeof activitySchema>['kind']> = true;
-void _activityKindsCovered;
-
-export const contactNoteSchema = z.object({
-  id,
-  patientId: id,
-  authorId: id,
-  authorName: safeText(TEXT_MAX.name),
-  status: z.enum(NOTE_STATUSES),
-  mode: z.enum(CONTACT_MODES),
-  contactAt: isoDateTime,
-  durationMinutes: z.number().int().min(0).max(24 * 60).nullable(),
-  outcome: z.enum(OUTCOMES).nullable(),
-  activities: z.array(activitySchema).max(100),
-  text: safeText(TEXT_MAX.note),
-  followUps: z.array(z.object({ id, title: safeText(TEXT_MAX.line), dueDate: isoDate, ownerName: safeText(TEXT_MAX.name) })).max(50),
-  escalation: z.object({ reason: safeText(TEXT_MAX.paragraph), severity: z.enum(ESCALATION_SEVERITIES) }).nullable(),
-  // Optional: notes written before it existed have none (see contactNote.ts).
-  nextContactDue: isoDate.nullable().optional(),
-  createdAt: isoDateTime,
-  updatedAt: isoDateTime,
-  signedAt: isoDateTime.nullable(),
-  fromTaskId: id.nullable(),
-  contentHash: safeText(64).regex(/^[0-9a-f]{64}$/).nullable(),
-  enteredInError: z
-    .object({ at: isoDateTime, by: safeText(TEXT_MAX.name), byId: id.nullable().default(null), reason: safeText(TEXT_MAX.paragraph).min(1) })
-    .nullable(),
-});
-
-export const addendumSchema = z.object({
-  id,
-  noteId: id,
-  patientId: id,
-  authorId: id,
-  authorName: safeText(TEXT_MAX.name),
-  at: isoDateTime,
-  text: safeText(TEXT_MAX.note).min(1),
 });
 
 const taskTitleTemplateSchema = z.object({
@@ -396,8 +315,8 @@ void _allKinds;
 export { ENTITY_KINDS } from '../domain/entities';
 export type { EntityTypes, PatientChildKind } from '../domain/entities';
 
-
-
+// Compile-time guarantee that the wire shapes are exactly the domain shapes (modulo brands);
+// notes and addenda are compared in noteSchemas.ts.
 const wireMatchesDomain: [
   Same<Unbrand<Patient>, Unbrand<z.infer<typeof patientSchema>>>,
   Same<Unbrand<Facility>, Unbrand<z.infer<typeof facilitySchema>>>,
@@ -408,11 +327,9 @@ const wireMatchesDomain: [
   Same<Unbrand<Barrier>, Unbrand<z.infer<typeof barrierSchema>>>,
   Same<Unbrand<Goal>, Unbrand<z.infer<typeof goalSchema>>>,
   Same<Unbrand<RpmDevice>, Unbrand<z.infer<typeof rpmDeviceSchema>>>,
-  Same<Unbrand<ContactNote>, Unbrand<z.infer<typeof contactNoteSchema>>>,
-  Same<Unbrand<Addendum>, Unbrand<z.infer<typeof addendumSchema>>>,
   Same<Unbrand<Task>, Unbrand<z.infer<typeof taskSchema>>>,
   Same<Unbrand<Escalation>, Unbrand<z.infer<typeof escalationSchema>>>,
   Same<Unbrand<QuestionnaireResponse>, Unbrand<z.infer<typeof questionnaireResponseSchema>>>,
   Same<Unbrand<Omit<Conflict, 'winner' | 'loser'>>, Unbrand<Omit<z.infer<typeof conflictSchema>, 'winner' | 'loser'>>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 void wireMatchesDomain;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactNoteSchema, patientSchema } from './entities';
+import { patientSchema } from './entities';
+import { contactNoteSchema } from './noteSchemas';
 import { languageTagSchema, safeText, textProblem } from './safeText';
 import { loginRequestSchema, pullRequestSchema } from './wire';
 

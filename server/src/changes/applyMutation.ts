@@ -78,21 +78,32 @@ export async function applyMutation(ctx: MutationContext, m: Mutation, seen: See
   const future = futureBase(m, stored);
   if (future) return future;
 
-  const outcome = await applyOp(ctx, m, rules, key, patient, stored);
+  const outcome = await applyOp(ctx, { m, rules, key, patient, stored });
   // The device shows the refused value until it hears otherwise: send the record again, so
   // its next pull lays the server's value over it (the refusal itself stays in its list).
   if (outcome.status === 'rejected' && stored) await resendRecord(ctx.tx, key);
   return outcome;
 }
 
-function applyOp(ctx: MutationContext, m: Mutation, rules: KindRules, key: RecordKey, patient: PatientScopeRow, stored: StoredRecord | null) {
-  switch (m.op) {
+/** The change with what applyMutation found out about it before choosing its operation. */
+interface Target {
+  readonly m: Mutation;
+  readonly rules: KindRules;
+  readonly key: RecordKey;
+  /** The patient the change names, in scope for it. */
+  readonly patient: PatientScopeRow;
+  /** The record as stored, locked for this transaction; null when the server has none. */
+  readonly stored: StoredRecord | null;
+}
+
+function applyOp(ctx: MutationContext, target: Target) {
+  switch (target.m.op) {
     case 'create':
-      return create(ctx, m, rules, key, patient, stored);
+      return create(ctx, target);
     case 'update':
-      return update(ctx, m, rules, key, patient, stored);
+      return update(ctx, target);
     case 'delete':
-      return remove(ctx, m, key, stored);
+      return remove(ctx, target);
   }
 }
 
@@ -157,14 +168,7 @@ async function referencesCheck(ctx: MutationContext, m: Mutation, orgId: string,
   return problem ? reject('invalid', problem) : null;
 }
 
-async function create(
-  ctx: MutationContext,
-  m: Mutation,
-  rules: KindRules,
-  key: RecordKey,
-  patient: PatientScopeRow,
-  stored: StoredRecord | null,
-): Promise<MutationOutcome> {
+async function create(ctx: MutationContext, { m, rules, key, patient, stored }: Target): Promise<MutationOutcome> {
   if (stored) return existing(stored);
   const unknown = unknownField(rules, m.values);
   if (unknown) return reject('invalid', `${unknown}: unknown field`);
@@ -211,14 +215,7 @@ function actorImpostor(ctx: MutationContext, rules: KindRules, values: Readonly<
   return impostor ? reject('invalid', `${impostor}: must name the signed-in user`) : null;
 }
 
-async function update(
-  ctx: MutationContext,
-  m: Mutation,
-  rules: KindRules,
-  key: RecordKey,
-  patient: PatientScopeRow,
-  stored: StoredRecord | null,
-): Promise<MutationOutcome> {
+async function update(ctx: MutationContext, { m, rules, key, patient, stored }: Target): Promise<MutationOutcome> {
   if (!stored) return reject('not_found', `No ${m.kind} with id ${m.entityId}`);
   if (stored.deleted) return reject('deleted', 'This record was deleted; changes to it are not kept');
   const unknown = unknownField(rules, m.values);
@@ -272,7 +269,7 @@ async function update(
 }
 
 /** S12: a tombstone keeps its data (for audit) but pull sends it without. */
-async function remove(ctx: MutationContext, m: Mutation, key: RecordKey, stored: StoredRecord | null): Promise<MutationOutcome> {
+async function remove(ctx: MutationContext, { m, key, stored }: Target): Promise<MutationOutcome> {
   if (!stored) return reject('not_found', `No ${key.kind} with id ${key.id}`);
   if (stored.deleted) return reject('deleted', 'This record was already deleted');
   if (m.kind === 'note') {

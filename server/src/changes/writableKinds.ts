@@ -6,14 +6,12 @@
 import type { z } from 'zod';
 import type { EntityKind } from '../../../src/domain/entities';
 import {
-  addendumSchema,
   appointmentSchema,
   barrierSchema,
   careGapSchema,
   caregiverSchema,
   conflictSchema,
   consentEventSchema,
-  contactNoteSchema,
   contactPointSchema,
   escalationSchema,
   goalSchema,
@@ -23,6 +21,7 @@ import {
   rpmDeviceSchema,
   taskSchema,
 } from '../../../src/protocol/entities';
+import { addendumSchema, contactNoteSchema } from '../../../src/protocol/noteSchemas';
 import { careGapProblem, type CareGap } from '../../../src/domain/careGap';
 import type { Mutation } from '../../../src/protocol/wire';
 

@@ -3,35 +3,28 @@
  * quoting; cells a spreadsheet would run as formulas are defused). Only administrators, and
  * only their own organisation's events.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { auditPageSchema, type AuditEventRow } from '../../../../src/protocol/admin';
-import { call, loadAdminOrgs, type AdminTokens } from '../../../test/admin';
+import { useAdminServer } from '../../../test/admin';
 import { expectError } from '../../../test/http';
 import { describeEachDb } from '../../../test/testDb';
 import { csvCell } from '../../admin/auditCsv';
 import { recordAudit } from '../../audit/recordAudit';
-import { buildApp } from '../buildApp';
 
 const T0 = Date.parse('2026-12-01T09:00:00.000Z');
 const ACTOR = { orgId: 'org-1', userId: 'user-ana', deviceId: 'device-ana-0001', address: '10.0.0.5' };
 
 describeEachDb('admin console: the audit trail', (current) => {
-  let app: FastifyInstance;
-  let tokens: AdminTokens;
+  const { server, tokens } = useAdminServer(current);
+  const { call } = server;
   const db = () => current().db;
   const page = async (token: string, query: string) => {
-    const res = await call(app, token, 'GET', `/api/admin/audit${query}`);
+    const res = await call(token, 'GET', `/api/admin/audit${query}`);
     expect(res.statusCode, res.body).toBe(200);
     return auditPageSchema.parse(res.json());
   };
 
-  beforeAll(async () => {
-    app = await buildApp({ db: current().db, version: 'test' });
-  });
   beforeEach(async () => {
-    await current().reset();
-    tokens = await loadAdminOrgs(db(), app);
     // Seven reads by Ana a minute apart (two in one instant, to page through ties), one change by Ben.
     for (let i = 0; i < 6; i++) {
       await recordAudit(db(), ACTOR, new Date(T0 + Math.min(i, 4) * 60_000), [
@@ -43,7 +36,6 @@ describeEachDb('admin console: the audit trail', (current) => {
     ]);
     await recordAudit(db(), { ...ACTOR, orgId: 'org-2', userId: 'user-cam' }, new Date(T0), [{ action: 'read', entityKind: 'patient', entityId: 'pat-e1', patientId: 'pat-e1' }]);
   });
-  afterAll(() => app.close());
 
   it('pages newest first by (at, id) without repeating or skipping an event', async () => {
     const seen: AuditEventRow[] = [];
@@ -79,14 +71,14 @@ describeEachDb('admin console: the audit trail', (current) => {
   });
 
   it('bad filters are named', async () => {
-    expect(expectError(await call(app, tokens.ada, 'GET', '/api/admin/audit?from=yesterday'), 400, 'bad_request')).toMatch(/^from:/);
-    expect(expectError(await call(app, tokens.ada, 'GET', '/api/admin/audit?limit=5000'), 400, 'bad_request')).toMatch(/^limit:/);
-    expect(expectError(await call(app, tokens.ada, 'GET', '/api/admin/audit?before=1%27%20or%201=1'), 400, 'bad_request')).toMatch(/^before:/);
-    expect(expectError(await call(app, tokens.ada, 'GET', '/api/admin/audit?sort=asc'), 400, 'bad_request')).toMatch(/^sort: unknown field/);
+    expect(expectError(await call(tokens.ada, 'GET', '/api/admin/audit?from=yesterday'), 400, 'bad_request')).toMatch(/^from:/);
+    expect(expectError(await call(tokens.ada, 'GET', '/api/admin/audit?limit=5000'), 400, 'bad_request')).toMatch(/^limit:/);
+    expect(expectError(await call(tokens.ada, 'GET', '/api/admin/audit?before=1%27%20or%201=1'), 400, 'bad_request')).toMatch(/^before:/);
+    expect(expectError(await call(tokens.ada, 'GET', '/api/admin/audit?sort=asc'), 400, 'bad_request')).toMatch(/^sort: unknown field/);
   });
 
   it('exports CSV as an attachment with quoted cells and formulas defused', async () => {
-    const res = await call(app, tokens.ada, 'GET', '/api/admin/audit.csv?userId=user-ben');
+    const res = await call(tokens.ada, 'GET', '/api/admin/audit.csv?userId=user-ben');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -113,8 +105,8 @@ describeEachDb('admin console: the audit trail', (current) => {
 
   it('a specialist or supervisor may not read or export it (403)', async () => {
     for (const token of [tokens.ana, tokens.sol]) {
-      expectError(await call(app, token, 'GET', '/api/admin/audit'), 403, 'forbidden');
-      expectError(await call(app, token, 'GET', '/api/admin/audit.csv'), 403, 'forbidden');
+      expectError(await call(token, 'GET', '/api/admin/audit'), 403, 'forbidden');
+      expectError(await call(token, 'GET', '/api/admin/audit.csv'), 403, 'forbidden');
     }
   });
 });

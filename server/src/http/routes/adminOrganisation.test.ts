@@ -3,55 +3,44 @@
  * renaming territories, setting the lock and session times. Each change is audited with the
  * acting administrator; nobody else may; another organisation's things are not found.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminDevicesResponseSchema, adminTerritoriesResponseSchema, settingsResponseSchema } from '../../../../src/protocol/admin';
-import { adminState, auditRows, call, loadAdminOrgs, type AdminTokens } from '../../../test/admin';
+import { adminState, auditRows, useAdminServer } from '../../../test/admin';
 import { expectError, pull } from '../../../test/http';
 import { describeEachDb } from '../../../test/testDb';
-import { buildApp } from '../buildApp';
 
 describeEachDb('admin console: devices, territories, settings', (current) => {
-  let app: FastifyInstance;
-  let tokens: AdminTokens;
+  const { server, tokens } = useAdminServer(current);
+  const { call } = server;
   const db = () => current().db;
-
-  beforeAll(async () => {
-    app = await buildApp({ db: current().db, version: 'test' });
-  });
-  beforeEach(async () => {
-    await current().reset();
-    tokens = await loadAdminOrgs(db(), app);
-  });
-  afterAll(() => app.close());
 
   describe('devices', () => {
     it('lists the organisation’s devices with their owner, and revoking one ends its sessions at once', async () => {
-      const list = adminDevicesResponseSchema.parse((await call(app, tokens.ada, 'GET', '/api/admin/devices')).json());
+      const list = adminDevicesResponseSchema.parse((await call(tokens.ada, 'GET', '/api/admin/devices')).json());
       expect(list.devices.map((d) => d.id).sort()).toEqual(['device-ada-0001', 'device-ana-0001', 'device-sol-0001']);
       expect(list.devices.find((d) => d.id === 'device-ana-0001')).toMatchObject({ ownerId: 'user-ana', ownerName: 'Ana Tester', revokedAt: null });
 
-      const res = await call(app, tokens.ada, 'POST', '/api/admin/devices/device-ana-0001/revoke');
+      const res = await call(tokens.ada, 'POST', '/api/admin/devices/device-ana-0001/revoke');
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ sessionsEnded: 1, device: { id: 'device-ana-0001', revokedByName: 'Ada Tester' } });
       expect(res.json().device.revokedAt).not.toBeNull();
       // The revoked device is told so (it wipes what it holds), not merely asked to sign in again.
-      expect((await pull(app, tokens.ana, {})).json()).toMatchObject({ error: { code: 'device_revoked' } });
+      expect((await pull(server.app, tokens.ana, {})).json()).toMatchObject({ error: { code: 'device_revoked' } });
       const [row] = await auditRows(db(), 'admin.device.revoke');
       expect(row).toMatchObject({ userId: 'user-ada', deviceId: 'device-ada-0001', entityKind: 'device', entityId: 'device-ana-0001', detail: { ownerId: 'user-ana', sessionsEnded: 1 } });
       // Revoking again changes nothing and adds no audit row.
-      expect((await call(app, tokens.ada, 'POST', '/api/admin/devices/device-ana-0001/revoke')).json()).toMatchObject({ sessionsEnded: 0 });
+      expect((await call(tokens.ada, 'POST', '/api/admin/devices/device-ana-0001/revoke')).json()).toMatchObject({ sessionsEnded: 0 });
       expect(await auditRows(db(), 'admin.device.revoke')).toHaveLength(1);
     });
 
     it('a specialist or supervisor may not list or revoke (403); another organisation’s admin finds nothing (404)', async () => {
       const before = await adminState(db());
       for (const token of [tokens.ana, tokens.sol]) {
-        expectError(await call(app, token, 'GET', '/api/admin/devices'), 403, 'forbidden');
-        expectError(await call(app, token, 'POST', '/api/admin/devices/device-ana-0001/revoke'), 403, 'forbidden');
+        expectError(await call(token, 'GET', '/api/admin/devices'), 403, 'forbidden');
+        expectError(await call(token, 'POST', '/api/admin/devices/device-ana-0001/revoke'), 403, 'forbidden');
       }
-      expect(expectError(await call(app, tokens.eve, 'POST', '/api/admin/devices/device-ana-0001/revoke'), 404, 'not_found')).toMatch(/No device device-ana-0001/);
-      const eves = adminDevicesResponseSchema.parse((await call(app, tokens.eve, 'GET', '/api/admin/devices')).json());
+      expect(expectError(await call(tokens.eve, 'POST', '/api/admin/devices/device-ana-0001/revoke'), 404, 'not_found')).toMatch(/No device device-ana-0001/);
+      const eves = adminDevicesResponseSchema.parse((await call(tokens.eve, 'GET', '/api/admin/devices')).json());
       expect(eves.devices.map((d) => d.id)).toEqual(['device-eve-0001']);
       expect(await adminState(db())).toBe(before);
     });
@@ -59,7 +48,7 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
 
   describe('territories', () => {
     it('lists territories with patient counts and people; creates and renames, audited', async () => {
-      const list = adminTerritoriesResponseSchema.parse((await call(app, tokens.ada, 'GET', '/api/admin/territories')).json());
+      const list = adminTerritoriesResponseSchema.parse((await call(tokens.ada, 'GET', '/api/admin/territories')).json());
       expect(list.territories).toEqual([
         {
           id: 'ter-north',
@@ -72,11 +61,11 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
         },
         { id: 'ter-south', name: 'South', patientCount: 2, people: [{ id: 'user-ben', name: 'Ben Tester', role: 'specialist' }] },
       ]);
-      const created = await call(app, tokens.ada, 'POST', '/api/admin/territories', { name: '  West  ' });
+      const created = await call(tokens.ada, 'POST', '/api/admin/territories', { name: '  West  ' });
       expect(created.statusCode, created.body).toBe(201);
       const west = created.json().territory as { id: string; name: string };
       expect(west).toMatchObject({ name: 'West', patientCount: 0, people: [] });
-      const renamed = await call(app, tokens.ada, 'PATCH', `/api/admin/territories/${west.id}`, { name: 'West Lynn' });
+      const renamed = await call(tokens.ada, 'PATCH', `/api/admin/territories/${west.id}`, { name: 'West Lynn' });
       expect(renamed.statusCode, renamed.body).toBe(200);
       expect(renamed.json().territory.name).toBe('West Lynn');
       const rows = await auditRows(db());
@@ -89,34 +78,34 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
 
     it('a duplicate or empty name is refused, naming the field, and changes nothing', async () => {
       const before = await adminState(db());
-      expect(expectError(await call(app, tokens.ada, 'POST', '/api/admin/territories', { name: 'north' }), 400, 'bad_request')).toMatch(/^name: a territory named "north" already exists/);
-      expect(expectError(await call(app, tokens.ada, 'PATCH', '/api/admin/territories/ter-south', { name: 'North' }), 400, 'bad_request')).toMatch(/^name:/);
-      expect(expectError(await call(app, tokens.ada, 'POST', '/api/admin/territories', { name: '   ' }), 400, 'bad_request')).toMatch(/^name: a name is required/);
+      expect(expectError(await call(tokens.ada, 'POST', '/api/admin/territories', { name: 'north' }), 400, 'bad_request')).toMatch(/^name: a territory named "north" already exists/);
+      expect(expectError(await call(tokens.ada, 'PATCH', '/api/admin/territories/ter-south', { name: 'North' }), 400, 'bad_request')).toMatch(/^name:/);
+      expect(expectError(await call(tokens.ada, 'POST', '/api/admin/territories', { name: '   ' }), 400, 'bad_request')).toMatch(/^name: a name is required/);
       expect(await adminState(db())).toBe(before);
     });
 
     it('a specialist or supervisor may not (403); another organisation’s admin finds nothing (404)', async () => {
       const before = await adminState(db());
       for (const token of [tokens.ana, tokens.sol]) {
-        expectError(await call(app, token, 'GET', '/api/admin/territories'), 403, 'forbidden');
-        expectError(await call(app, token, 'POST', '/api/admin/territories', { name: 'West' }), 403, 'forbidden');
-        expectError(await call(app, token, 'PATCH', '/api/admin/territories/ter-north', { name: 'Up' }), 403, 'forbidden');
+        expectError(await call(token, 'GET', '/api/admin/territories'), 403, 'forbidden');
+        expectError(await call(token, 'POST', '/api/admin/territories', { name: 'West' }), 403, 'forbidden');
+        expectError(await call(token, 'PATCH', '/api/admin/territories/ter-north', { name: 'Up' }), 403, 'forbidden');
       }
-      expectError(await call(app, tokens.eve, 'PATCH', '/api/admin/territories/ter-north', { name: 'Up' }), 404, 'not_found');
+      expectError(await call(tokens.eve, 'PATCH', '/api/admin/territories/ter-north', { name: 'Up' }), 404, 'not_found');
       expect(await adminState(db())).toBe(before);
     });
   });
 
   describe('settings', () => {
     it('reads the defaults when the organisation has none, and saves a new lock time, audited', async () => {
-      const read = settingsResponseSchema.parse((await call(app, tokens.ada, 'GET', '/api/admin/settings')).json());
+      const read = settingsResponseSchema.parse((await call(tokens.ada, 'GET', '/api/admin/settings')).json());
       expect(read.settings).toEqual({ lockAfterMinutes: 5, sessionIdleDays: 14 });
-      const res = await call(app, tokens.ada, 'PUT', '/api/admin/settings', { lockAfterMinutes: 10 });
+      const res = await call(tokens.ada, 'PUT', '/api/admin/settings', { lockAfterMinutes: 10 });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toEqual({ settings: { lockAfterMinutes: 10, sessionIdleDays: 14 } });
-      expect((await call(app, tokens.ada, 'GET', '/api/admin/settings')).json().settings.lockAfterMinutes).toBe(10);
+      expect((await call(tokens.ada, 'GET', '/api/admin/settings')).json().settings.lockAfterMinutes).toBe(10);
       // Another organisation keeps its own.
-      expect((await call(app, tokens.eve, 'GET', '/api/admin/settings')).json().settings.lockAfterMinutes).toBe(5);
+      expect((await call(tokens.eve, 'GET', '/api/admin/settings')).json().settings.lockAfterMinutes).toBe(5);
       const [row] = await auditRows(db(), 'admin.settings.update');
       expect(row).toMatchObject({ userId: 'user-ada', changes: [{ field: 'lockAfterMinutes', before: 5, after: 10 }] });
     });
@@ -131,15 +120,15 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
       [{}, /Nothing to change/],
     ])('%j is refused, naming the field, and changes nothing', async (body, message) => {
       const before = await adminState(db());
-      expect(expectError(await call(app, tokens.ada, 'PUT', '/api/admin/settings', body), 400, 'bad_request')).toMatch(message);
+      expect(expectError(await call(tokens.ada, 'PUT', '/api/admin/settings', body), 400, 'bad_request')).toMatch(message);
       expect(await adminState(db())).toBe(before);
     });
 
     it('a specialist or supervisor may not read or change them (403)', async () => {
       const before = await adminState(db());
       for (const token of [tokens.ana, tokens.sol]) {
-        expectError(await call(app, token, 'GET', '/api/admin/settings'), 403, 'forbidden');
-        expectError(await call(app, token, 'PUT', '/api/admin/settings', { lockAfterMinutes: 1 }), 403, 'forbidden');
+        expectError(await call(token, 'GET', '/api/admin/settings'), 403, 'forbidden');
+        expectError(await call(token, 'PUT', '/api/admin/settings', { lockAfterMinutes: 1 }), 403, 'forbidden');
       }
       expect(await adminState(db())).toBe(before);
     });

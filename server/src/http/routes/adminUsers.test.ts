@@ -3,33 +3,22 @@
  * password and lifts a sign-in lockout; each change is audited in its transaction with the
  * acting administrator. Nobody else may, and another organisation's people are not found.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminUserResponseSchema, adminUsersResponseSchema } from '../../../../src/protocol/admin';
-import { adminState, auditRows, call, loadAdminOrgs, type AdminTokens } from '../../../test/admin';
+import { adminState, auditRows, useAdminServer } from '../../../test/admin';
 import { PASSWORD } from '../../../test/fixtures';
 import { expectError } from '../../../test/http';
 import { describeEachDb } from '../../../test/testDb';
-import { buildApp } from '../buildApp';
 
 const NEW_USER = { username: 'dora', name: 'Dora Field', role: 'specialist', password: 'a long new password', territoryIds: ['ter-north'] };
 
 describeEachDb('admin console: users', (current) => {
-  let app: FastifyInstance;
-  let tokens: AdminTokens;
+  const { server, tokens } = useAdminServer(current);
+  const { call } = server;
   const db = () => current().db;
 
-  beforeAll(async () => {
-    app = await buildApp({ db: current().db, version: 'test' });
-  });
-  beforeEach(async () => {
-    await current().reset();
-    tokens = await loadAdminOrgs(db(), app);
-  });
-  afterAll(() => app.close());
-
   it('lists the organisation’s people with role, territories and lock state, and nobody from elsewhere', async () => {
-    const res = await call(app, tokens.ada, 'GET', '/api/admin/users');
+    const res = await call(tokens.ada, 'GET', '/api/admin/users');
     expect(res.statusCode, res.body).toBe(200);
     const { users } = adminUsersResponseSchema.parse(res.json());
     expect(users.map((u) => u.username).sort()).toEqual(['ada', 'ana', 'ben', 'sol', 'sue']);
@@ -39,11 +28,11 @@ describeEachDb('admin console: users', (current) => {
   });
 
   it('creates a user who can then sign in, audited without the password', async () => {
-    const res = await call(app, tokens.ada, 'POST', '/api/admin/users', { ...NEW_USER, supervisorId: 'user-sol' });
+    const res = await call(tokens.ada, 'POST', '/api/admin/users', { ...NEW_USER, supervisorId: 'user-sol' });
     expect(res.statusCode, res.body).toBe(201);
     const { user } = adminUserResponseSchema.parse(res.json());
     expect(user).toMatchObject({ username: 'dora', role: 'specialist', supervisorId: 'user-sol', territories: [{ id: 'ter-north' }] });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'Dora', password: NEW_USER.password, deviceId: 'device-dora-001' } });
+    const login = await server.post('/api/auth/login', { username: 'Dora', password: NEW_USER.password, deviceId: 'device-dora-001' });
     expect(login.statusCode, login.body).toBe(200);
     const [row] = await auditRows(db(), 'admin.user.create');
     expect(row).toMatchObject({ userId: 'user-ada', deviceId: 'device-ada-0001', entityKind: 'user', entityId: user.id });
@@ -52,7 +41,7 @@ describeEachDb('admin console: users', (current) => {
   });
 
   it('updates name, role, territories and supervisor with before and after per field', async () => {
-    const res = await call(app, tokens.ada, 'PATCH', '/api/admin/users/user-ben', {
+    const res = await call(tokens.ada, 'PATCH', '/api/admin/users/user-ben', {
       name: 'Benjamin Tester', territoryIds: ['ter-north', 'ter-south'], supervisorId: 'user-sue',
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -68,30 +57,30 @@ describeEachDb('admin console: users', (current) => {
   });
 
   it('disabling an account ends its sessions; enabling it again lets the person back in', async () => {
-    const res = await call(app, tokens.ada, 'PATCH', '/api/admin/users/user-ana', { disabled: true });
+    const res = await call(tokens.ada, 'PATCH', '/api/admin/users/user-ana', { disabled: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().user.disabledAt).not.toBeNull();
-    expectError(await call(app, tokens.ana, 'GET', '/api/admin/users'), 401, 'unauthorized');
+    expectError(await call(tokens.ana, 'GET', '/api/admin/users'), 401, 'unauthorized');
     const [row] = await auditRows(db(), 'admin.user.update');
     expect(row?.changes).toEqual([{ field: 'disabled', before: false, after: true }]);
     expect(row?.detail).toMatchObject({ sessionsEnded: 1 });
-    const back = await call(app, tokens.ada, 'PATCH', '/api/admin/users/user-ana', { disabled: false });
+    const back = await call(tokens.ada, 'PATCH', '/api/admin/users/user-ana', { disabled: false });
     expect(back.json().user.disabledAt).toBeNull();
   });
 
   it('an administrator cannot disable or demote themselves', async () => {
     const before = await adminState(db());
-    expect(expectError(await call(app, tokens.ada, 'PATCH', '/api/admin/users/user-ada', { disabled: true }), 400, 'bad_request')).toMatch(/^disabled: you cannot disable your own account/);
-    expect(expectError(await call(app, tokens.ada, 'PATCH', '/api/admin/users/user-ada', { role: 'supervisor' }), 400, 'bad_request')).toMatch(/^role:/);
+    expect(expectError(await call(tokens.ada, 'PATCH', '/api/admin/users/user-ada', { disabled: true }), 400, 'bad_request')).toMatch(/^disabled: you cannot disable your own account/);
+    expect(expectError(await call(tokens.ada, 'PATCH', '/api/admin/users/user-ada', { role: 'supervisor' }), 400, 'bad_request')).toMatch(/^role:/);
     expect(await adminState(db())).toBe(before);
   });
 
   it('resets a password: the old one stops working, sessions end, the audit row holds no password', async () => {
-    const res = await call(app, tokens.ada, 'POST', '/api/admin/users/user-ana/password', { password: 'brand new secret 1' });
+    const res = await call(tokens.ada, 'POST', '/api/admin/users/user-ana/password', { password: 'brand new secret 1' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ ok: true });
-    expectError(await call(app, tokens.ana, 'GET', '/api/admin/users'), 401, 'unauthorized');
-    const old = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ana', password: PASSWORD, deviceId: 'device-ana-0001' } });
+    expectError(await call(tokens.ana, 'GET', '/api/admin/users'), 401, 'unauthorized');
+    const old = await server.post('/api/auth/login', { username: 'ana', password: PASSWORD, deviceId: 'device-ana-0001' });
     expect(old.statusCode).toBe(401);
     const [row] = await auditRows(db(), 'admin.user.password_reset');
     expect(row).toMatchObject({ userId: 'user-ada', entityId: 'user-ana', detail: { username: 'ana' } });
@@ -100,9 +89,9 @@ describeEachDb('admin console: users', (current) => {
 
   it('unlocks a locked sign-in', async () => {
     await db().query("insert into sign_in_attempts (key, failures, locked_at) values ('user:ana', 12, now())");
-    const listed = adminUsersResponseSchema.parse((await call(app, tokens.ada, 'GET', '/api/admin/users')).json());
+    const listed = adminUsersResponseSchema.parse((await call(tokens.ada, 'GET', '/api/admin/users')).json());
     expect(listed.users.find((u) => u.id === 'user-ana')?.lockedAt).not.toBeNull();
-    const res = await call(app, tokens.ada, 'POST', '/api/admin/users/user-ana/unlock');
+    const res = await call(tokens.ada, 'POST', '/api/admin/users/user-ana/unlock');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ unlocked: true });
     expect(await db().query("select * from sign_in_attempts where key = 'user:ana'")).toEqual([]);
@@ -123,13 +112,13 @@ describeEachDb('admin console: users', (current) => {
     ];
     it.each(cases)('creating with %s', async (_what, body, message) => {
       const before = await adminState(db());
-      expect(expectError(await call(app, tokens.ada, 'POST', '/api/admin/users', body), 400, 'bad_request')).toMatch(message);
+      expect(expectError(await call(tokens.ada, 'POST', '/api/admin/users', body), 400, 'bad_request')).toMatch(message);
       expect(await adminState(db())).toBe(before);
     });
     it('an empty change, or a supervisor of oneself', async () => {
       const before = await adminState(db());
-      expect(expectError(await call(app, tokens.ada, 'PATCH', '/api/admin/users/user-ben', {}), 400, 'bad_request')).toMatch(/Nothing to change/);
-      expect(expectError(await call(app, tokens.ada, 'PATCH', '/api/admin/users/user-sol', { supervisorId: 'user-sol' }), 400, 'bad_request')).toMatch(/^supervisorId:/);
+      expect(expectError(await call(tokens.ada, 'PATCH', '/api/admin/users/user-ben', {}), 400, 'bad_request')).toMatch(/Nothing to change/);
+      expect(expectError(await call(tokens.ada, 'PATCH', '/api/admin/users/user-sol', { supervisorId: 'user-sol' }), 400, 'bad_request')).toMatch(/^supervisorId:/);
       expect(await adminState(db())).toBe(before);
     });
   });
@@ -144,17 +133,17 @@ describeEachDb('admin console: users', (current) => {
     ];
     it.each(requests)('a specialist and a supervisor may not %s (403), and nothing changes', async (_what, method, url, body) => {
       const before = await adminState(db());
-      expectError(await call(app, tokens.ana, method, url, body), 403, 'forbidden');
-      expectError(await call(app, tokens.sol, method, url, body), 403, 'forbidden');
+      expectError(await call(tokens.ana, method, url, body), 403, 'forbidden');
+      expectError(await call(tokens.sol, method, url, body), 403, 'forbidden');
       expect(await adminState(db())).toBe(before);
     });
     it.each(requests.slice(2))('another organisation’s administrator cannot %s this organisation’s user (404)', async (_what, method, url, body) => {
       const before = await adminState(db());
-      expect(expectError(await call(app, tokens.eve, method, url, body), 404, 'not_found')).toMatch(/No user user-ben in your organisation/);
+      expect(expectError(await call(tokens.eve, method, url, body), 404, 'not_found')).toMatch(/No user user-ben in your organisation/);
       expect(await adminState(db())).toBe(before);
     });
     it('an unknown user id is not found', async () => {
-      expectError(await call(app, tokens.ada, 'PATCH', '/api/admin/users/user-nobody', { name: 'X' }), 404, 'not_found');
+      expectError(await call(tokens.ada, 'PATCH', '/api/admin/users/user-nobody', { name: 'X' }), 404, 'not_found');
     });
   });
 });

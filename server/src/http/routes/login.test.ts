@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loginResponseSchema, type ErrorCode } from '../../../../src/protocol/wire';
 import { DEVICE, fixtureDataset, NORTH, PASSWORD } from '../../../test/fixtures';
 import { expectError } from '../../../test/http';
 import { describeEachDb } from '../../../test/testDb';
+import { fakeClock, resetSignIns, useTestServer } from '../../../test/testServer';
 import type { Db } from '../../db/db';
-import { loadDataset } from '../../seed/loadDataset';
-import { buildApp } from '../buildApp';
 
 const NOW = new Date('2026-11-20T09:30:00.000Z');
 
@@ -18,20 +16,10 @@ async function writes(db: Db): Promise<{ sessions: number; devices: number }> {
 }
 
 describeEachDb('POST /api/auth/login', (current) => {
-  let app: FastifyInstance;
-  const login = (payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: payload as string, headers });
+  const server = useTestServer(current, { version: '9.9.9', clock: fakeClock(NOW), dataset: fixtureDataset() });
+  const login = (payload: unknown, headers: Record<string, string> = {}) => server.post('/api/auth/login', payload, { headers });
 
-  beforeAll(async () => {
-    await loadDataset(current().db, fixtureDataset());
-    app = await buildApp({ db: current().db, version: '9.9.9', now: () => NOW });
-  });
-  afterAll(() => app.close());
-  beforeEach(() =>
-    current().db.exec(
-      'alter table audit_events disable trigger user; truncate spent_refresh_tokens, sessions, devices, sign_in_attempts, audit_events cascade; alter table audit_events enable trigger user;',
-    ),
-  );
+  beforeEach(() => resetSignIns(current().db));
 
   it('signs in: tokens, the device, who the user is, their territories and the server time', async () => {
     const res = await login({ username: 'ana', password: PASSWORD, deviceId: DEVICE, appVersion: '1.2.3' });

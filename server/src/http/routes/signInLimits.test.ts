@@ -3,42 +3,27 @@
  * administrator lifts) and per address (backoff only), checked before any password, with
  * the same answers for unknown usernames as for wrong passwords.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loginResponseSchema } from '../../../../src/protocol/wire';
 import { DEVICE, fixtureDataset, ORG, PASSWORD } from '../../../test/fixtures';
 import { expectError, pull } from '../../../test/http';
 import { describeEachDb } from '../../../test/testDb';
+import { fakeClock, resetSignIns, useTestServer } from '../../../test/testServer';
 import { endSessions, liftSignInLockout, setPassword, signInLocks } from '../../auth/accountAdmin';
-import { loadDataset } from '../../seed/loadDataset';
-import { buildApp } from '../buildApp';
 
 const START = new Date('2026-11-20T09:30:00.000Z');
 
 describeEachDb('sign-in limits', (current) => {
-  let app: FastifyInstance;
-  let clock = START;
-  const later = (seconds: number) => {
-    clock = new Date(clock.getTime() + seconds * 1000);
-  };
+  const clock = fakeClock(START);
+  const server = useTestServer(current, { clock, dataset: fixtureDataset() });
+  const later = (seconds: number) => clock.advance(seconds * 1000);
   const attempt = (username: string, password: string, remoteAddress = '10.0.0.1'): Promise<LightMyRequestResponse> =>
-    app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { username, password, deviceId: DEVICE } });
+    server.post('/api/auth/login', { username, password, deviceId: DEVICE }, { remoteAddress });
   /** What an observer sees of an answer: status, body and Retry-After. */
   const seen = (res: LightMyRequestResponse) => ({ status: res.statusCode, body: res.json() as unknown, retryAfter: res.headers['retry-after'] ?? null });
 
-  beforeAll(async () => {
-    await loadDataset(current().db, fixtureDataset());
-    app = await buildApp({ db: current().db, version: 'test', now: () => clock });
-  });
-  afterAll(() => app.close());
-  beforeEach(async () => {
-    clock = START;
-    await current().db.exec(
-      `alter table audit_events disable trigger user;
-       truncate spent_refresh_tokens, sessions, devices, sign_in_attempts, audit_events cascade;
-       alter table audit_events enable trigger user;`,
-    );
-  });
+  beforeEach(() => resetSignIns(current().db));
 
   it('200 wrong passwords then the right one: still refused, no session opened', async () => {
     for (let i = 0; i < 200; i++) await attempt('ana', `guess-${i}`);
@@ -56,9 +41,9 @@ describeEachDb('sign-in limits', (current) => {
       }
       return out;
     };
-    clock = START;
+    clock.set(START);
     const known = await answers('ana');
-    clock = START;
+    clock.set(START);
     const unknown = await answers('zed');
     expect(unknown).toEqual(known);
     expect(known[0]).toEqual({ status: 401, body: { error: { code: 'unauthorized', message: 'Wrong username or password' } }, retryAfter: null });
@@ -132,18 +117,16 @@ describeEachDb('sign-in limits', (current) => {
   describe('for the admin console', () => {
     it('endSessions ends a user\'s or a device\'s open sessions; setPassword ends them too', async () => {
       const a = loginResponseSchema.parse((await attempt('ana', PASSWORD)).json());
-      const b = loginResponseSchema.parse(
-        (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ana', password: PASSWORD, deviceId: 'device-ana-two' } })).json(),
-      );
+      const b = await server.signIn('ana', 'device-ana-two');
       expect(await current().db.transaction((tx) => endSessions(tx, { deviceId: 'device-ana-two' }))).toBe(1);
-      expectError(await pull(app, b.accessToken, {}), 401, 'unauthorized');
-      expect((await pull(app, a.accessToken, {})).statusCode).toBe(200);
+      expectError(await pull(server.app, b.accessToken, {}), 401, 'unauthorized');
+      expect((await pull(server.app, a.accessToken, {})).statusCode).toBe(200);
       expect(await current().db.transaction((tx) => endSessions(tx, { userId: 'user-ana' }))).toBe(1);
       expect(await current().db.transaction((tx) => endSessions(tx, { userId: 'user-ana' }))).toBe(0);
 
       const c = loginResponseSchema.parse((await attempt('ana', PASSWORD)).json());
       await current().db.transaction((tx) => setPassword(tx, 'user-ana', 'reset by admin 1'));
-      expectError(await pull(app, c.accessToken, {}), 401, 'unauthorized');
+      expectError(await pull(server.app, c.accessToken, {}), 401, 'unauthorized');
       expectError(await attempt('ana', PASSWORD), 401, 'unauthorized');
       expect((await attempt('ana', 'reset by admin 1')).statusCode).toBe(200);
       await current().db.transaction((tx) => setPassword(tx, 'user-ana', PASSWORD));
