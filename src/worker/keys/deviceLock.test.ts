@@ -47,14 +47,22 @@ describe('re-wrapping the data key under a new password', () => {
     expect(await restarted.readCodec.open(sealed)).toEqual({ note: 'side door' });
   });
 
-  it('refuses while locked, and when the stored wrap does not open with the given current password, leaving it unchanged', async () => {
+  it('refuses without the key in memory, and when the stored wrap does not open with the given current password, leaving it unchanged', async () => {
     const { lock, on } = await signedIn();
     const before = await getMeta(on, 'keyWrap');
     expect(await lock.rewrap('not the password', NEW)).toEqual({ ok: false, code: 'key_unavailable' });
-    await lock.lock();
+    await lock.forget();
     expect(await lock.rewrap(OLD, NEW)).toEqual({ ok: false, code: 'locked' });
     expect(await getMeta(on, 'keyWrap')).toEqual(before);
     expect(await newLock(on).unlockWithPassword(OLD)).toEqual({ ok: true });
+  });
+
+  it('a PIN lock that came while the server answered does not stop the re-wrap: the key is still in memory', async () => {
+    const { lock, on } = await signedIn();
+    await lock.lock();
+    expect(lock.isUnlocked()).toBe(false);
+    expect(await lock.rewrap(OLD, NEW)).toEqual({ ok: true });
+    expect(await newLock(on).unlockWithPassword(NEW)).toEqual({ ok: true });
   });
 
   it('the read codec opens nothing while the device is PIN-locked, though the key is held', async () => {

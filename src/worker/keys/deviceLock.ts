@@ -230,9 +230,11 @@ export function createDeviceLock(deps: DeviceLockDeps) {
      * offline unlock takes the new password and refuses the old one. The key in memory cannot
      * be exported, so its bytes come from the stored wrap opened with the current password,
      * and must be the key in memory. The recovery wrap (server's device key) stays as it is.
+     * Only the key is needed: a PIN lock that came while the server was answering (the
+     * inactivity timer) does not leave the device behind the server.
      */
     async rewrap(currentPassword: string, newPassword: string): Promise<RewrapResult> {
-      if (!key || !unlocked) return { ok: false, code: 'locked' };
+      if (!key) return { ok: false, code: 'locked' };
       const inUse = key;
       const wrap = await getMeta(db, 'keyWrap');
       const raw = wrap ? await unwrapWithPassword(wrap, currentPassword) : null;
