@@ -31,17 +31,19 @@ export function AppHeader({ title, user, onChangePassword, onLock, onSignOut, ch
           <span className="app-header__title">{title}</span>
           <span className="muted">{t.signedInAs(user.name, t.role[user.role])}</span>
           <LanguageSwitch />
-          <button type="button" className="button" onClick={onChangePassword}>
-            {t.changePassword}
-          </button>
-          {onLock && (
-            <button type="button" className="button" onClick={onLock}>
-              {t.lock.lockNow}
+          <div className="app-header__actions">
+            <button type="button" className="button" onClick={onChangePassword}>
+              {t.changePassword}
             </button>
-          )}
-          <button type="button" className="button" onClick={onSignOut}>
-            {t.signOut}
-          </button>
+            {onLock && (
+              <button type="button" className="button" onClick={onLock}>
+                {t.lock.lockNow}
+              </button>
+            )}
+            <button type="button" className="button" onClick={onSignOut}>
+              {t.signOut}
+            </button>
+          </div>
         </div>
         {children}
       </header>
