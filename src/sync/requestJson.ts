@@ -12,7 +12,15 @@ export type RequestFailure =
   | { readonly ok: false; readonly code: 'unauthorized'; readonly message: string }
   | { readonly ok: false; readonly code: 'device_revoked' }
   /** A 4xx other than 401: `errorCode` is the server's own code, kept as sent (STYLE 13). */
-  | { readonly ok: false; readonly code: 'rejected'; readonly status: number; readonly errorCode: ErrorCode | null; readonly message: string }
+  | {
+      readonly ok: false;
+      readonly code: 'rejected';
+      readonly status: number;
+      readonly errorCode: ErrorCode | null;
+      readonly message: string;
+      /** From `Retry-After`, on `too_many_attempts`: seconds to wait; null when not given. */
+      readonly retryAfterSeconds?: number | null;
+    }
   | { readonly ok: false; readonly code: 'server_error'; readonly status: number }
   | { readonly ok: false; readonly code: 'bad_response' };
 
@@ -70,11 +78,19 @@ export async function requestJson<S extends z.ZodType>(
     if (errorCode === 'device_revoked') return { ok: false, code: 'device_revoked' };
     if (res.status === 401) return { ok: false, code: 'unauthorized', message };
     // Sign-in limits are the server's answer, not a busy server: the code is kept.
-    if (errorCode === 'too_many_attempts') return { ok: false, code: 'rejected', status: res.status, errorCode, message };
+    if (errorCode === 'too_many_attempts') {
+      return { ok: false, code: 'rejected', status: res.status, errorCode, message, retryAfterSeconds: retryAfter(res.headers.get('retry-after')) };
+    }
     // Busy or timed out: the server will answer later.
     if (res.status >= 500 || res.status === 408 || res.status === 429) return { ok: false, code: 'server_error', status: res.status };
     return { ok: false, code: 'rejected', status: res.status, errorCode, message };
   }
   const parsed = schema.safeParse(json);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, code: 'bad_response' };
+}
+
+/** `Retry-After` in seconds (the server sends a number); null when absent or a date. */
+function retryAfter(header: string | null): number | null {
+  if (header === null || !/^\d+$/.test(header.trim())) return null;
+  return Number(header.trim());
 }

@@ -28,6 +28,7 @@ import type { SyncDeps } from '../sync/deps';
 import { resolveConflict } from '../storage/commands/conflicts';
 import { dismissRefusal, redoRefusal } from '../storage/commands/refusals';
 import { createAdminCalls } from '../sync/admin';
+import { changePasswordOnServer, type ChangePasswordFailure } from '../sync/changePassword';
 import { syncNow } from '../sync/syncNow';
 import { signIn } from '../sync/signIn';
 import { endServerSession } from '../sync/signOut';
@@ -37,6 +38,17 @@ import { createPlanning } from './planning';
 import { createWatches } from './watch';
 
 export type { LockState, LockStateName, UnlockResult } from './keys/deviceLock';
+
+/**
+ * A password change as the person sees it. `deviceUpdated`: the offline unlock now takes the
+ * new password; false when the server changed it but this device's key could not be re-wrapped
+ * (the previous password still opens the device offline until the next online sign-in).
+ * `locked`: the device was locked; nothing was sent.
+ */
+export type ChangePasswordResult =
+  | { readonly ok: true; readonly deviceUpdated: boolean }
+  | ChangePasswordFailure
+  | { readonly ok: false; readonly code: 'locked' };
 
 export interface WorkerHooks {
   /** Called after every local write, so automatic sync can send it soon. */
@@ -86,19 +98,10 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
     lockAfterMinutes: DEFAULT_LOCK_AFTER_MINUTES,
     wiped: false,
   });
-  // Live reads for the UI (watch.ts): decoded here and only then sent, and only while the
-  // device is unlocked (a PIN-locked worker still holds the key, but shows nothing). Every
-  // change of the lock re-runs them: locked reads answer `locked`, unlocked ones the data.
-  const readCodec: RecordCodec = lock
-    ? {
-        name: deps.codec.name,
-        seal: (value) => deps.codec.seal(value),
-        open: async <T,>(body: unknown) => {
-          lock.assertUnlocked();
-          return deps.codec.open<T>(body);
-        },
-      }
-    : deps.codec;
+  // Live reads for the UI (watch.ts) open bodies with the lock's read codec: only while the
+  // device is unlocked (deviceLock.ts). Every change of the lock re-runs them: locked reads
+  // answer `locked`, unlocked ones the data.
+  const readCodec: RecordCodec = lock ? lock.readCodec : deps.codec;
   const watches = createWatches({ db: deps.db, codec: readCodec });
   // Without a lock the state follows the session alone; its subscribers hear of sign-in and
   // sign-out here (with a lock, the lock tells its own subscribers).
@@ -184,6 +187,21 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
     },
     async lock() {
       await lock?.lock();
+    },
+    /**
+     * Changes the person's password on the server, then (only once the server said ok)
+     * re-wraps the data key under the new one, so the offline unlock follows the server.
+     */
+    async changePassword(currentPassword: string, newPassword: string): Promise<ChangePasswordResult> {
+      if (lock && !lock.isUnlocked()) return { ok: false, code: 'locked' };
+      const res = await changePasswordOnServer(deps, currentPassword, newPassword);
+      if (!res.ok) return res;
+      if (!lock) return { ok: true, deviceUpdated: true };
+      const rewrapped = await lock.rewrap(currentPassword, newPassword).catch((e: unknown) => {
+        console.error(`re-wrapping the data key failed: ${e instanceof Error ? e.name : typeof e}`);
+        return { ok: false } as const;
+      });
+      return { ok: true, deviceUpdated: rewrapped.ok };
     },
     /** A person's activity (throttled by the UI): postpones the inactivity lock. */
     touch() {

@@ -9,7 +9,7 @@ import type { ReadArgs, ReadName, ReadValue } from './reads';
 import type { WatchCallback } from './watch';
 
 export type { WorkerApi };
-export type { LockState, LockStateName, UnlockResult } from './api';
+export type { ChangePasswordResult, LockState, LockStateName, UnlockResult } from './api';
 // Planner types the UI renders (types only: no planner code reaches the UI thread).
 export type { DayAction, DayActionResult, DayPlan, PlanDayResult, SavedDayPlan } from './planning';
 export type { DayProblemInput, DayProblemIssue, DayStopInput, ExcludedStop, InfeasibilityCode, Plan, PlannedBreak, PlannedVisit, SkipReason, StopId } from '../routing';

@@ -1,10 +1,12 @@
 /**
- * An administrator's morning: signs in to the admin console, adds a new specialist, revokes a
- * tablet reported lost, finds both in the audit log, and shortens the lock time.
+ * An administrator's morning: signs in to the admin console, adds a new specialist (who signs
+ * in on a tablet and changes the first password), revokes a tablet reported lost, finds both
+ * in the audit log, and shortens the lock time.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AdminConsolePage } from './pages/AdminConsolePage';
+import { LockPage } from './pages/LockPage';
 import { SignInPage } from './pages/SignInPage';
 import { accessibilityViolations } from './support/axe';
 import { apiDevice } from './support/apiDevice';
@@ -53,6 +55,39 @@ describe('the admin console', () => {
     await console_.addUser(newcomer);
     await page.getByRole('list', { name: 'Users' }).getByRole('heading', { name: newcomer.name }).waitFor();
     await shootBothLanguages(page, 'admin-users');
+  });
+
+  it('the new specialist changes the first password on their tablet; after a reload only the new one opens it', async () => {
+    const chosen = `my own secret ${suffix}`;
+    const tablet = await browser.newContext({ locale: 'en-US', viewport: { width: 1024, height: 768 } });
+    const p = await tablet.newPage();
+    try {
+      await p.goto(baseUrl);
+      await new SignInPage(p).signIn(newcomer.username, newcomer.password);
+      await p.getByRole('button', { name: 'Change password' }).click();
+      const form = p.getByRole('form', { name: 'Change password' });
+      await form.getByLabel('Current password').fill(newcomer.password);
+      await form.getByLabel('New password (at least 10 characters)').fill(chosen);
+      await form.getByLabel('Repeat the new password').fill(`${chosen}!`);
+      await form.getByRole('button', { name: 'Save new password' }).click();
+      await form.getByRole('alert').filter({ hasText: 'The two new passwords are different.' }).waitFor();
+      await form.getByLabel('Repeat the new password').fill(chosen);
+      await form.getByRole('button', { name: 'Save new password' }).click();
+      await form.getByRole('status').filter({ hasText: 'Your password was changed.' }).waitFor();
+      expect(await accessibilityViolations(p)).toEqual([]);
+      await shootBothLanguages(p, 'change-password');
+
+      // A reload is a new worker: no key in memory, the password unwraps it.
+      await p.reload();
+      const lock = new LockPage(p);
+      await lock.heading().waitFor();
+      await lock.unlockWithPassword(newcomer.password);
+      await lock.alert().filter({ hasText: 'Wrong password.' }).waitFor();
+      await lock.unlockWithPassword(chosen);
+      await p.getByRole('button', { name: 'Change password' }).waitFor();
+    } finally {
+      await tablet.close();
+    }
   });
 
   it('revokes a lost tablet, after confirming', async () => {

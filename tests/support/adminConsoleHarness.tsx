@@ -71,6 +71,8 @@ function route(server: FakeAdminServer, method: string, path: string, body: Reco
   // `/api/admin/devices/dev-1/revoke` -> `POST /api/admin/devices/:id`; the verb is matched below.
   const key = `${method} ${path.replace(/\?.*$/, '').replace(/^(\/api\/admin\/[a-z]+)\/[^/]+(\/[a-z]+)?$/, '$1/:id')}`;
   switch (key) {
+    case 'POST /api/auth/password':
+      return json(200, { ok: true });
     case 'GET /api/admin/users':
       return json(200, { users: server.users });
     case 'POST /api/admin/users': {

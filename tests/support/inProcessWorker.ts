@@ -43,3 +43,21 @@ export function createInProcessWorker(db: RoundsDb, now: () => Date = () => TEST
   // Comlink's Remote<T> only wraps results in promises; every method here already returns one.
   return api as unknown as WorkerClient;
 }
+
+export interface OnlineWorkerOptions {
+  readonly db: RoundsDb;
+  readonly lock: DeviceLock | null;
+  /** The test's stand-in for the server. */
+  readonly fetch: typeof fetch;
+  readonly now?: () => Date;
+}
+
+/** The real worker API in-process, as above, whose network is the test's own `fetch`. */
+export function createOnlineInProcessWorker({ db, lock, fetch, now = () => TEST_NOW }: OnlineWorkerOptions): WorkerClient {
+  const api = createWorkerApi(
+    { db, codec: plainCodec, fetch, baseUrl: '', now, newId: () => crypto.randomUUID(), withSyncLock: localLock() },
+    {},
+    lock,
+  );
+  return api as unknown as WorkerClient;
+}

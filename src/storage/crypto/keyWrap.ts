@@ -40,6 +40,18 @@ export function importDataKey(raw: Bytes): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
+/**
+ * Whether `raw` is the key `key` was imported from: a probe sealed with the key in use must
+ * open with the raw bytes. (The key in use is not extractable, so the bytes cannot be compared.)
+ */
+export async function isSameDataKey(raw: Bytes, key: CryptoKey): Promise<boolean> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const probe = crypto.getRandomValues(new Uint8Array(16));
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, probe);
+  const opened = await unwrapWith(await aesKey(raw), { v: 1, iv, ct: sealed });
+  return opened !== null && opened.length === probe.length && opened.every((b, i) => b === probe[i]);
+}
+
 async function pbkdf2Bits(secret: string, salt: Uint8Array, iterations: number): Promise<ArrayBuffer> {
   const base = await crypto.subtle.importKey('raw', encoder.encode(secret.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
   return crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as Bytes, iterations }, base, 256);

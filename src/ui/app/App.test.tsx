@@ -131,6 +131,19 @@ describe('App', () => {
     expect(screen.getByText('Mon 10:00–12:00')).toBeVisible();
   });
 
+  it('"Change password" in the header opens the password form; the navigation leads back', async () => {
+    await seedTerritory();
+    renderApp();
+    await screen.findByRole('list', { name: 'Patients' });
+    await userEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(await screen.findByRole('heading', { name: 'Change password', level: 1 })).toBeVisible();
+    expect(screen.getByLabelText('Current password')).toHaveAttribute('type', 'password');
+    expect(window.location.hash).toBe('#/password');
+    await userEvent.click(screen.getByRole('link', { name: 'Patients' }));
+    expect(await screen.findByRole('list', { name: 'Patients' })).toBeVisible();
+    expect(screen.queryByLabelText('Current password')).not.toBeInTheDocument();
+  });
+
   it('switches every label to Spanish and remembers the choice', async () => {
     await seedTerritory();
     renderApp();

@@ -1,6 +1,6 @@
-/** The signed-in frame: header with status, navigation, language and sign-out; the routed screen below. */
+/** The signed-in frame: header (AppHeader) with status and navigation; the routed screen below. */
 import { useState } from 'react';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { AppHeader } from '../components/AppHeader';
 import { SyncStatusBar } from '../components/SyncStatusBar';
 import { useConfirm } from '../components/useConfirm';
 import { useServices } from '../data/AppServices';
@@ -12,6 +12,7 @@ import { useDeviceId } from '../data/hooks';
 import { FollowUpsScreen } from '../features/followUps/FollowUpsScreen';
 import { FOLLOW_UPS_TEXT } from '../features/followUps/followUpsText';
 import { NoteScreen } from '../features/note/NoteScreen';
+import { ChangePasswordScreen } from '../features/password/ChangePasswordScreen';
 import { PatientScreen } from '../features/patient/PatientScreen';
 import { RosterScreen } from '../features/roster/RosterScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
@@ -21,9 +22,11 @@ import { ScreenBoundary } from './ScreenBoundary';
 import { hrefFor, useHashRoute, type Route } from './useHashRoute';
 import { useSyncTriggers } from './useSyncTriggers';
 
-function Screen({ route }: { route: Route }) {
+function Screen({ route, session }: { route: Route; session: SessionView }) {
   const device = useDeviceId();
   switch (route.name) {
+    case 'password':
+      return <ChangePasswordScreen username={session.user.username} />;
     case 'conflicts':
       return <ConflictsScreen myDevice={device} />;
     case 'patient':
@@ -42,7 +45,7 @@ function Screen({ route }: { route: Route }) {
 export function AppShell({ session }: { session: SessionView }) {
   const { t, locale } = useI18n();
   const { worker } = useServices();
-  const [route] = useHashRoute();
+  const [route, navigate] = useHashRoute();
   const [signOutError, setSignOutError] = useState<number | null>(null);
   const [confirm, confirmDialog] = useConfirm();
 
@@ -70,21 +73,13 @@ export function AppShell({ session }: { session: SessionView }) {
 
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t.skipToContent}
-      </a>
-      <header className="app-header">
-        <div className="app-header__row">
-          <span className="app-header__title">{t.appName}</span>
-          <span className="muted">{t.signedInAs(session.user.name, t.role[session.user.role])}</span>
-          <LanguageSwitch />
-          <button type="button" className="button" onClick={() => void worker.lock()}>
-            {t.lock.lockNow}
-          </button>
-          <button type="button" className="button" onClick={() => void signOut()}>
-            {t.signOut}
-          </button>
-        </div>
+      <AppHeader
+        title={t.appName}
+        user={session.user}
+        onChangePassword={() => navigate({ name: 'password' })}
+        onLock={() => void worker.lock()}
+        onSignOut={() => void signOut()}
+      >
         <SyncStatusBar />
         {storageLow && (
           <p role="alert" className="sync-status__error">
@@ -110,10 +105,10 @@ export function AppShell({ session }: { session: SessionView }) {
             {CONFLICT_TEXT[locale].nav(conflicts.length)}
           </a>
         </nav>
-      </header>
+      </AppHeader>
       <main id="main" tabIndex={-1}>
         <ScreenBoundary key={hrefFor(route)} screen={route.name}>
-          <Screen route={route} />
+          <Screen route={route} session={session} />
         </ScreenBoundary>
       </main>
       {confirmDialog}

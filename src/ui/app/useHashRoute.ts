@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'followUps' }
   | { readonly name: 'today' }
   | { readonly name: 'conflicts' }
+  | { readonly name: 'password' }
   | { readonly name: 'patient'; readonly id: string }
   | { readonly name: 'note'; readonly patientId: string; readonly noteId: string };
 
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/follow-ups') return { name: 'followUps' };
   if (hash === '#/today') return { name: 'today' };
   if (hash === '#/conflicts') return { name: 'conflicts' };
+  if (hash === '#/password') return { name: 'password' };
   return { name: 'roster' };
 }
 
@@ -35,6 +37,8 @@ export function hrefFor(route: Route): string {
       return '#/today';
     case 'conflicts':
       return '#/conflicts';
+    case 'password':
+      return '#/password';
     case 'roster':
       return '#/';
   }

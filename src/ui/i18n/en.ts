@@ -25,6 +25,7 @@ export const en = {
   syncing: 'Syncing…',
   downloading: (n: number) => `Downloading patients… ${n} received`,
   syncNow: 'Sync now',
+  changePassword: 'Change password',
   signOut: 'Sign out',
   signOutTitle: 'Sign out?',
   signOutConfirm: 'Signing out removes this territory from the device.',

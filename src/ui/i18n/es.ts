@@ -16,6 +16,7 @@ export const es: Messages = {
   syncing: 'Sincronizando…',
   downloading: (n) => plural(n, { one: 'Descargando pacientes… # recibido', other: 'Descargando pacientes… # recibidos' }),
   syncNow: 'Sincronizar ahora',
+  changePassword: 'Cambiar contraseña',
   signOut: 'Cerrar sesión',
   signOutTitle: '¿Cerrar sesión?',
   signOutConfirm: 'Al cerrar sesión se quita este territorio del dispositivo.',

@@ -15,6 +15,7 @@ import { Locked, type RecordCodec } from '../../storage/codec';
 import { createAesGcmCodec } from '../../storage/crypto/aesGcmCodec';
 import {
   importDataKey,
+  isSameDataKey,
   newRawDataKey,
   PBKDF2_ITERATIONS,
   pinMatches,
@@ -55,6 +56,9 @@ export type UnlockResult =
 
 export type AdoptResult = { readonly ok: true } | { readonly ok: false; readonly code: 'key_unavailable' };
 
+/** `key_unavailable`: the stored wrap does not open with the current password, or holds another key. */
+export type RewrapResult = { readonly ok: true } | { readonly ok: false; readonly code: 'locked' | 'key_unavailable' };
+
 export interface DeviceLockDeps {
   readonly db: RoundsDb;
   /** Wall clock in ms, for inactivity. */
@@ -75,6 +79,21 @@ export function createDeviceLock(deps: DeviceLockDeps) {
   let timer: unknown = null;
   const listeners = new Set<(s: LockState) => void>();
   const codec: RecordCodec = createAesGcmCodec(() => key);
+  // What the UI's reads open bodies with: a PIN-locked worker still holds the key (so sync and
+  // an autosave in flight go on), but shows nothing until a person unlocks.
+  const readCodec: RecordCodec = {
+    name: codec.name,
+    seal: (value) => codec.seal(value),
+    open: async <T,>(body: unknown) => {
+      assertUnlocked();
+      return codec.open<T>(body);
+    },
+  };
+
+  /** Throws Locked unless a person may see data now. */
+  function assertUnlocked(): void {
+    if (!key || !unlocked) throw new Locked();
+  }
 
   async function lockAfterMinutes(): Promise<number> {
     return (await getMeta(db, 'lockAfterMinutes')) ?? DEFAULT_LOCK_AFTER_MINUTES;
@@ -173,10 +192,10 @@ export function createDeviceLock(deps: DeviceLockDeps) {
       void state().then(cb);
       return () => listeners.delete(cb);
     },
-    /** Throws Locked unless a person may see data now. */
-    assertUnlocked(): void {
-      if (!key || !unlocked) throw new Locked();
-    },
+    /** The codec the UI's reads open with: it refuses (Locked) unless the device is unlocked. */
+    readCodec,
+    /** Whether a person may see data now (the key is held and no lock is on). */
+    isUnlocked: () => key !== null && unlocked,
 
     /**
      * After an online sign-in: gets the data key (from the recovery wrap with the server's
@@ -203,6 +222,33 @@ export function createDeviceLock(deps: DeviceLockDeps) {
       });
       await open(raw);
       await notify();
+      return { ok: true };
+    },
+
+    /**
+     * After the server accepted a new password: the data key is wrapped under it, so the
+     * offline unlock takes the new password and refuses the old one. The key in memory cannot
+     * be exported, so its bytes come from the stored wrap opened with the current password,
+     * and must be the key in memory. The recovery wrap (server's device key) stays as it is.
+     * Only the key is needed: a PIN lock that came while the server was answering (the
+     * inactivity timer) does not leave the device behind the server.
+     */
+    async rewrap(currentPassword: string, newPassword: string): Promise<RewrapResult> {
+      if (!key) return { ok: false, code: 'locked' };
+      const inUse = key;
+      const wrap = await getMeta(db, 'keyWrap');
+      const raw = wrap ? await unwrapWithPassword(wrap, currentPassword) : null;
+      if (!raw) return { ok: false, code: 'key_unavailable' };
+      try {
+        if (!(await isSameDataKey(raw, inUse))) return { ok: false, code: 'key_unavailable' };
+        const nextWrap = await wrapWithPassword(raw, newPassword, iterations);
+        await db.transaction('rw', db.meta, async () => {
+          await setMeta(db, 'keyWrap', nextWrap);
+          await setMeta(db, 'passwordFailures', 0);
+        });
+      } finally {
+        raw.fill(0);
+      }
       return { ok: true };
     },
 

@@ -74,6 +74,24 @@ describe('the admin console', () => {
     expect(await screen.findByText(/^Revoked /)).toBeInTheDocument();
   });
 
+  it('"Change password" in the header opens the administrator’s own password form in place of a section', async () => {
+    test = await renderAdminConsole('en');
+    const { user } = test;
+    await screen.findByRole('list', { name: 'Users' });
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(screen.getByRole('heading', { name: 'Change password', level: 1 })).toBeVisible();
+    expect(screen.queryByRole('list', { name: 'Users' })).not.toBeInTheDocument();
+    for (const s of ['Users', 'Devices']) expect(screen.getByRole('button', { name: s })).not.toHaveAttribute('aria-current');
+    await user.type(screen.getByLabelText('Current password'), 'current secret 1');
+    await user.type(screen.getByLabelText('New password (at least 10 characters)'), 'another secret 2');
+    await user.type(screen.getByLabelText('Repeat the new password'), 'another secret 2');
+    await user.click(screen.getByRole('button', { name: 'Save new password' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Your password was changed.');
+    expect(writes(test)).toEqual([{ method: 'POST', path: '/api/auth/password', body: { currentPassword: 'current secret 1', newPassword: 'another secret 2' } }]);
+    await user.click(screen.getByRole('button', { name: 'Devices' }));
+    expect(screen.queryByLabelText('Current password')).not.toBeInTheDocument();
+  });
+
   it('an administrator cannot disable themselves or change their own role', async () => {
     test = await renderAdminConsole('en');
     const { user } = test;

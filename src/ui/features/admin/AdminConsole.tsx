@@ -1,15 +1,17 @@
 /**
  * What an administrator sees instead of the field tabs: their own frame (no sync bar, no
  * patients on this device) with the sections Users, Devices, Territories, Audit log and
- * Settings. Everything here is fetched online through the worker; offline, it says so.
+ * Settings, and "Change password" from the shared header (AppHeader). Everything here is
+ * fetched online through the worker; offline, it says so.
  */
 import { useState } from 'react';
 import type { Session } from '../../../storage/meta';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { AppHeader } from '../../components/AppHeader';
 import { useConfirm } from '../../components/useConfirm';
 import { useServices } from '../../data/AppServices';
 import { useOnline } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
+import { ChangePasswordScreen } from '../password/ChangePasswordScreen';
 import { ADMIN_TEXT, type AdminSection } from './adminText';
 import { AuditSection } from './AuditSection';
 import { DevicesSection } from './DevicesSection';
@@ -39,7 +41,8 @@ export function AdminConsole({ session }: { session: Pick<Session, 'user'> }) {
   const text = ADMIN_TEXT[locale];
   const { worker } = useServices();
   const online = useOnline();
-  const [section, setSection] = useState<AdminSection>('users');
+  // "Change password" (from the header) takes the place of a section until one is chosen.
+  const [section, setSection] = useState<AdminSection | 'password'>('users');
   const [confirm, confirmDialog] = useConfirm();
 
   async function signOut() {
@@ -49,20 +52,12 @@ export function AdminConsole({ session }: { session: Pick<Session, 'user'> }) {
 
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t.skipToContent}
-      </a>
-      <header className="app-header">
-        <div className="app-header__row">
-          <span className="app-header__title">
-            {t.appName} · {text.title}
-          </span>
-          <span className="muted">{t.signedInAs(session.user.name, t.role[session.user.role])}</span>
-          <LanguageSwitch />
-          <button type="button" className="button" onClick={() => void signOut()}>
-            {t.signOut}
-          </button>
-        </div>
+      <AppHeader
+        title={`${t.appName} · ${text.title}`}
+        user={session.user}
+        onChangePassword={() => setSection('password')}
+        onSignOut={() => void signOut()}
+      >
         {!online && (
           <p role="alert" className="sync-status__error">
             {text.needsConnection}
@@ -75,9 +70,13 @@ export function AdminConsole({ session }: { session: Pick<Session, 'user'> }) {
             </button>
           ))}
         </nav>
-      </header>
+      </AppHeader>
       <main id="main" tabIndex={-1} className="admin-main">
-        <Section key={section} section={section} selfId={session.user.id} />
+        {section === 'password' ? (
+          <ChangePasswordScreen username={session.user.username} />
+        ) : (
+          <Section key={section} section={section} selfId={session.user.id} />
+        )}
       </main>
       {confirmDialog}
     </>

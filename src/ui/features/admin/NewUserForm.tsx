@@ -1,6 +1,5 @@
 /** Adding a person: username, name, role, a first password, territories and supervisor. */
 import { useId, useState, type FormEvent } from 'react';
-import type { Role } from '../../../domain/user';
 import { ADMIN_PASSWORD_MIN } from '../../../protocol/admin';
 import type { AdminUser } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
@@ -8,7 +7,7 @@ import { useI18n } from '../../i18n/I18n';
 import { ADMIN_TEXT, type Say } from './adminText';
 import { AdminProblem } from './AdminProblem';
 import { useAdminAction } from './useAdminLoad';
-import { RoleField, SupervisorField, TerritoryChecks, type TerritoryOption } from './UserFields';
+import { UserFields, type TerritoryOption, type UserFieldValues } from './UserFields';
 
 const USERNAME = /^[A-Za-z0-9._-]{3,}$/;
 
@@ -24,16 +23,14 @@ export function NewUserForm({ territories, supervisors, onCreated, onCancel }: P
   const text = ADMIN_TEXT[useI18n().locale];
   const id = useId();
   const [username, setUsername] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('specialist');
+  const [fields, setFields] = useState<UserFieldValues>({ name: '', role: 'specialist', territoryIds: [], supervisorId: null });
   const [password, setPassword] = useState('');
-  const [territoryIds, setTerritoryIds] = useState<string[]>([]);
-  const [supervisorId, setSupervisorId] = useState<string | null>(null);
   const [problem, setProblem] = useState<Say | null>(null);
   const action = useAdminAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const { name, role, territoryIds, supervisorId } = fields;
     const issue: Say | null = !USERNAME.test(username.trim())
       ? (x) => x.usernameShape
       : name.trim() === ''
@@ -44,7 +41,7 @@ export function NewUserForm({ territories, supervisors, onCreated, onCancel }: P
     setProblem(() => issue);
     if (issue) return;
     const created = await action.run(() =>
-      worker.adminCreateUser({ username: username.trim(), name: name.trim(), role, password, territoryIds, supervisorId: role === 'specialist' ? supervisorId : null }),
+      worker.adminCreateUser({ username: username.trim(), name: name.trim(), role, password, territoryIds: [...territoryIds], supervisorId: role === 'specialist' ? supervisorId : null }),
     );
     if (created) onCreated(created);
   }
@@ -56,17 +53,19 @@ export function NewUserForm({ territories, supervisors, onCreated, onCancel }: P
         {text.username}
         <input id={`${id}-username`} autoComplete="off" autoCapitalize="none" value={username} onChange={(e) => setUsername(e.target.value)} />
       </label>
-      <label className="field" htmlFor={`${id}-name`}>
-        {text.fullName}
-        <input id={`${id}-name`} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <RoleField id={`${id}-role`} value={role} onChange={setRole} />
-      <label className="field" htmlFor={`${id}-password`}>
-        {text.initialPassword}
-        <input id={`${id}-password`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-      </label>
-      <TerritoryChecks options={territories} chosen={territoryIds} onChange={setTerritoryIds} />
-      {role === 'specialist' && <SupervisorField id={`${id}-supervisor`} supervisors={supervisors} value={supervisorId} onChange={setSupervisorId} />}
+      <UserFields
+        idPrefix={id}
+        value={fields}
+        onChange={(patch) => setFields((f) => ({ ...f, ...patch }))}
+        territories={territories}
+        supervisors={supervisors}
+        afterRole={
+          <label className="field" htmlFor={`${id}-password`}>
+            {text.initialPassword}
+            <input id={`${id}-password`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+        }
+      />
       {problem && <p role="alert" className="admin-problem">{problem(text)}</p>}
       {action.failure && <AdminProblem failure={action.failure} />}
       <div className="button-row">

@@ -5,7 +5,6 @@
  * cannot be changed here, as the server refuses it too.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { Role } from '../../../domain/user';
 import { ADMIN_PASSWORD_MIN, type UpdateUserRequest } from '../../../protocol/admin';
 import type { AdminUser } from '../../../worker/client';
 import { useConfirm } from '../../components/useConfirm';
@@ -14,7 +13,7 @@ import { useI18n } from '../../i18n/I18n';
 import { ADMIN_TEXT, type Say } from './adminText';
 import { AdminProblem } from './AdminProblem';
 import { useAdminAction } from './useAdminLoad';
-import { RoleField, SupervisorField, TerritoryChecks, type TerritoryOption } from './UserFields';
+import { UserFields, type TerritoryOption, type UserFieldValues } from './UserFields';
 
 interface Props {
   readonly user: AdminUser;
@@ -33,22 +32,25 @@ export function UserEditor({ user, isSelf, territories, supervisors, onDone, onC
   const text = ADMIN_TEXT[useI18n().locale];
   const id = useId();
   const [confirm, confirmDialog] = useConfirm();
-  const [name, setName] = useState(user.name);
-  const [role, setRole] = useState<Role>(user.role);
-  const [territoryIds, setTerritoryIds] = useState<string[]>(user.territories.map((t) => t.id));
-  const [supervisorId, setSupervisorId] = useState<string | null>(user.supervisorId);
+  const [fields, setFields] = useState<UserFieldValues>(() => ({
+    name: user.name,
+    role: user.role,
+    territoryIds: user.territories.map((t) => t.id),
+    supervisorId: user.supervisorId,
+  }));
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<Say | null>(null);
   const action = useAdminAction();
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    const { name, role, territoryIds, supervisorId } = fields;
     if (name.trim() === '') return setProblem(() => (x: typeof text) => x.required(x.fullName));
     setProblem(null);
     const body: { -readonly [K in keyof UpdateUserRequest]: UpdateUserRequest[K] } = {};
     if (name.trim() !== user.name) body.name = name.trim();
     if (role !== user.role) body.role = role;
-    if (!sameSet(territoryIds, user.territories.map((t) => t.id))) body.territoryIds = territoryIds;
+    if (!sameSet(territoryIds, user.territories.map((t) => t.id))) body.territoryIds = [...territoryIds];
     if (supervisorId !== user.supervisorId) body.supervisorId = supervisorId;
     if (Object.keys(body).length === 0) return onCancel();
     const saved = await action.run(() => worker.adminUpdateUser(user.id, body));
@@ -80,13 +82,14 @@ export function UserEditor({ user, isSelf, territories, supervisors, onDone, onC
       <form onSubmit={(e) => void save(e)} aria-labelledby={`${id}-title`} noValidate>
         <h2 id={`${id}-title`}>{text.editTitle(user.name)}</h2>
         {isSelf && <p className="muted">{text.yourself}</p>}
-        <label className="field" htmlFor={`${id}-name`}>
-          {text.fullName}
-          <input id={`${id}-name`} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <RoleField id={`${id}-role`} value={role} onChange={setRole} disabled={isSelf} />
-        <TerritoryChecks options={territories} chosen={territoryIds} onChange={setTerritoryIds} />
-        {role === 'specialist' && <SupervisorField id={`${id}-supervisor`} supervisors={supervisors} value={supervisorId} onChange={setSupervisorId} />}
+        <UserFields
+          idPrefix={id}
+          value={fields}
+          onChange={(patch) => setFields((f) => ({ ...f, ...patch }))}
+          territories={territories}
+          supervisors={supervisors}
+          roleLocked={isSelf}
+        />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={action.busy}>
             {action.busy ? text.saving : text.save}
