@@ -31,9 +31,9 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { deny
 
 // Background Sync (S20): the page asks for `rounds-sync` while changes are pending; the
 // browser fires it once it has connectivity, with or without an open tab. The service worker
-// never holds the data key (docs/SECURITY.md): its sync stops quietly at the first sealed row
-// (answered as "signed out", so the browser does not retry) and stores nothing; the app's
-// worker sends everything at the next unlock.
+// never holds the data key (docs/SECURITY.md): it sends the outbox's copies sealed to the
+// server's key with the session's push token (sync/pushSealedOutbox.ts), opens nothing,
+// writes nothing in clear and pulls nothing; the app pulls at the next unlock.
 const syncDeps = browserSyncDeps(keylessCodec());
 self.addEventListener('sync', (event) => {
   if (event.tag === BACKGROUND_SYNC_TAG) event.waitUntil(syncInBackground(syncDeps));

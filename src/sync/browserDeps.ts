@@ -4,7 +4,8 @@
  * database and take the same device-wide lock, so they never sync at the same time (S17).
  * The codec is the caller's: the app's worker passes its device lock's (it holds the data
  * key); the service worker passes `keylessCodec()`, which opens nothing sealed and seals
- * nothing, so a background sync can neither read records nor lay any down in clear.
+ * nothing, so a background sync can neither read records nor lay any down in clear: it sends
+ * only what was sealed for the server (pushSealedOutbox.ts).
  */
 import { Locked, type RecordCodec } from '../storage/codec';
 import { createAesGcmCodec } from '../storage/crypto/aesGcmCodec';

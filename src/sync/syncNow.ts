@@ -42,7 +42,7 @@ async function settled(deps: SyncDeps, attempt: () => Promise<SyncResult>): Prom
     // The error's name only: a message may quote the data being written.
     const name = error instanceof Error ? error.name : typeof error;
     // No data key here (the service worker, or a device waiting for its password): nothing
-    // can be read or written, quietly; the app's worker syncs once it is unlocked.
+    // can be read or written, quietly; syncNow then tries the sealed push.
     if (name === 'Locked') res = { ok: false, code: 'signed_out' };
     else {
       res = { ok: false, code: name === 'QuotaExceededError' ? 'storage_full' : 'device_error' };
