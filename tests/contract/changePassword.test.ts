@@ -8,13 +8,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainCodec } from '../../src/storage/codec';
-import { openRoundsDb, type RoundsDb } from '../../src/storage/db';
+import type { RoundsDb } from '../../src/storage/db';
 import { getMeta } from '../../src/storage/meta';
-import { localLock } from '../../src/sync/deps';
-import { createWorkerApi } from '../../src/worker/api';
-import { createDeviceLock } from '../../src/worker/keys/deviceLock';
 import { startModelServer, type ModelServer } from '../support/sync/modelServer';
+import { workerDevice } from '../support/workerDevice';
 
 let server: ModelServer;
 beforeAll(async () => {
@@ -27,26 +24,10 @@ afterAll(async () => {
 let n = 0;
 const dbs: RoundsDb[] = [];
 
-/** A device: its database outlives `start()` again, which is a new worker (no key in memory). */
 function device() {
-  const db: RoundsDb = openRoundsDb(`pw-device-${n++}`);
-  dbs.push(db);
-  const net = { online: true };
-  const fetchImpl: typeof fetch = async (input, init) => {
-    if (!net.online) throw new TypeError('Failed to fetch');
-    return fetch(input, init);
-  };
-  let ids = 0;
-  const tag = n;
-  const start = () => {
-    const lock = createDeviceLock({ db, now: () => Date.now(), setTimer: () => null, clearTimer: () => undefined, iterations: 2000 });
-    return createWorkerApi(
-      { db, codec: plainCodec, fetch: fetchImpl, baseUrl: server.url, now: () => new Date(), newId: () => `pw${tag}-${++ids}-abcdef`, withSyncLock: localLock() },
-      {},
-      lock,
-    );
-  };
-  return { db, net, start };
+  const d = workerDevice({ serverUrl: server.url, name: `pw-device-${n++}` });
+  dbs.push(d.db);
+  return d;
 }
 
 afterAll(async () => {

@@ -9,14 +9,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainCodec } from '../../src/storage/codec';
 import { isSealed } from '../../src/storage/crypto/aesGcmCodec';
-import { entityTables, openRoundsDb, type RoundsDb } from '../../src/storage/db';
+import { entityTables, type RoundsDb } from '../../src/storage/db';
 import { getMeta } from '../../src/storage/meta';
-import { localLock } from '../../src/sync/deps';
-import { createWorkerApi } from '../../src/worker/api';
-import { createDeviceLock } from '../../src/worker/keys/deviceLock';
 import { startModelServer, type ModelServer } from '../support/sync/modelServer';
+import { workerDevice } from '../support/workerDevice';
 
 let server: ModelServer;
 beforeAll(async () => {
@@ -28,31 +25,34 @@ afterAll(async () => {
 
 let n = 0;
 
-/** A device: its database outlives `restart()`, which is a new worker (no key in memory). */
+/** A device whose sign-ins are counted, and the server's device key noted to prove it is never stored. */
 function device() {
-  const db: RoundsDb = openRoundsDb(`enc-device-${n++}`);
-  const net = { online: true, logins: 0, deviceKey: '' };
-  const fetchImpl: typeof fetch = async (input, init) => {
-    if (!net.online) throw new TypeError('Failed to fetch');
-    const res = await fetch(input, init);
-    if (String(input).endsWith('/api/auth/login') && res.ok) {
-      net.logins += 1;
-      // Noted to prove it is never stored.
-      net.deviceKey = ((await res.clone().json()) as { deviceKey: string }).deviceKey;
-    }
-    return res;
+  const counted = { logins: 0, deviceKey: '' };
+  const d = workerDevice({
+    serverUrl: server.url,
+    name: `enc-device-${n++}`,
+    observe: async (input: RequestInfo | URL, res: Response) => {
+      if (!String(input).endsWith('/api/auth/login') || !res.ok) return;
+      counted.logins += 1;
+      counted.deviceKey = ((await res.clone().json()) as { deviceKey: string }).deviceKey;
+    },
+  });
+  // One object: the test turns the network off and reads the counts through it.
+  const net = {
+    get online() {
+      return d.net.online;
+    },
+    set online(value: boolean) {
+      d.net.online = value;
+    },
+    get logins() {
+      return counted.logins;
+    },
+    get deviceKey() {
+      return counted.deviceKey;
+    },
   };
-  let ids = 0;
-  const start = () => {
-    const lock = createDeviceLock({ db, now: () => Date.now(), setTimer: () => null, clearTimer: () => undefined, iterations: 2000 });
-    const api = createWorkerApi(
-      { db, codec: plainCodec, fetch: fetchImpl, baseUrl: server.url, now: () => new Date(), newId: () => `enc${n}-${++ids}-abcdef`, withSyncLock: localLock() },
-      {},
-      lock,
-    );
-    return api;
-  };
-  return { db, net, start };
+  return { db: d.db, start: d.start, net };
 }
 
 /** Every stored row, as the raw bytes a copied profile would show (binary as text too). */
