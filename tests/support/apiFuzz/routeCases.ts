@@ -116,32 +116,23 @@ const pushShape = (ctx: FuzzContext): BodyShape => ({
 });
 
 const { patientId: _p, values: _v, at: _a, ...clearMutationFields } = mutationSpec.fields;
-/** Its one change is sealed to no key the server has: every body, valid or not, is refused. */
-const sealedPushShape = (ctx: FuzzContext): BodyShape => ({
-  template: {
-    protocolVersion: PROTOCOL_VERSION,
-    deviceId: ctx.deviceId,
-    mutations: [
-      {
-        no: 1,
-        mutationId: 'fuzz-mutation-1',
-        kind: 'patient',
-        entityId: ctx.patientId,
-        op: 'update',
-        baseVersion: 0,
-        hlc: '001795167000000:000003:fuzz-node',
-        seenCursor: null,
-        sealed: 'B'.repeat(120),
-      },
-    ],
-  },
-  spec: object({
-    protocolVersion: { type: 'int', protocol: true },
-    deviceId: text(8, 100),
-    mutations: { type: 'array', of: object({ ...clearMutationFields, sealed: text(1, 700_000, { charset: /^[A-Za-z0-9_-]+$/ }) }), min: 1, max: PUSH_BATCH_MAX },
-  }),
-  limit: 1024 * KiB,
-});
+/** The push's body with its change's content sealed to no key the server has: every body, valid or not, is refused. */
+const sealedPushShape = (ctx: FuzzContext): BodyShape => {
+  const push = pushShape(ctx);
+  const mutations = push.template.mutations as Record<string, unknown>[];
+  return {
+    template: {
+      ...push.template,
+      mutations: mutations.map(({ patientId: _pid, values: _vals, at: _at, ...clear }) => ({ ...clear, sealed: 'B'.repeat(120) })),
+    },
+    spec: object({
+      protocolVersion: { type: 'int', protocol: true },
+      deviceId: text(8, 100),
+      mutations: { type: 'array', of: object({ ...clearMutationFields, sealed: text(1, 700_000, { charset: /^[A-Za-z0-9_-]+$/ }) }), min: 1, max: PUSH_BATCH_MAX },
+    }),
+    limit: push.limit,
+  };
+};
 
 const moveShape = (ctx: FuzzContext): BodyShape => ({
   template: { territoryId: ctx.territoryId },
