@@ -84,8 +84,8 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
       .then(() => hooks.onUnlock?.());
   };
   const sync = async () => {
-    // Without the key nothing can be sent or laid down; the sync waits for the unlock.
-    if (lock && !lock.hasKey()) return { ok: false as const, code: 'signed_out' as const };
+    // Without the key (waiting for the password) syncNow sends only the changes sealed for the
+    // server and pulls nothing; the full sync follows the unlock.
     const res = await syncNow(deps);
     // A revoked device was wiped by syncNow; the key goes from memory too.
     if (!res.ok && res.code === 'device_revoked') await lock?.forget();

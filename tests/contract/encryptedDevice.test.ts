@@ -117,7 +117,9 @@ describe('an encrypted device against the real server', () => {
     // A restart: no key in memory; the password opens the device offline.
     api = d.start();
     expect((await api.lockState()).state).toBe('password');
-    expect(await api.syncNow()).toEqual({ ok: false, code: 'signed_out' });
+    // Without the key a sync can only send what was sealed for the server; offline, nothing goes.
+    expect(await api.syncNow()).toEqual({ ok: false, code: 'offline' });
+    expect(await d.db.outbox.count()).toBe(1);
     expect(await api.unlockWithPassword('not it')).toEqual({ ok: false, code: 'wrong_password', attemptsLeft: 9 });
     expect(await api.unlockWithPassword(user.password)).toEqual({ ok: true });
     expect((await api.lockState()).passwordAttemptsLeft).toBe(10);
