@@ -29,6 +29,7 @@ import type { RoundsDb } from '../../storage/db';
 import { getMeta, setMeta } from '../../storage/meta';
 import { hasSession } from '../../storage/session';
 import { wipeTerritory } from '../../storage/wipeTerritory';
+import { createOpenedBodies } from '../../storage/crypto/openedBodies';
 
 export const PIN_ATTEMPTS = 5;
 export const PASSWORD_ATTEMPTS = 10;
@@ -81,12 +82,15 @@ export function createDeviceLock(deps: DeviceLockDeps) {
   const codec: RecordCodec = createAesGcmCodec(() => key);
   // What the UI's reads open bodies with: a PIN-locked worker still holds the key (so sync and
   // an autosave in flight go on), but shows nothing until a person unlocks.
+  // It remembers what bodies opened to (openedBodies.ts) while unlocked: a watched read that runs
+  // again after a change decrypts only what changed.
+  const opened = createOpenedBodies();
   const readCodec: RecordCodec = {
     name: codec.name,
     seal: (value) => codec.seal(value),
     open: async <T,>(body: unknown) => {
       assertUnlocked();
-      return codec.open<T>(body);
+      return opened.open(body, () => codec.open<T>(body));
     },
   };
 
@@ -143,6 +147,7 @@ export function createDeviceLock(deps: DeviceLockDeps) {
   function forget(): void {
     key = null;
     unlocked = false;
+    opened.clear();
     pinFailures = 0;
     if (timer !== null) deps.clearTimer(timer);
     timer = null;
@@ -176,6 +181,7 @@ export function createDeviceLock(deps: DeviceLockDeps) {
 
   async function lock(): Promise<void> {
     unlocked = false;
+    opened.clear();
     if (timer !== null) deps.clearTimer(timer);
     timer = null;
     await notify();
