@@ -78,11 +78,6 @@ export default defineConfig({
           // Rendering with a real (fake-indexeddb) database takes seconds on a busy machine;
           // a limit is for hangs, never a measure of speed (that is `npm run bench`).
           testTimeout: 20_000,
-          // Under CI's load (every project at once on two cores) a tap in a component test has
-          // now and then missed its write (ContactsEditor's consent, once in several full
-          // runs; never alone). Until that race in the test harness is found, a failing
-          // component test is run again, up to twice; a real failure still fails three times.
-          retry: 2,
         },
       },
       {

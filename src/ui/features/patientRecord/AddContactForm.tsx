@@ -21,17 +21,20 @@ import { useI18n } from '../../i18n/I18n';
 import { parseContactValue } from './contactValue';
 import { AddForm } from './recordParts';
 import { useRecordText } from './recordText';
-import { useWrite } from './useWrite';
+import { isRefusedWrite, useWrite } from './useWrite';
 
 export interface AddContactFormProps {
   readonly patient: Patient;
   /** Every contact on record, to refuse adding the same one twice. */
   readonly contacts: readonly ContactPoint[];
-  /** Consent is recorded in the signed-in person's name; without a session it is not asked here. */
-  readonly signedIn: boolean;
+  /**
+   * Consent is recorded in the signed-in person's name; once nobody is known to be signed in it
+   * is not asked here. While the session is still being read it is asked: the worker decides.
+   */
+  readonly signedOut: boolean;
 }
 
-export function AddContactForm({ patient, contacts, signedIn }: AddContactFormProps) {
+export function AddContactForm({ patient, contacts, signedOut }: AddContactFormProps) {
   const { t } = useI18n();
   const tx = useRecordText();
   const { worker } = useServices();
@@ -61,9 +64,11 @@ export function AddContactForm({ patient, contacts, signedIn }: AddContactFormPr
       removed: false,
     };
     // Consent asked just now is the first event of the point's history (domain/consent.ts).
+    // A refused consent (nobody signed in after all) is shown as failed, never as saved.
     const save = async () => {
-      await worker.saveRecord('contactPoint', contact);
-      if (consent !== 'unknown' && signedIn) await worker.recordConsent({ contactPointId: contact.id, decision: consent, method: 'verbal' });
+      const saved = await worker.saveRecord('contactPoint', contact);
+      if (isRefusedWrite(saved) || consent === 'unknown') return saved;
+      return worker.recordConsent({ contactPointId: contact.id, decision: consent, method: 'verbal' });
     };
     if (await run(save)) {
       setValue('');
@@ -106,16 +111,18 @@ export function AddContactForm({ patient, contacts, signedIn }: AddContactFormPr
               onChange={(e) => setValue(e.target.value)}
             />
           </label>
-          <label className="field">
-            {tx.consentLabel}
-            <select value={consent} onChange={(e) => setConsent(e.target.value as ConsentStatus)}>
-              {CONSENT_STATUSES.map((c) => (
-                <option key={c} value={c}>
-                  {t.consent[c]}
-                </option>
-              ))}
-            </select>
-          </label>
+          {!signedOut && (
+            <label className="field">
+              {tx.consentLabel}
+              <select value={consent} onChange={(e) => setConsent(e.target.value as ConsentStatus)}>
+                {CONSENT_STATUSES.map((c) => (
+                  <option key={c} value={c}>
+                    {t.consent[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </>
       )}
     </AddForm>

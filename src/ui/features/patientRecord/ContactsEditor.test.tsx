@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContactPointId, PatientId } from '../../../domain/ids';
 import type { ContactPoint } from '../../../domain/patient';
 import { ContactsEditor } from './ContactsEditor';
-import { entity, PATIENT_ID, setUpRecordTest, type RecordTest } from './recordTestHarness';
+import { entity, PATIENT_ID, setUpRecordTest, type RecordTest, type RecordTestOptions } from './recordTestHarness';
 
 const contact = (id: string, over: Partial<ContactPoint> = {}): ContactPoint => ({
   id: id as ContactPointId,
@@ -24,8 +24,8 @@ afterEach(async () => {
   await test.close();
 });
 
-async function open(records = [entity('contactPoint', contact('cp_1'))], locale: 'en' | 'es' = 'en') {
-  test = await setUpRecordTest(records);
+async function open(records = [entity('contactPoint', contact('cp_1'))], locale: 'en' | 'es' = 'en', options: RecordTestOptions = {}) {
+  test = await setUpRecordTest(records, {}, options);
   const user = test.render((v) => <ContactsEditor patient={v.patient} contacts={v.records.contactPoint} consentEvents={v.records.consentEvent} pendingKeys={v.pendingKeys} />, locale);
   await screen.findByRole('heading', { name: locale === 'en' ? 'Contacts' : 'Contactos' });
   return user;
@@ -90,6 +90,32 @@ describe('ContactsEditor', () => {
     expect(saved?.consentAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(await screen.findByText(/recorded .* by Maria Santos/)).toBeInTheDocument();
     expect((await test.db.outbox.toArray()).map((r) => r.kind).sort()).toEqual(['consentEvent', 'contactPoint']);
+  });
+
+  it('records a consent tapped before the screen has read who is signed in', async () => {
+    let showSession!: () => void;
+    const user = await open(undefined, 'en', { sessionShown: new Promise<void>((resolve) => (showSession = resolve)) });
+    const declined = within(screen.getByRole('group', { name: 'Consent: (617) 555-0123' })).getByRole('button', { name: 'Declined' });
+    expect(declined).toBeEnabled();
+    await user.click(declined);
+    await waitFor(async () => expect((await test.stored('contactPoint', 'cp_1'))?.consent).toBe('declined'));
+    expect(await test.stored('contactPoint', 'cp_1')).toMatchObject({ consentBy: 'Maria Santos' });
+    expect(await screen.findByRole('note')).toHaveTextContent(/by Maria Santos/);
+    showSession();
+  });
+
+  it('keeps the consent asked with a new contact added before the screen has read who is signed in', async () => {
+    let showSession!: () => void;
+    const user = await open(undefined, 'en', { sessionShown: new Promise<void>((resolve) => (showSession = resolve)) });
+    await user.click(screen.getByText('Add contact'));
+    const form = screen.getByRole('form', { name: 'Add contact' });
+    await user.selectOptions(within(form).getByLabelText('Consent'), 'granted');
+    await user.type(within(form).getByLabelText('Number or email address'), '(617) 555-0199');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await test.db.outbox.toArray()).map((r) => r.kind)).toEqual(['contactPoint', 'consentEvent', 'contactPoint']));
+    const row = (await screen.findByText(/\(617\) 555-0199/)).closest('li') as HTMLElement;
+    expect(await within(row).findByText('Consent given', { selector: '.badge' })).toBeInTheDocument();
+    showSession();
   });
 
   it('a declined phone offers no Call action and names the refusal: who, when', async () => {

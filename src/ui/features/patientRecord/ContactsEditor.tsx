@@ -37,8 +37,11 @@ export interface ContactsEditorProps {
 export function ContactsEditor({ patient, contacts, consentEvents = [], pendingKeys }: ContactsEditorProps) {
   const { t } = useI18n();
   const titleId = useId();
-  // Consent is recorded in the name of whoever is signed in on this device.
-  const userName = useSession()?.user.name ?? null;
+  // Consent is recorded by the worker in the name of whoever is signed in on this device, and
+  // refused there when nobody is. Only a known sign-out disables the consent buttons: the
+  // session's read can arrive after the rows, and a tap on a button disabled only for that
+  // moment would record nothing, with nothing on screen to say so.
+  const signedOut = useSession() === null;
   const shown = contacts.filter((c) => !c.removed);
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -51,12 +54,12 @@ export function ContactsEditor({ patient, contacts, consentEvents = [], pendingK
             contact={c}
             patient={patient}
             events={consentEvents}
-            signedIn={userName !== null}
+            signedOut={signedOut}
             pending={isPending(pendingKeys, 'contactPoint', c.id)}
           />
         ))}
       </ul>
-      <AddContactForm patient={patient} contacts={contacts} signedIn={userName !== null} />
+      <AddContactForm patient={patient} contacts={contacts} signedOut={signedOut} />
     </section>
   );
 }
@@ -65,11 +68,11 @@ interface ContactRowProps {
   readonly contact: ContactPoint;
   readonly patient: Patient;
   readonly events: readonly ConsentEvent[];
-  readonly signedIn: boolean;
+  readonly signedOut: boolean;
   readonly pending: boolean;
 }
 
-function ContactRow({ contact: c, patient, events, signedIn, pending }: ContactRowProps) {
+function ContactRow({ contact: c, patient, events, signedOut, pending }: ContactRowProps) {
   const { t, formatDateTime } = useI18n();
   const tx = useRecordText();
   const { worker } = useServices();
@@ -135,15 +138,15 @@ function ContactRow({ contact: c, patient, events, signedIn, pending }: ContactR
               ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={busy || !signedIn} onClick={() => recordConsent('granted')}>
+          <button type="button" className="button" disabled={busy || signedOut} onClick={() => recordConsent('granted')}>
             {tx.grant}
           </button>
           {consent.status === 'granted' ? (
-            <button type="button" className="button" disabled={busy || !signedIn} onClick={() => recordConsent('revoked')}>
+            <button type="button" className="button" disabled={busy || signedOut} onClick={() => recordConsent('revoked')}>
               {tx.revoke}
             </button>
           ) : (
-            <button type="button" className="button" disabled={busy || !signedIn} onClick={() => recordConsent('declined')}>
+            <button type="button" className="button" disabled={busy || signedOut} onClick={() => recordConsent('declined')}>
               {tx.decline}
             </button>
           )}

@@ -16,6 +16,7 @@ import { plainCodec } from '../../../storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../../storage/db';
 import { setMeta } from '../../../storage/meta';
 import { readRecord } from '../../../storage/readRecords';
+import type { WorkerClient } from '../../../worker/client';
 import { buildPatient } from '../../../../tests/support/builders';
 import { createInProcessWorker } from '../../../../tests/support/inProcessWorker';
 import { AppServicesProvider } from '../../data/AppServices';
@@ -38,6 +39,24 @@ export interface RecordTest {
   close(): Promise<void>;
 }
 
+export interface RecordTestOptions {
+  /**
+   * The signed-in person's read reaches the screen only once this settles, as on a busy device
+   * where the patient's rows can arrive first. The worker itself knows the session throughout.
+   */
+  readonly sessionShown?: Promise<void>;
+}
+
+type AnyWatch = (name: string, args: unknown, onValue: (event: unknown) => unknown) => unknown;
+
+/** The worker as the screen sees it when the session's read is slow to arrive. */
+function withLateSession(worker: WorkerClient, shown: Promise<void>): WorkerClient {
+  const watch = worker.watch as unknown as AnyWatch;
+  const late: AnyWatch = (name, args, onValue) =>
+    watch(name, args, name === 'session' ? (event) => void shown.then(() => onValue(event)) : onValue);
+  return { ...worker, watch: late } as unknown as WorkerClient;
+}
+
 function Live({ children }: { children: (view: PatientView) => ReactNode }) {
   const view = usePatient(PATIENT_ID);
   return view ? <>{children(view)}</> : null;
@@ -46,6 +65,7 @@ function Live({ children }: { children: (view: PatientView) => ReactNode }) {
 export async function setUpRecordTest(
   records: readonly EntityRecord[] = [],
   patient: Partial<Patient> = {},
+  options: RecordTestOptions = {},
 ): Promise<RecordTest> {
   const db = openRoundsDb(`test-patient-record-${dbCount++}-${crypto.randomUUID()}`);
   await setMeta(db, 'session', {
@@ -58,7 +78,8 @@ export async function setUpRecordTest(
     signedInAt: asIsoDateTime('2026-11-22T08:00:00.000Z'),
   });
   await applyPullPage(db, plainCodec, [entity('patient', buildPatient(PATIENT_ID, patient)), ...records], 'cursor-1');
-  const worker = createInProcessWorker(db);
+  const inProcess = createInProcessWorker(db);
+  const worker = options.sessionShown ? withLateSession(inProcess, options.sessionShown) : inProcess;
   return {
     db,
     render(ui, locale = 'en') {
