@@ -128,12 +128,13 @@ export const PENDING_REPORT_MAX = 1_000_000;
  * syncing. Reported, never trusted: they decide nothing on the server, and freshness is the
  * server's clock.
  */
-const deviceReportFields = {
+export const deviceReportSchema = z.strictObject({
   /** The device's count of unsent changes (its outbox) when it sent the request, this batch included. */
   pending: z.number().int().min(0).max(PENDING_REPORT_MAX).optional(),
   /** The device's clock when it sent the request: the office shows how far it is from the server's. */
   deviceTime: z.iso.datetime().optional(),
-};
+});
+export type DeviceReport = z.infer<typeof deviceReportSchema>;
 
 export const PULL_PAGE_MAX = 2000;
 export const PULL_PAGE_DEFAULT = 500;
@@ -143,7 +144,7 @@ export const pullRequestSchema = z.strictObject({
   /** Opaque, issued by the server; null asks for everything in scope from the beginning. */
   cursor: safeText(TEXT_MAX.cursor).nullable(),
   limit: z.number().int().min(1).max(PULL_PAGE_MAX).optional(),
-  ...deviceReportFields,
+  ...deviceReportSchema.shape,
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -199,7 +200,7 @@ export const pushRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),
   deviceId: safeText(TEXT_MAX.id).min(8),
   mutations: z.array(mutationSchema).min(1).max(PUSH_BATCH_MAX),
-  ...deviceReportFields,
+  ...deviceReportSchema.shape,
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -218,7 +219,7 @@ export const sealedPushRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),
   deviceId: safeText(TEXT_MAX.id).min(8),
   mutations: z.array(sealedMutationSchema).min(1).max(PUSH_BATCH_MAX),
-  ...deviceReportFields,
+  ...deviceReportSchema.shape,
 });
 export type SealedPushRequest = z.infer<typeof sealedPushRequestSchema>;
 

@@ -18,14 +18,14 @@
  * whole batch rolls back, mark included, and the device sends it again later. Owns no HTTP.
  */
 import { randomUUID } from 'node:crypto';
-import type { Mutation, MutationResult, RejectionReason } from '../../../src/protocol/wire';
+import type { DeviceReport, Mutation, MutationResult, RejectionReason } from '../../../src/protocol/wire';
 import type { Actor } from '../auth/policy';
 import type { Db } from '../db/db';
 import { applyMutation, type SeenCursor } from './applyMutation';
 import { clockClamp } from './clampClock';
 import { decodeCursor, type CursorKey } from './cursor';
 import { authorFromSession } from './writeRecord';
-import { recordSyncEvent, type DeviceReport } from '../syncEvents/recordSyncEvent';
+import { recordSyncEvent } from '../syncEvents/recordSyncEvent';
 
 export interface PushParams {
   /** The signed-in person and their device (sessionGate); every change is checked against it. */

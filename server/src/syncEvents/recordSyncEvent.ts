@@ -6,16 +6,11 @@
  *
  * Not the audit trail (audit/recordAudit.ts): no patient data, only when a device talked.
  */
+import type { DeviceReport } from '../../../src/protocol/wire';
 import type { Db } from '../db/db';
 
 export const SYNC_EVENT_KINDS = ['push', 'sealed_push', 'pull'] as const;
 export type SyncEventKind = (typeof SYNC_EVENT_KINDS)[number];
-
-/** What the device reported in its request (`pending`, `deviceTime` of the wire schemas). */
-export interface DeviceReport {
-  readonly pending?: number | undefined;
-  readonly deviceTime?: string | undefined;
-}
 
 export interface SyncEvent {
   readonly kind: SyncEventKind;
@@ -24,6 +19,7 @@ export interface SyncEvent {
   readonly deviceId: string;
   /** A push: changes applied; a pull: records served. */
   readonly changes: number;
+  /** What the device said about itself in the request. */
   readonly report: DeviceReport;
 }
 
