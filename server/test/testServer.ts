@@ -107,14 +107,14 @@ export function useTestServer(current: () => TestDb, options: TestServerOptions 
 }
 
 /**
- * Forgets every sign-in (sessions, devices and their change numbers, attempts, the audit
- * trail) and keeps the organisations' data. audit_events is append-only: its triggers are
+ * Forgets every sign-in (sessions, devices and their change numbers, attempts, sync events,
+ * the audit trail) and keeps the organisations' data. audit_events is append-only: its triggers are
  * lifted for the truncate only.
  */
 export function resetSignIns(db: Db): Promise<void> {
   return db.exec(
     `alter table audit_events disable trigger user;
-     truncate spent_refresh_tokens, sessions, device_mutations, devices, sign_in_attempts, audit_events cascade;
+     truncate spent_refresh_tokens, sessions, device_mutations, devices, sign_in_attempts, sync_events, audit_events cascade;
      alter table audit_events enable trigger user;`,
   );
 }

@@ -32,6 +32,7 @@ export type IsoDate = Brand<string, 'IsoDate'>;
 /** Instant in UTC, `YYYY-MM-DDTHH:mm:ss.sssZ`. Compares correctly as a string. */
 export type IsoDateTime = Brand<string, 'IsoDateTime'>;
 export type Minutes = Brand<number, 'Minutes'>;
+export type Seconds = Brand<number, 'Seconds'>;
 
 export interface LatLng {
   readonly lat: number;

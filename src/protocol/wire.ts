@@ -119,6 +119,23 @@ export const changePasswordRequestSchema = z.strictObject({
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
+/** The most unsent changes a device reports; it sends this when it holds more. */
+export const PENDING_REPORT_MAX = 1_000_000;
+
+/**
+ * What a device says about itself with each push, sealed push and pull, for the office's view
+ * of the team (docs/SYNC.md, S21). Both optional, so devices from before they existed keep
+ * syncing. Reported, never trusted: they decide nothing on the server, and freshness is the
+ * server's clock.
+ */
+export const deviceReportSchema = z.strictObject({
+  /** The device's count of unsent changes (its outbox) when it sent the request, this batch included. */
+  pending: z.number().int().min(0).max(PENDING_REPORT_MAX).optional(),
+  /** The device's clock when it sent the request: the office shows how far it is from the server's. */
+  deviceTime: z.iso.datetime().optional(),
+});
+export type DeviceReport = z.infer<typeof deviceReportSchema>;
+
 export const PULL_PAGE_MAX = 2000;
 export const PULL_PAGE_DEFAULT = 500;
 
@@ -127,6 +144,7 @@ export const pullRequestSchema = z.strictObject({
   /** Opaque, issued by the server; null asks for everything in scope from the beginning. */
   cursor: safeText(TEXT_MAX.cursor).nullable(),
   limit: z.number().int().min(1).max(PULL_PAGE_MAX).optional(),
+  ...deviceReportSchema.shape,
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -182,6 +200,7 @@ export const pushRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),
   deviceId: safeText(TEXT_MAX.id).min(8),
   mutations: z.array(mutationSchema).min(1).max(PUSH_BATCH_MAX),
+  ...deviceReportSchema.shape,
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -200,6 +219,7 @@ export const sealedPushRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),
   deviceId: safeText(TEXT_MAX.id).min(8),
   mutations: z.array(sealedMutationSchema).min(1).max(PUSH_BATCH_MAX),
+  ...deviceReportSchema.shape,
 });
 export type SealedPushRequest = z.infer<typeof sealedPushRequestSchema>;
 

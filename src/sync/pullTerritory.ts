@@ -11,6 +11,7 @@ import { evictOutOfScope } from '../storage/evictOutOfScope';
 import { getMeta, updateSyncStatus } from '../storage/meta';
 import { readSession, writeSession } from '../storage/session';
 import type { SyncDeps } from './deps';
+import { deviceReport } from './deviceReport';
 import { syncFailureCode } from './failureCode';
 import { authedRequest } from './authedRequest';
 
@@ -46,7 +47,7 @@ export async function pullUnderLock(deps: SyncDeps, options: PullOptions = {}): 
     const res = await authedRequest(
       deps,
       '/api/sync/pull',
-      { protocolVersion: PROTOCOL_VERSION, cursor, limit: options.pageSize ?? PULL_PAGE_MAX },
+      { protocolVersion: PROTOCOL_VERSION, cursor, limit: options.pageSize ?? PULL_PAGE_MAX, ...(await deviceReport(deps)) },
       pullResponseSchema,
     );
     if (!res.ok && res.code === 'signed_out') return { ok: false, code: 'signed_out' };

@@ -9,6 +9,7 @@ import { getMeta, observeServerTime } from '../storage/meta';
 import { readSession } from '../storage/session';
 import { nextBatch, numberOutbox, settleOutbox, type OutgoingChange } from '../storage/outbox';
 import type { SyncDeps } from './deps';
+import { deviceReport } from './deviceReport';
 import { syncFailureCode } from './failureCode';
 import { authedRequest } from './authedRequest';
 
@@ -62,7 +63,8 @@ export async function pushOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MAX): Pr
     if (batch.length === 0) return { ok: true, sent, rejected };
     const mutations = fitBatch(batch);
     const sentNos = mutations.map((m) => m.no);
-    const res = await authedRequest(deps, '/api/sync/push', { protocolVersion: PROTOCOL_VERSION, deviceId, mutations }, pushResponseSchema);
+    const body = { protocolVersion: PROTOCOL_VERSION, deviceId, mutations, ...(await deviceReport(deps)) };
+    const res = await authedRequest(deps, '/api/sync/push', body, pushResponseSchema);
     if (!res.ok) return { ok: false, code: res.code === 'signed_out' ? 'signed_out' : syncFailureCode(res) };
     const settled = await settleAnswer(deps, sentNos, res.value);
     if (!settled.progressed) return { ok: false, code: 'bad_response' };

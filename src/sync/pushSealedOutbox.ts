@@ -14,6 +14,7 @@ import type { OutboxRow } from '../storage/db';
 import { getMeta } from '../storage/meta';
 import { numberOutbox } from '../storage/outbox';
 import type { SyncDeps } from './deps';
+import { deviceReport } from './deviceReport';
 import { PUSH_BATCH_BYTES, settleAnswer, type PushResult } from './pushOutbox';
 import { requestJson } from './requestJson';
 
@@ -58,7 +59,7 @@ export async function pushSealedOutbox(deps: SyncDeps, batchSize = PUSH_BATCH_MA
   for (;;) {
     const batch = await nextSealedBatch(deps, batchSize);
     if (batch.length === 0) return { ok: true, sent, rejected };
-    const body = { protocolVersion: PROTOCOL_VERSION, deviceId, mutations: batch.map(toSealedMutation) };
+    const body = { protocolVersion: PROTOCOL_VERSION, deviceId, mutations: batch.map(toSealedMutation), ...(await deviceReport(deps)) };
     const res = await requestJson(deps, '/api/sync/push-sealed', body, pushResponseSchema, push.token);
     if (!res.ok) {
       switch (res.code) {

@@ -10,17 +10,22 @@
  * answered `rejected` again rather than `duplicate`: its first answer may have been lost, and
  * the device must still learn of the refusal (S7).
  *
+ * The batch's sync event (S21) is written in the same transaction: a batch that rolls back
+ * (and runs again after a deadlock) leaves no event of its own, and one that commits always
+ * has one.
+ *
  * The caller answers only after this resolves, i.e. after commit. If anything throws, the
  * whole batch rolls back, mark included, and the device sends it again later. Owns no HTTP.
  */
 import { randomUUID } from 'node:crypto';
-import type { Mutation, MutationResult, RejectionReason } from '../../../src/protocol/wire';
+import type { DeviceReport, Mutation, MutationResult, RejectionReason } from '../../../src/protocol/wire';
 import type { Actor } from '../auth/policy';
 import type { Db } from '../db/db';
 import { applyMutation, type SeenCursor } from './applyMutation';
 import { clockClamp } from './clampClock';
 import { decodeCursor, type CursorKey } from './cursor';
 import { authorFromSession } from './writeRecord';
+import { recordSyncEvent } from '../syncEvents/recordSyncEvent';
 
 export interface PushParams {
   /** The signed-in person and their device (sessionGate); every change is checked against it. */
@@ -35,6 +40,8 @@ export interface PushParams {
   readonly newId?: () => string;
   /** How the changes came when not from the app itself ('background_sync': a sealed push), for the audit trail. */
   readonly via?: string | null;
+  /** The sync event this batch records (docs/SYNC.md S21): how it came and what the device reported. */
+  readonly syncEvent: { readonly kind: 'push' | 'sealed_push'; readonly report: DeviceReport };
 }
 
 export interface PushOutcome {
@@ -60,7 +67,10 @@ export async function applyPush(db: Db, params: PushParams): Promise<PushOutcome
   }
 }
 
-async function applyBatch(tx: Db, { actor, address, cursorKey, mutations, now, newId = randomUUID, via = null }: PushParams): Promise<PushOutcome> {
+async function applyBatch(
+  tx: Db,
+  { actor, address, cursorKey, mutations, now, newId = randomUUID, via = null, syncEvent }: PushParams,
+): Promise<PushOutcome> {
   const session = actor;
   const settled = await lockSettledMark(tx, session.deviceId);
   const author = { ...authorFromSession(actor, address), source: via };
@@ -110,6 +120,14 @@ async function applyBatch(tx: Db, { actor, address, cursorKey, mutations, now, n
   // Never answer past the last change this batch carried: a device that resent a shorter batch
   // would settle the changes after it without ever hearing how they ended (a refusal lost, S7).
   const last = sorted.at(-1)?.no ?? mark;
+  await recordSyncEvent(tx, now, {
+    kind: syncEvent.kind,
+    orgId: actor.orgId,
+    userId: actor.userId,
+    deviceId: actor.deviceId,
+    changes: results.filter((r) => r.status === 'applied').length,
+    report: syncEvent.report,
+  });
   return { settledThrough: Math.min(mark, last), results, gap };
 }
 

@@ -13,6 +13,7 @@ import { auditTrailSchema } from './008_auditTrail';
 import { sessionsSignInSchema } from './009_sessionsSignIn';
 import { teamsAndSecretsSchema } from './010_teamsAndSecrets';
 import { backgroundPushSchema } from './011_backgroundPush';
+import { syncEventsSchema } from './012_syncEvents';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: 'sessions and sign-in', sql: sessionsSignInSchema },
   { id: 10, name: 'teams and secrets', sql: teamsAndSecretsSchema },
   { id: 11, name: 'background push', sql: backgroundPushSchema },
+  { id: 12, name: 'sync events', sql: syncEventsSchema },
 ];

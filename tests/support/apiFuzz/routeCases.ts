@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { ROLES } from '../../../src/domain/user';
 import { ENTITY_KINDS } from '../../../src/domain/entities';
-import { PROTOCOL_VERSION, PULL_PAGE_MAX, PUSH_BATCH_MAX } from '../../../src/protocol/wire';
+import { PENDING_REPORT_MAX, PROTOCOL_VERSION, PULL_PAGE_MAX, PUSH_BATCH_MAX } from '../../../src/protocol/wire';
 import { badAuthorization, bodyAttempts, malformedBodies, toJson, type Attempt, type BodyShape } from './attempts';
 import { INJECTIONS, type FieldSpec } from './hostileValues';
 
@@ -71,9 +71,21 @@ const loginShape: BodyShape = {
   injections: true,
 };
 
+/** What a device reports with each sync request (S21): optional, so older devices still sync. */
+const deviceReport = { pending: 4, deviceTime: '2026-11-20T09:27:00.000Z' };
+const deviceReportSpec: Record<string, FieldSpec> = {
+  pending: { type: 'int', min: 0, max: PENDING_REPORT_MAX, optional: true },
+  deviceTime: { type: 'iso', optional: true },
+};
+
 const pullShape: BodyShape = {
-  template: { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 100 },
-  spec: object({ protocolVersion: { type: 'int', protocol: true }, cursor: text(0, 200, { nullable: true }), limit: { type: 'int', min: 1, max: PULL_PAGE_MAX, optional: true } }),
+  template: { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 100, ...deviceReport },
+  spec: object({
+    protocolVersion: { type: 'int', protocol: true },
+    cursor: text(0, 200, { nullable: true }),
+    limit: { type: 'int', min: 1, max: PULL_PAGE_MAX, optional: true },
+    ...deviceReportSpec,
+  }),
   limit: 16 * KiB,
 };
 
@@ -110,8 +122,14 @@ const pushShape = (ctx: FuzzContext): BodyShape => ({
         at: '2026-11-20T09:31:00.000Z',
       },
     ],
+    ...deviceReport,
   },
-  spec: object({ protocolVersion: { type: 'int', protocol: true }, deviceId: text(8, 100), mutations: { type: 'array', of: mutationSpec, min: 1, max: PUSH_BATCH_MAX } }),
+  spec: object({
+    protocolVersion: { type: 'int', protocol: true },
+    deviceId: text(8, 100),
+    mutations: { type: 'array', of: mutationSpec, min: 1, max: PUSH_BATCH_MAX },
+    ...deviceReportSpec,
+  }),
   limit: 1024 * KiB,
 });
 
@@ -129,6 +147,7 @@ const sealedPushShape = (ctx: FuzzContext): BodyShape => {
       protocolVersion: { type: 'int', protocol: true },
       deviceId: text(8, 100),
       mutations: { type: 'array', of: object({ ...clearMutationFields, sealed: text(1, 700_000, { charset: /^[A-Za-z0-9_-]+$/ }) }), min: 1, max: PUSH_BATCH_MAX },
+      ...deviceReportSpec,
     }),
     limit: push.limit,
   };

@@ -5,7 +5,7 @@
  * so their devices hold no patients. The cursor rules live in changes/pullChanges.ts and
  * changes/cursor.ts (only cursors this server signed are accepted, T1). Every page is a
  * read of the patients it carries: one audit event per patient, in one insert, written
- * before the page is answered.
+ * before the page is answered, with the page's sync event (S21) in the same transaction.
  */
 import type { FastifyInstance } from 'fastify';
 import { PROTOCOL_VERSION, PULL_PAGE_DEFAULT, pullRequestSchema, type PullResponse } from '../../../../src/protocol/wire';
@@ -15,6 +15,7 @@ import { authorize } from '../../auth/policy';
 import { territoriesInScope } from '../../auth/scope';
 import { CURSOR_START, cursorKeyOf, decodeCursor, encodeCursor } from '../../changes/cursor';
 import { pullChanges } from '../../changes/pullChanges';
+import { recordSyncEvent } from '../../syncEvents/recordSyncEvent';
 import { parseBody, sendError } from '../errors';
 import { actorOf } from '../sessionGate';
 
@@ -52,12 +53,25 @@ export function pullRoute(app: FastifyInstance, deps: PullDeps): void {
       after: after.cursor,
       limit,
     });
-    await recordAudit(
-      deps.db,
-      { orgId: actor.orgId, userId: actor.userId, deviceId: actor.deviceId, address: request.ip },
-      deps.now(),
-      page.patientIds.map((patientId) => ({ action: 'read', entityKind: 'patient', entityId: patientId, patientId })),
-    );
+    const { pending, deviceTime } = body.value;
+    // The page's reads and its sync event (S21) are committed together, before the answer.
+    const at = deps.now();
+    await deps.db.transaction(async (tx) => {
+      await recordAudit(
+        tx,
+        { orgId: actor.orgId, userId: actor.userId, deviceId: actor.deviceId, address: request.ip },
+        at,
+        page.patientIds.map((patientId) => ({ action: 'read', entityKind: 'patient', entityId: patientId, patientId })),
+      );
+      await recordSyncEvent(tx, at, {
+        kind: 'pull',
+        orgId: actor.orgId,
+        userId: actor.userId,
+        deviceId: actor.deviceId,
+        changes: page.records.length,
+        report: { pending, deviceTime },
+      });
+    });
     const response: PullResponse = {
       records: page.records,
       leftScope: page.leftScope,

@@ -4,7 +4,8 @@
  * changes/applyPush.ts (each change is authorized against its patient's current territory,
  * applyMutation.ts); a refused change is a result, never an HTTP error (S7). The device is the
  * session's: a batch naming another device is refused whole. The sealed push
- * (pushSealed.ts) opens its changes and then answers through the same steps.
+ * (pushSealed.ts) opens its changes and then answers through the same steps. A batch that
+ * commits records its sync event (S21) in its own transaction; a refused request, none.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PROTOCOL_VERSION, pushRequestSchema, type PushRequest, type PushResponse } from '../../../../src/protocol/wire';
@@ -42,7 +43,7 @@ export async function answerPush(
   reply: FastifyReply,
   actor: Actor,
   push: PushRequest,
-  via: string | null = null,
+  kind: 'push' | 'sealed_push' = 'push',
 ): Promise<PushResponse | FastifyReply> {
   if (push.deviceId !== actor.deviceId) {
     return sendError(reply, 'bad_request', 'deviceId: not the device this session was signed in on');
@@ -55,7 +56,9 @@ export async function answerPush(
     cursorKey: await cursorKeyOf(deps.db),
     mutations: push.mutations,
     now: deps.now(),
-    via,
+    // The audit trail tells a sealed push's changes apart by their source.
+    via: kind === 'sealed_push' ? 'background_sync' : null,
+    syncEvent: { kind, report: { pending: push.pending, deviceTime: push.deviceTime } },
   });
   return { ...outcome, serverTime: deps.now().toISOString() };
 }
