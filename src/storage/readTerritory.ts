@@ -2,6 +2,10 @@
  * Reads the whole local territory for the UI. Split in two steps on purpose: `readRawTerritory`
  * touches only IndexedDB, so it can run inside a Dexie live query; `openTerritory` decodes the
  * sealed bodies afterwards (decoding may be real crypto, which a live query cannot await).
+ *
+ * What waits to be sent is a read of its own (`readPendingMarks`): a live query runs again
+ * whenever a table it read changes, and every autosave writes the outbox; the territory (tens
+ * of thousands of rows) is read again only when its records change.
  */
 import type { ConsentEvent } from '../domain/consent';
 import type { Appointment } from '../domain/appointment';
@@ -21,10 +25,14 @@ export interface RawTerritory {
   readonly tasks: readonly StoredRecord[];
   /** Consent decisions: which numbers may be offered for a call (domain/consent.ts). */
   readonly consentEvents: readonly StoredRecord[];
-  /** Record ids with changes the server has not confirmed yet. */
-  readonly pendingKeys: readonly string[];
+}
+
+/** What the outbox holds, by record and by patient: the "not yet synced" marks. */
+export interface PendingMarks {
+  /** `${kind}:${id}` of records with changes the server has not confirmed yet. */
+  readonly pendingKeys: ReadonlySet<string>;
   /** Patients with any change the server has not confirmed yet. */
-  readonly pendingPatients: readonly string[];
+  readonly pendingPatients: ReadonlySet<string>;
 }
 
 export interface Territory {
@@ -35,12 +43,10 @@ export interface Territory {
   readonly contactPoints: readonly ContactPoint[];
   readonly tasks: readonly Task[];
   readonly consentEvents: readonly ConsentEvent[];
-  readonly pendingKeys: ReadonlySet<string>;
-  readonly pendingPatients: ReadonlySet<string>;
 }
 
 export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
-  const [patients, facilities, careGaps, appointments, contactPoints, tasks, consentEvents, pending] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks, consentEvents] = await Promise.all([
     db.patients.toArray(),
     db.facilities.toArray(),
     db.careGaps.toArray(),
@@ -48,7 +54,6 @@ export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
     db.contactPoints.toArray(),
     db.tasks.toArray(),
     db.consentEvents.toArray(),
-    db.outbox.toArray(),
   ]);
   return {
     patients,
@@ -58,8 +63,15 @@ export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
     contactPoints,
     tasks,
     consentEvents,
-    pendingKeys: [...new Set(pending.map((r) => r.entityKey))],
-    pendingPatients: [...new Set(pending.flatMap((r) => (r.patientId ? [r.patientId] : [])))],
+  };
+}
+
+/** The outbox's marks; its rows' bodies are never opened. */
+export async function readPendingMarks(db: RoundsDb): Promise<PendingMarks> {
+  const pending = await db.outbox.toArray();
+  return {
+    pendingKeys: new Set(pending.map((r) => r.entityKey)),
+    pendingPatients: new Set(pending.flatMap((r) => (r.patientId ? [r.patientId] : []))),
   };
 }
 
@@ -82,7 +94,5 @@ export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Prom
     contactPoints,
     tasks,
     consentEvents,
-    pendingKeys: new Set(raw.pendingKeys),
-    pendingPatients: new Set(raw.pendingPatients),
   };
 }

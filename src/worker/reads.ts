@@ -15,7 +15,7 @@ import { getMeta, getSyncStatus, type Session } from '../storage/meta';
 import { openPlan } from '../storage/plans';
 import { readRawPlan } from '../storage/plans';
 import { openPatientRecords, readRawPatientRecords } from '../storage/readRecords';
-import { openTerritory, readRawTerritory } from '../storage/readTerritory';
+import { openTerritory, readPendingMarks, readRawTerritory } from '../storage/readTerritory';
 import type { DayPlan, SavedDayPlan } from './planning';
 
 /** What the UI knows of the signed-in person: never the token (it stays in the worker). */
@@ -34,6 +34,8 @@ const plain = async <T>(raw: T): Promise<T> => raw;
 export const READS = {
   /** The whole local territory, for the roster, today and the patient screen. */
   territory: read({ query: (db) => readRawTerritory(db), open: openTerritory }),
+  /** The "not yet synced" marks (storage/readTerritory.ts): apart, so an autosave does not re-read the territory. */
+  pendingMarks: read({ query: (db) => readPendingMarks(db), open: plain }),
   /** Every record of one patient (read by patient id, never all notes of the territory). */
   patientRecords: read({
     query: (db, patientId: string) => readRawPatientRecords(db, patientId),

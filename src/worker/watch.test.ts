@@ -2,6 +2,7 @@ import { expose, wrap } from 'comlink';
 import Dexie from 'dexie';
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { encodeHlc } from '../domain/hlc';
 import { asIsoDateTime } from '../domain/ids';
 import { applyPullPage } from '../storage/applyPullPage';
 import { Locked, plainCodec, type RecordCodec } from '../storage/codec';
@@ -229,6 +230,26 @@ describe('watching a read in the worker', () => {
     expect(JSON.stringify(sub.events)).not.toContain('secret-refresh');
   });
 
+  it('a change waiting in the outbox (an autosave) updates the marks without reading the territory again', async () => {
+    const watches = createWatches({ db, codec: plainCodec });
+    const territory = collect<ReadValue<'territory'>>();
+    const marks = collect<ReadValue<'pendingMarks'>>();
+    watches.watch('territory', [], territory.onValue);
+    watches.watch('pendingMarks', [], marks.onValue);
+    await applyPullPage(db, plainCodec, [asRecord('patient', buildPatient('pat_1'))], 'c1');
+    await vi.waitFor(() => expect(okValue(territory.last())?.patients).toHaveLength(1));
+    await settle();
+    const territoryReads = territory.events.length;
+    await db.outbox.add({
+      mutationId: 'm-1', kind: 'note', entityId: 'note_1', entityKey: 'note:note_1', coalesceKey: 'note:note_1', patientId: 'pat_1',
+      hlc: encodeHlc({ wallMs: 1_795_167_000_000, counter: 1 }, 'device-1'), op: 'create', baseVersion: 0, body: {},
+    });
+    await vi.waitFor(() => expect(okValue(marks.last())?.pendingPatients.has('pat_1')).toBe(true));
+    expect(okValue(marks.last())?.pendingKeys.has('note:note_1')).toBe(true);
+    await settle();
+    expect(territory.events).toHaveLength(territoryReads);
+  });
+
   it('refuses a read it does not know, naming it', () => {
     const watches = createWatches({ db, codec: plainCodec });
     expect(() => watches.watch('records' as never, [] as never, () => undefined)).toThrow('No read named "records"');
@@ -240,12 +261,15 @@ describe('watching a read in the worker', () => {
     expose(watches, port1 as never);
     const client = wrap<typeof watches>(port2 as never) as unknown as WorkerClient;
     const sub = collect<ReadValue<'territory'>>();
+    const marks = collect<ReadValue<'pendingMarks'>>();
     const stop = watchRead(client, 'territory', [], sub.onValue);
+    const stopMarks = watchRead(client, 'pendingMarks', [], marks.onValue);
     await applyPullPage(db, plainCodec, [asRecord('patient', buildPatient('pat_1'))], 'c1');
     await vi.waitFor(() => expect(okValue(sub.last())?.patients).toHaveLength(1));
     // Sets survive the structured clone.
-    expect(okValue(sub.last())?.pendingKeys).toBeInstanceOf(Set);
+    await vi.waitFor(() => expect(okValue(marks.last())?.pendingKeys).toBeInstanceOf(Set));
     stop();
+    stopMarks();
     await vi.waitFor(() => expect(watches.liveCount()).toBe(0));
     port1.close();
     port2.close();

@@ -2,10 +2,10 @@
  * Live reads for the UI, each a named read watched in the worker (data/useWatch.ts), plus the
  * browser's own signals (online, clock). Reads only; every write goes through the worker.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SyncStatus } from '../../domain/syncStatus';
 import { INITIAL_SYNC_STATUS } from '../../domain/syncStatus';
-import type { Territory } from '../../storage/readTerritory';
+import type { PendingMarks, Territory } from '../../storage/readTerritory';
 import type { SessionView } from '../../worker/client';
 import { useWatch } from './useWatch';
 
@@ -23,9 +23,16 @@ export function useLeaving(patientId: string): boolean {
   return useWatch('leaving', [patientId]) ?? false;
 }
 
-/** The decoded territory, or `undefined` until the first read completes. */
-export function useTerritory(): Territory | undefined {
-  return useWatch('territory', []);
+const NO_MARKS: PendingMarks = { pendingKeys: new Set(), pendingPatients: new Set() };
+
+/**
+ * The decoded territory with its "not yet synced" marks, or `undefined` until the territory's
+ * first read completes (the marks, read apart, count as none until theirs does).
+ */
+export function useTerritory(): (Territory & PendingMarks) | undefined {
+  const territory = useWatch('territory', []);
+  const marks = useWatch('pendingMarks', []) ?? NO_MARKS;
+  return useMemo(() => (territory ? { ...territory, ...marks } : undefined), [territory, marks]);
 }
 
 function subscribeOnline(onChange: () => void) {
