@@ -13,6 +13,7 @@ import { auditTrailSchema } from './008_auditTrail';
 import { sessionsSignInSchema } from './009_sessionsSignIn';
 import { teamsAndSecretsSchema } from './010_teamsAndSecrets';
 import { backgroundPushSchema } from './011_backgroundPush';
+import { escalationQueueSchema } from './013_escalationQueue';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -33,4 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: 'sessions and sign-in', sql: sessionsSignInSchema },
   { id: 10, name: 'teams and secrets', sql: teamsAndSecretsSchema },
   { id: 11, name: 'background push', sql: backgroundPushSchema },
+  // 12 is reserved for a change made alongside this one; ids need not be contiguous.
+  { id: 13, name: 'escalation queue', sql: escalationQueueSchema },
 ];
