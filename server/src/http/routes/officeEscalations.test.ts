@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { PatientId } from '../../../../src/domain/ids';
 import { escalationListResponseSchema, escalationStepResponseSchema, type OfficeEscalation } from '../../../../src/protocol/office';
 import { fixtureDataset, NORTH_PATIENTS, otherOrgDataset, SOUTH_PATIENTS } from '../../../test/fixtures';
 import { expectError, pullAll, signIn } from '../../../test/http';
@@ -16,8 +17,8 @@ import { describeEachDb, settle } from '../../../test/testDb';
 import { loadDataset } from '../../seed/loadDataset';
 import { buildApp } from '../buildApp';
 
-const [N1] = NORTH_PATIENTS as [string];
-const [S1] = SOUTH_PATIENTS as [string];
+const [N1] = NORTH_PATIENTS as [PatientId];
+const [S1] = SOUTH_PATIENTS as [PatientId];
 const NOW = new Date('2026-11-20T10:30:00.000Z');
 const minutesBefore = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
 
