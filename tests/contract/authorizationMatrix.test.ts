@@ -138,7 +138,7 @@ const DIGEST_SQL = `
          ${rowsDigest('select id, user_id, revoked_at::text, revoked_by, app_version, device_key from devices')} as devices,
          ${rowsDigest('select id, user_id, device_id, access_hash, refresh_hash, ended_at::text, ended_reason from sessions')} as sessions,
          ${rowsDigest('select key, failures, last_failure_at::text, blocked_until::text, locked_at::text from sign_in_attempts')} as attempts,
-         ${rowsDigest('select org_id, lock_after_minutes, session_idle_days from org_settings')} as settings,
+         ${rowsDigest('select org_id, lock_after_minutes, session_idle_days, escalation_ack_minutes from org_settings')} as settings,
          ${rowsDigest('select id, org_id, name from territories')} as territories,
          (select count(*)::int from audit_events where action <> 'read') as "auditWrites"`;
 
