@@ -8,6 +8,7 @@ import type { Appointment } from '../domain/appointment';
 import type { CareGap } from '../domain/careGap';
 import type { Facility } from '../domain/facility';
 import type { ContactPoint, Patient } from '../domain/patient';
+import type { Escalation } from '../domain/escalation';
 import type { Task } from '../domain/task';
 import type { RecordCodec } from './codec';
 import type { RoundsDb, StoredRecord } from './db';
@@ -19,6 +20,8 @@ export interface RawTerritory {
   readonly appointments: readonly StoredRecord[];
   readonly contactPoints: readonly StoredRecord[];
   readonly tasks: readonly StoredRecord[];
+  /** Urgent escalations raised from the field, with the office's answer once synced. */
+  readonly escalations: readonly StoredRecord[];
   /** Consent decisions: which numbers may be offered for a call (domain/consent.ts). */
   readonly consentEvents: readonly StoredRecord[];
   /** Record ids with changes the server has not confirmed yet. */
@@ -34,19 +37,21 @@ export interface Territory {
   readonly appointments: readonly Appointment[];
   readonly contactPoints: readonly ContactPoint[];
   readonly tasks: readonly Task[];
+  readonly escalations: readonly Escalation[];
   readonly consentEvents: readonly ConsentEvent[];
   readonly pendingKeys: ReadonlySet<string>;
   readonly pendingPatients: ReadonlySet<string>;
 }
 
 export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
-  const [patients, facilities, careGaps, appointments, contactPoints, tasks, consentEvents, pending] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks, escalations, consentEvents, pending] = await Promise.all([
     db.patients.toArray(),
     db.facilities.toArray(),
     db.careGaps.toArray(),
     db.appointments.toArray(),
     db.contactPoints.toArray(),
     db.tasks.toArray(),
+    db.escalations.toArray(),
     db.consentEvents.toArray(),
     db.outbox.toArray(),
   ]);
@@ -57,6 +62,7 @@ export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
     appointments,
     contactPoints,
     tasks,
+    escalations,
     consentEvents,
     pendingKeys: [...new Set(pending.map((r) => r.entityKey))],
     pendingPatients: [...new Set(pending.flatMap((r) => (r.patientId ? [r.patientId] : [])))],
@@ -65,13 +71,14 @@ export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
 
 export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Promise<Territory> {
   const open = <T>(rows: readonly StoredRecord[]) => Promise.all(rows.map((r) => codec.open<T>(r.body)));
-  const [patients, facilities, careGaps, appointments, contactPoints, tasks, consentEvents] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks, escalations, consentEvents] = await Promise.all([
     open<Patient>(raw.patients),
     open<Facility>(raw.facilities),
     open<CareGap>(raw.careGaps),
     open<Appointment>(raw.appointments),
     open<ContactPoint>(raw.contactPoints),
     open<Task>(raw.tasks),
+    open<Escalation>(raw.escalations),
     open<ConsentEvent>(raw.consentEvents),
   ]);
   return {
@@ -81,6 +88,7 @@ export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Prom
     appointments,
     contactPoints,
     tasks,
+    escalations,
     consentEvents,
     pendingKeys: new Set(raw.pendingKeys),
     pendingPatients: new Set(raw.pendingPatients),
