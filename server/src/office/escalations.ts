@@ -20,12 +20,12 @@ import {
   resolveEscalation,
   type Escalation,
   type EscalationActor,
+  type EscalationStatus,
   type EscalationStep,
 } from '../../../src/domain/escalation';
 import type { IsoDateTime, UserId } from '../../../src/domain/ids';
 import { escalationSchema } from '../../../src/protocol/entities';
 import type { EscalationFilter, EscalationListResponse, EscalationQuery, EscalationStepResponse, OfficeEscalation } from '../../../src/protocol/office';
-import type { EscalationStatus } from '../../../src/domain/escalation';
 import { recordAudit } from '../audit/recordAudit';
 import { readOrgSettings } from '../auth/orgSettings';
 import { authorize, type Actor } from '../auth/policy';
