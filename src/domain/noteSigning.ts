@@ -97,7 +97,17 @@ export function signNote(note: ContactNote, ctx: SignContext): SignResult {
       severity: note.escalation.severity,
       raisedAt: ctx.now,
       raisedBy: ctx.signerName,
+      raisedById: ctx.signerId,
       status: 'open',
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      acknowledgedByName: null,
+      assignedTo: null,
+      assignedToName: null,
+      resolvedAt: null,
+      resolvedBy: null,
+      resolvedByName: null,
+      resolution: null,
     };
     out.push(createChange('escalation', escalation));
   }

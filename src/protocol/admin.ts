@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../domain/user';
+import { ESCALATION_ACK_MINUTES } from './office';
 import { safeText, TEXT_MAX } from './safeText';
 
 const id = safeText(TEXT_MAX.id);
@@ -15,6 +16,7 @@ const isoDateTime = z.iso.datetime();
 export const ADMIN_PASSWORD_MIN = 10;
 export const LOCK_AFTER_MINUTES = { min: 1, max: 60, default: 5 } as const;
 export const SESSION_IDLE_DAYS = { min: 1, max: 90, default: 14 } as const;
+export { ESCALATION_ACK_MINUTES } from './office';
 export const AUDIT_PAGE_MAX = 200;
 export const AUDIT_PAGE_DEFAULT = 50;
 
@@ -124,6 +126,8 @@ export const adminTerritoryResponseSchema = z.object({ territory: adminTerritory
 export const orgSettingsSchema = z.object({
   lockAfterMinutes: z.number().int().min(LOCK_AFTER_MINUTES.min).max(LOCK_AFTER_MINUTES.max),
   sessionIdleDays: z.number().int().min(SESSION_IDLE_DAYS.min).max(SESSION_IDLE_DAYS.max),
+  /** How long an escalation may stay unacknowledged before the office queue shows it overdue. */
+  escalationAckMinutes: z.number().int().min(ESCALATION_ACK_MINUTES.min).max(ESCALATION_ACK_MINUTES.max),
 });
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 
@@ -132,8 +136,9 @@ export const updateSettingsRequestSchema = z
   .strictObject({
     lockAfterMinutes: between(LOCK_AFTER_MINUTES.min, LOCK_AFTER_MINUTES.max).optional(),
     sessionIdleDays: between(SESSION_IDLE_DAYS.min, SESSION_IDLE_DAYS.max).optional(),
+    escalationAckMinutes: between(ESCALATION_ACK_MINUTES.min, ESCALATION_ACK_MINUTES.max).optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'Nothing to change: send lockAfterMinutes or sessionIdleDays');
+  .refine((body) => Object.keys(body).length > 0, 'Nothing to change: send lockAfterMinutes, sessionIdleDays or escalationAckMinutes');
 export type UpdateSettingsRequest = z.infer<typeof updateSettingsRequestSchema>;
 
 export const settingsResponseSchema = z.object({ settings: orgSettingsSchema });

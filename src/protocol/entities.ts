@@ -24,7 +24,7 @@ import { REFERRAL_STATUSES } from '../domain/referral';
 import { CONFLICT_STATUSES } from '../domain/conflict';
 import { ENTITY_KINDS as DOMAIN_ENTITY_KINDS } from '../domain/entities';
 import type { Escalation } from '../domain/escalation';
-import { ESCALATION_STATUSES } from '../domain/escalation';
+import { ESCALATION_RESOLUTION_MAX, ESCALATION_STATUSES } from '../domain/escalation';
 import type { QuestionnaireResponse } from '../domain/questionnaire';
 import type { Barrier, Caregiver, Goal, RpmDevice } from '../domain/supportSystem';
 import { BARRIER_KINDS, BARRIER_STATUSES, GOAL_STATUSES, RPM_DEVICE_KINDS, RPM_DEVICE_STAGES } from '../domain/supportSystem';
@@ -199,7 +199,19 @@ export const escalationSchema = z.object({
   severity: z.enum(ESCALATION_SEVERITIES),
   raisedAt: isoDateTime,
   raisedBy: safeText(TEXT_MAX.name),
+  // Defaults: records and devices from before these fields existed carry none (wire compatible).
+  raisedById: id.nullable().default(null),
   status: z.enum(ESCALATION_STATUSES),
+  // The office's steps (domain/escalation.ts); written by the office routes only.
+  acknowledgedAt: isoDateTime.nullable().default(null),
+  acknowledgedBy: id.nullable().default(null),
+  acknowledgedByName: safeText(TEXT_MAX.name).nullable().default(null),
+  assignedTo: id.nullable().default(null),
+  assignedToName: safeText(TEXT_MAX.name).nullable().default(null),
+  resolvedAt: isoDateTime.nullable().default(null),
+  resolvedBy: id.nullable().default(null),
+  resolvedByName: safeText(TEXT_MAX.name).nullable().default(null),
+  resolution: safeText(ESCALATION_RESOLUTION_MAX).nullable().default(null),
 });
 
 /** More answers than any questionnaire has items; bounds one response's size. */

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'device_revoked',
   'forbidden',
   'not_found',
+  /** The thing changed meanwhile so that this request no longer applies (a resolved escalation). */
+  'conflict',
   'payload_too_large',
   'unsupported_protocol',
   /** Too many failed sign-ins for this account or address: wait (`Retry-After`) or ask an administrator. */

@@ -12,6 +12,7 @@ import type { Appointment } from '../domain/appointment';
 import type { CareGap } from '../domain/careGap';
 import type { Facility } from '../domain/facility';
 import type { ContactPoint, Patient } from '../domain/patient';
+import type { Escalation } from '../domain/escalation';
 import type { Task } from '../domain/task';
 import type { RecordCodec } from './codec';
 import type { RoundsDb, StoredRecord } from './db';
@@ -23,6 +24,8 @@ export interface RawTerritory {
   readonly appointments: readonly StoredRecord[];
   readonly contactPoints: readonly StoredRecord[];
   readonly tasks: readonly StoredRecord[];
+  /** Urgent escalations raised from the field, with the office's answer once synced. */
+  readonly escalations: readonly StoredRecord[];
   /** Consent decisions: which numbers may be offered for a call (domain/consent.ts). */
   readonly consentEvents: readonly StoredRecord[];
 }
@@ -42,17 +45,19 @@ export interface Territory {
   readonly appointments: readonly Appointment[];
   readonly contactPoints: readonly ContactPoint[];
   readonly tasks: readonly Task[];
+  readonly escalations: readonly Escalation[];
   readonly consentEvents: readonly ConsentEvent[];
 }
 
 export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
-  const [patients, facilities, careGaps, appointments, contactPoints, tasks, consentEvents] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks, escalations, consentEvents] = await Promise.all([
     db.patients.toArray(),
     db.facilities.toArray(),
     db.careGaps.toArray(),
     db.appointments.toArray(),
     db.contactPoints.toArray(),
     db.tasks.toArray(),
+    db.escalations.toArray(),
     db.consentEvents.toArray(),
   ]);
   return {
@@ -62,6 +67,7 @@ export async function readRawTerritory(db: RoundsDb): Promise<RawTerritory> {
     appointments,
     contactPoints,
     tasks,
+    escalations,
     consentEvents,
   };
 }
@@ -77,13 +83,14 @@ export async function readPendingMarks(db: RoundsDb): Promise<PendingMarks> {
 
 export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Promise<Territory> {
   const open = <T>(rows: readonly StoredRecord[]) => Promise.all(rows.map((r) => codec.open<T>(r.body)));
-  const [patients, facilities, careGaps, appointments, contactPoints, tasks, consentEvents] = await Promise.all([
+  const [patients, facilities, careGaps, appointments, contactPoints, tasks, escalations, consentEvents] = await Promise.all([
     open<Patient>(raw.patients),
     open<Facility>(raw.facilities),
     open<CareGap>(raw.careGaps),
     open<Appointment>(raw.appointments),
     open<ContactPoint>(raw.contactPoints),
     open<Task>(raw.tasks),
+    open<Escalation>(raw.escalations),
     open<ConsentEvent>(raw.consentEvents),
   ]);
   return {
@@ -93,6 +100,7 @@ export async function openTerritory(raw: RawTerritory, codec: RecordCodec): Prom
     appointments,
     contactPoints,
     tasks,
+    escalations,
     consentEvents,
   };
 }

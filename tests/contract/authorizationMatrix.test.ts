@@ -41,6 +41,7 @@ import type { PatientId } from '../../src/domain/ids';
 import type { OrgId, TerritoryId, UserId } from '../../src/domain/ids';
 import type { Role } from '../../src/domain/user';
 import { adminDevicesResponseSchema, adminTerritoriesResponseSchema, adminUsersResponseSchema, auditPageSchema, settingsResponseSchema } from '../../src/protocol/admin';
+import { escalationListResponseSchema } from '../../src/protocol/office';
 import { errorBodySchema, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema, type Mutation, type MutationResult } from '../../src/protocol/wire';
 import type { SeedUser } from '../../server/src/seed/dataset';
 import type { Action } from '../../server/src/auth/policy';
@@ -137,7 +138,7 @@ const DIGEST_SQL = `
          ${rowsDigest('select id, user_id, revoked_at::text, revoked_by, app_version, device_key from devices')} as devices,
          ${rowsDigest('select id, user_id, device_id, access_hash, refresh_hash, ended_at::text, ended_reason from sessions')} as sessions,
          ${rowsDigest('select key, failures, last_failure_at::text, blocked_until::text, locked_at::text from sign_in_attempts')} as attempts,
-         ${rowsDigest('select org_id, lock_after_minutes, session_idle_days from org_settings')} as settings,
+         ${rowsDigest('select org_id, lock_after_minutes, session_idle_days, escalation_ack_minutes from org_settings')} as settings,
          ${rowsDigest('select id, org_id, name from territories')} as territories,
          (select count(*)::int from audit_events where action <> 'read') as "auditWrites"`;
 
@@ -236,6 +237,63 @@ const NEW_PASSWORD = 'a matrix passphrase 42';
 const TIA_LOCK = `insert into sign_in_attempts (key, failures, locked_at) values ('user:tia', 12, '2026-12-01T09:00:00Z')
   on conflict (key) do update set failures = 12, last_failure_at = null, blocked_until = null, locked_at = '2026-12-01T09:00:00Z'`;
 
+/** Ben's escalation on S1, as a device raised it: what the office routes work on. */
+const MATRIX_ESCALATION = {
+  id: 'esc-matrix', patientId: S1, noteId: 'note-esc-matrix', reason: 'Chest pain on exertion', severity: 'urgent',
+  raisedAt: '2026-11-20T09:00:00.000Z', raisedBy: 'Ben Tester', raisedById: 'user-ben', status: 'open',
+};
+const putEscalation = (db: Db) =>
+  db.query(
+    `insert into patient_records (kind, id, patient_id, data) values ('escalation', $1, $2, $3::jsonb)
+     on conflict (kind, id) do update set data = excluded.data`,
+    [MATRIX_ESCALATION.id, S1, JSON.stringify(MATRIX_ESCALATION)],
+  );
+
+/**
+ * The escalation queue (`escalation.manage`): supervisors of the patient's team only. Another
+ * supervisor, or one of another organisation, does not learn the escalation exists (404, an
+ * empty list); specialists and administrators are refused outright.
+ */
+function escalationCases(): RouteCase[] {
+  const step = (name: string, payload?: object): RouteCase => ({
+    name: `POST /api/office/escalations/:escalationId/${name}`,
+    route: `POST /api/office/escalations/:escalationId/${name}`,
+    action: 'escalation.manage',
+    send: (app, c) => gated(app, c, 'POST', `/api/office/escalations/${MATRIX_ESCALATION.id}/${name}`, payload),
+    expect: {
+      own: FORBIDDEN, otherTerr: FORBIDDEN, teamSup: { status: 200, writes: RECORD_WRITE }, otherSup: NOT_FOUND,
+      admin: FORBIDDEN, otherOrg: NOT_FOUND, otherAdmin: FORBIDDEN, none: UNAUTHORIZED,
+    },
+    prepare: async (db) => {
+      if ((await row(db, 'escalation', MATRIX_ESCALATION.id)) === undefined) await putEscalation(db);
+    },
+    restore: async (db) => {
+      await putEscalation(db);
+    },
+  });
+  const lists = (ids: string[]) => (res: LightMyRequestResponse) => {
+    expect(escalationListResponseSchema.parse(res.json()).escalations.map((e) => e.id)).toEqual(ids);
+  };
+  return [
+    {
+      name: 'GET /api/office/escalations',
+      route: 'GET /api/office/escalations',
+      action: 'escalation.manage',
+      send: (app, c) => gated(app, c, 'GET', '/api/office/escalations?status=all'),
+      expect: {
+        own: FORBIDDEN, otherTerr: FORBIDDEN, teamSup: { status: 200, check: lists([MATRIX_ESCALATION.id]) }, otherSup: { status: 200, check: lists([]) },
+        admin: FORBIDDEN, otherOrg: { status: 200, check: lists([]) }, otherAdmin: FORBIDDEN, none: UNAUTHORIZED,
+      },
+      prepare: async (db) => {
+        if ((await row(db, 'escalation', MATRIX_ESCALATION.id)) === undefined) await putEscalation(db);
+      },
+    },
+    step('acknowledge'),
+    step('assign', { userId: 'user-ben' }),
+    step('resolve', { resolution: 'Seen by the nurse the same day' }),
+  ];
+}
+
 const ROUTE_CASES: readonly RouteCase[] = [
   {
     name: 'POST /api/sync/pull from the start',
@@ -301,6 +359,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
       await db.query(`update patients set territory_id = $2, data = jsonb_set(data, '{territoryId}', to_jsonb($2::text)) where id = $1`, [S1, SOUTH]);
     },
   },
+  ...escalationCases(),
   {
     name: 'POST /api/auth/logout',
     route: 'POST /api/auth/logout',

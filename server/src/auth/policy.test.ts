@@ -41,6 +41,8 @@ const PATIENT_MATRIX: Readonly<Record<Action, Readonly<Record<Relation, string>>
   'patient.move': { own: 'FFA', team: 'FAA', other: 'FFA', otherOrg: 'NNN' },
   'team.read': { own: 'FFA', team: 'FAA', other: 'FFA', otherOrg: 'NNN' },
   'team.act': { own: 'FFF', team: 'FAF', other: 'FFF', otherOrg: 'NNN' },
+  // Supervisors only; an admin or a specialist working the territory does not answer them.
+  'escalation.manage': { own: 'FFF', team: 'FAF', other: 'FFF', otherOrg: 'NNN' },
   'user.manage': { own: 'FFA', team: 'FFA', other: 'FFA', otherOrg: 'NNN' },
   'device.manage': { own: 'FFA', team: 'FFA', other: 'FFA', otherOrg: 'NNN' },
   'territory.manage': { own: 'FFA', team: 'FFA', other: 'FFA', otherOrg: 'NNN' },
@@ -58,6 +60,7 @@ const ORG_MATRIX: Readonly<Record<Action, string>> = {
   'patient.move': 'FFF',
   'team.read': 'FAA',
   'team.act': 'FAF',
+  'escalation.manage': 'FAF',
   'user.manage': 'FFA',
   'device.manage': 'FFA',
   'territory.manage': 'FFA',

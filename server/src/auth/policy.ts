@@ -7,7 +7,8 @@
  * Roles (DESIGN §7):
  * - specialist: the patients of their own territories (assigned, or covered for a colleague).
  * - supervisor: their team (the specialists they supervise and those people's territories),
- *   through server-side views; they do not sync the organisation to their device.
+ *   through server-side views; they do not sync the organisation to their device. They alone
+ *   answer escalations (`escalation.manage`), for their team's patients.
  * - admin: users, devices, territories, settings, imports and the audit trail of their
  *   organisation; no patient records on their device.
  * Nothing crosses an organisation: a resource of another organisation is "not found", so its
@@ -49,6 +50,13 @@ export const ACTIONS = [
   /** The office's views of a team: queues, numbers, notes to review. */
   'team.read',
   'team.act',
+  /**
+   * Work the escalation queue: list, acknowledge, assign, resolve. Supervisors only, for the
+   * patients of their team's territories (the organisation: the queue itself, which the query
+   * scopes to the team). Not administrators: they run users, devices and settings, and answer
+   * no clinical concern (least privilege); an administrator who must also works as a supervisor.
+   */
+  'escalation.manage',
   'user.manage',
   'device.manage',
   'territory.manage',
@@ -101,6 +109,13 @@ export function authorize(actor: Actor, action: Action, resource: Resource): Dec
         return actor.teamTerritoryIds.has(resource.territoryId) ? ALLOW : forbid('Not in your team');
       }
       return forbid('Not part of a team');
+    case 'escalation.manage':
+      if (actor.role !== 'supervisor') return forbid('Only a supervisor answers escalations');
+      if (resource.type === 'org') return ALLOW;
+      if (resource.type === 'patient' || resource.type === 'territory') {
+        return actor.teamTerritoryIds.has(resource.territoryId) ? ALLOW : forbid('Not in your team');
+      }
+      return forbid('Not a patient');
     case 'user.manage':
     case 'device.manage':
     case 'territory.manage':

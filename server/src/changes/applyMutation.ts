@@ -5,9 +5,9 @@
  * record present and not deleted (S12), baseVersion not from the future (T4), data valid (text
  * the database can store, unsafeText.ts, then the kind's schema), authors and actors from the
  * session (T3), references in scope (T5, references.ts), note rules (S10), then merged field
- * by field (S8, S9). Every check runs before the first write, so a refused change leaves
- * nothing behind, and nothing in the audit trail; the writes go through writeRecord.ts, which
- * records each one there.
+ * by field (S8, S9); fields only the office writes are left to it (T7). Every check runs
+ * before the first write, so a refused change leaves nothing behind, and nothing in the audit
+ * trail; the writes go through writeRecord.ts, which records each one there.
  */
 import type { Conflict } from '../../../src/domain/conflict';
 import { conflictSchema } from '../../../src/protocol/entities';
@@ -188,6 +188,8 @@ async function create(ctx: MutationContext, { m, rules, key, patient, stored }: 
   }
   const impostor = actorImpostor(ctx, rules, data);
   if (impostor) return impostor;
+  const forged = officeFieldSet(rules, data);
+  if (forged) return forged;
   const problem = rules.check?.(data, Object.keys(data));
   if (problem) return reject('invalid', problem);
   const outside = await referencesCheck(ctx, m, patient.orgId, data, Object.keys(data));
@@ -215,6 +217,22 @@ function actorImpostor(ctx: MutationContext, rules: KindRules, values: Readonly<
   return impostor ? reject('invalid', `${impostor}: must name the signed-in user`) : null;
 }
 
+const officeOnly = (field: string) => reject('forbidden_kind', `${field}: only the office sets this, not a device`);
+
+/** T7: a new record from a device carries the office's fields as a new record has them. */
+function officeFieldSet(rules: KindRules, data: Readonly<Record<string, unknown>>): MutationOutcome | null {
+  const fields = rules.officeFields ?? {};
+  const set = Object.keys(fields).find((field) => !sameValue(data[field] ?? null, fields[field]));
+  return set ? officeOnly(set) : null;
+}
+
+/** T7: a device's update leaves the office's fields as stored (sending them unchanged is fine). */
+function officeFieldChanged(rules: KindRules, values: Readonly<Record<string, unknown>>, stored: Readonly<Record<string, unknown>>): MutationOutcome | null {
+  const fields = rules.officeFields ?? {};
+  const changed = Object.keys(fields).find((field) => field in values && !sameValue(values[field] ?? null, stored[field] ?? fields[field]));
+  return changed ? officeOnly(changed) : null;
+}
+
 async function update(ctx: MutationContext, { m, rules, key, patient, stored }: Target): Promise<MutationOutcome> {
   if (!stored) return reject('not_found', `No ${m.kind} with id ${m.entityId}`);
   if (stored.deleted) return reject('deleted', 'This record was deleted; changes to it are not kept');
@@ -226,6 +244,8 @@ async function update(ctx: MutationContext, { m, rules, key, patient, stored }: 
   if (outside) return reject('forbidden_kind', `${outside}: a ${m.kind} can only be resolved (${rules.updatable?.join(', ')})`);
   const impostor = actorImpostor(ctx, rules, m.values);
   if (impostor) return impostor;
+  const forged = officeFieldChanged(rules, m.values, stored.data);
+  if (forged) return forged;
   const sent = m.kind === 'note' ? withMarkFromSession(ctx, stored, m.values) : m.values;
   const parsed = rules.schema.safeParse({ ...stored.data, ...withSessionNames(ctx, rules, sent, stored.data) });
   if (!parsed.success) return reject('invalid', describeIssues(parsed.error.issues));

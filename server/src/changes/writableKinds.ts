@@ -23,6 +23,7 @@ import {
 } from '../../../src/protocol/entities';
 import { addendumSchema, contactNoteSchema } from '../../../src/protocol/noteSchemas';
 import { careGapProblem, type CareGap } from '../../../src/domain/careGap';
+import { ESCALATION_OFFICE_FIELDS } from '../../../src/domain/escalation';
 import type { Mutation } from '../../../src/protocol/wire';
 
 export type Op = Mutation['op'];
@@ -51,6 +52,12 @@ export interface KindRules {
    * change). The device learns the stored name on its next pull.
    */
   readonly sessionNames?: readonly string[];
+  /**
+   * Fields only the office writes (its own routes, office/escalations.ts), with the value a
+   * new record has: a device's create must leave each as that value, and its update must not
+   * change them. Authority over them comes from an office session, never from a device.
+   */
+  readonly officeFields?: Readonly<Record<string, unknown>>;
   /**
    * A rule on the record as it would be after a create or update (`changed`: the fields the
    * change carries); the message refuses the change as invalid.
@@ -91,7 +98,18 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
   goal: childKind('patient_records', goalSchema),
   rpmDevice: childKind('patient_records', rpmDeviceSchema),
   task: childKind('patient_records', taskSchema),
-  escalation: childKind('patient_records', escalationSchema),
+  // Raised when a note is signed; then the office works it (acknowledge, assign, resolve), and
+  // a device only learns of those steps through pull. What was raised, and by whom, stays.
+  escalation: {
+    table: 'patient_records',
+    schema: escalationSchema,
+    ops: ['create', 'update'],
+    opsMessage: 'An escalation is not deleted; the office resolves it',
+    immutable: [...OWNED, 'noteId', 'reason', 'severity', 'raisedAt', 'raisedBy', 'raisedById'],
+    actorFields: ['raisedById'],
+    sessionNames: ['raisedBy'],
+    officeFields: { ...Object.fromEntries(ESCALATION_OFFICE_FIELDS.map((field) => [field, null])), status: 'open' },
+  },
   questionnaireResponse: childKind('patient_records', questionnaireResponseSchema),
   note: {
     table: 'patient_records',

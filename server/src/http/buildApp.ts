@@ -20,6 +20,7 @@ import { changePasswordRoute } from './routes/changePassword';
 import { loginRoute } from './routes/login';
 import { logoutRoute } from './routes/logout';
 import { movePatientRoute } from './routes/movePatient';
+import { officeEscalationsRoutes } from './routes/officeEscalations';
 import { pullRoute } from './routes/pull';
 import { pushRoute } from './routes/push';
 import { refreshRoute } from './routes/refresh';
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pullRoute(gated, deps);
     pushRoute(gated, deps);
     movePatientRoute(gated, deps);
+    officeEscalationsRoutes(gated, deps);
     adminUsersRoutes(gated, deps);
     adminDevicesRoutes(gated, deps);
     adminTerritoriesRoutes(gated, deps);

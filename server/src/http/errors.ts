@@ -12,6 +12,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   device_revoked: 403,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_protocol: 400,
   too_many_attempts: 429,

@@ -14,6 +14,7 @@ import { sessionsSignInSchema } from './009_sessionsSignIn';
 import { teamsAndSecretsSchema } from './010_teamsAndSecrets';
 import { backgroundPushSchema } from './011_backgroundPush';
 import { syncEventsSchema } from './012_syncEvents';
+import { escalationQueueSchema } from './013_escalationQueue';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: 'teams and secrets', sql: teamsAndSecretsSchema },
   { id: 11, name: 'background push', sql: backgroundPushSchema },
   { id: 12, name: 'sync events', sql: syncEventsSchema },
+  { id: 13, name: 'escalation queue', sql: escalationQueueSchema },
 ];

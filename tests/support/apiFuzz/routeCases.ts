@@ -161,6 +161,9 @@ const moveShape = (ctx: FuzzContext): BodyShape => ({
 });
 
 const ADMIN_LIMIT = 16 * KiB;
+/** The office's escalation steps: a resolution note is a few KiB at most. */
+const STEP_LIMIT = 16 * KiB;
+const NO_ESCALATION = 'esc-fuzz-none';
 const personName = text(1, 200);
 const adminPassword = text(10, 200);
 
@@ -185,6 +188,59 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       fc.oneof(
         { weight: 8, arbitrary: gated(moveShape(ctx)) },
         { weight: 2, arbitrary: pathParams((p) => `/api/office/patients/${p}/territory`, moveShape(ctx).template) },
+      ),
+  },
+  {
+    name: 'office: escalation queue filters',
+    method: 'GET',
+    url: () => '/api/office/escalations',
+    session: 'supervisor',
+    attempts: () =>
+      fc
+        .oneof(
+          fc.tuple(fc.constant('status'), fc.constantFrom('closed', 'OPEN', '', "' or 1=1", 'open,resolved', ...INJECTIONS)),
+          fc.tuple(fc.constant('limit'), fc.oneof(fc.constantFrom('0', '-1', '501', '2.5', 'ten', '', '1e9'), fc.integer({ min: 101, max: 3000 }).map((n) => '9'.repeat(n)))),
+          fc.tuple(fc.constantFrom('nope', '__proto__', 'constructor', 'status[]', 'sort'), fc.string({ maxLength: 20 })),
+        )
+        .map(([key, value]) => ({
+          label: `?${key}=${value.slice(0, 30)}`,
+          url: `/api/office/escalations?${new URLSearchParams([[key, value]]).toString()}`,
+          expect: { status: 400, code: 'bad_request' as const },
+        })),
+  },
+  // The steps name an escalation that does not exist: whatever the body, nothing is written.
+  {
+    name: 'office: acknowledge an escalation',
+    method: 'POST',
+    url: () => `/api/office/escalations/${NO_ESCALATION}/acknowledge`,
+    session: 'supervisor',
+    attempts: () =>
+      fc.oneof(
+        { weight: 6, arbitrary: unreadableBodies({}, STEP_LIMIT) },
+        { weight: 2, arbitrary: pathParams((p) => `/api/office/escalations/${p}/acknowledge`, {}) },
+        { weight: 1, arbitrary: badAuthorization.map((a) => ({ ...a, payload: '{}', contentType: 'application/json' })) },
+      ),
+  },
+  {
+    name: 'office: assign an escalation',
+    method: 'POST',
+    url: () => `/api/office/escalations/${NO_ESCALATION}/assign`,
+    session: 'supervisor',
+    attempts: () =>
+      fc.oneof(
+        { weight: 8, arbitrary: gated({ template: { userId: 'user-ben' }, spec: object({ userId: text(1, 100) }), limit: STEP_LIMIT, injections: true }) },
+        { weight: 2, arbitrary: pathParams((p) => `/api/office/escalations/${p}/assign`, { userId: 'user-ben' }) },
+      ),
+  },
+  {
+    name: 'office: resolve an escalation',
+    method: 'POST',
+    url: () => `/api/office/escalations/${NO_ESCALATION}/resolve`,
+    session: 'supervisor',
+    attempts: () =>
+      fc.oneof(
+        { weight: 8, arbitrary: gated({ template: { resolution: 'Seen by the nurse' }, spec: object({ resolution: text(1, 2000) }), limit: STEP_LIMIT, injections: true }) },
+        { weight: 2, arbitrary: pathParams((p) => `/api/office/escalations/${p}/resolve`, { resolution: 'Seen by the nurse' }) },
       ),
   },
   // ---- protocol 4: sessions and the admin console.

@@ -99,10 +99,10 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
   describe('settings', () => {
     it('reads the defaults when the organisation has none, and saves a new lock time, audited', async () => {
       const read = settingsResponseSchema.parse((await call(tokens.ada, 'GET', '/api/admin/settings')).json());
-      expect(read.settings).toEqual({ lockAfterMinutes: 5, sessionIdleDays: 14 });
+      expect(read.settings).toEqual({ lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 60 });
       const res = await call(tokens.ada, 'PUT', '/api/admin/settings', { lockAfterMinutes: 10 });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toEqual({ settings: { lockAfterMinutes: 10, sessionIdleDays: 14 } });
+      expect(res.json()).toEqual({ settings: { lockAfterMinutes: 10, sessionIdleDays: 14, escalationAckMinutes: 60 } });
       expect((await call(tokens.ada, 'GET', '/api/admin/settings')).json().settings.lockAfterMinutes).toBe(10);
       // Another organisation keeps its own.
       expect((await call(tokens.eve, 'GET', '/api/admin/settings')).json().settings.lockAfterMinutes).toBe(5);
@@ -110,11 +110,20 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
       expect(row).toMatchObject({ userId: 'user-ada', changes: [{ field: 'lockAfterMinutes', before: 5, after: 10 }] });
     });
 
+    it("saves the escalation acknowledgement time, which the office queue's overdue flag uses", async () => {
+      const res = await call(tokens.ada, 'PUT', '/api/admin/settings', { escalationAckMinutes: 15 });
+      expect(res.json()).toEqual({ settings: { lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 15 } });
+      expect((await db().query<{ m: number }>("select escalation_ack_minutes as m from org_settings where org_id = 'org-1'"))[0]?.m).toBe(15);
+      const [row] = await auditRows(db(), 'admin.settings.update');
+      expect(row).toMatchObject({ changes: [{ field: 'escalationAckMinutes', before: 60, after: 15 }] });
+    });
+
     it.each([
       [{ lockAfterMinutes: 0 }, /^lockAfterMinutes: from 1 to 60/],
       [{ lockAfterMinutes: 61 }, /^lockAfterMinutes: from 1 to 60/],
       [{ lockAfterMinutes: 2.5 }, /^lockAfterMinutes:/],
       [{ sessionIdleDays: 91 }, /^sessionIdleDays: from 1 to 90/],
+      [{ escalationAckMinutes: 4 }, /^escalationAckMinutes: from 5 to 1440/],
       [{ lockAfterMinutes: '5' }, /^lockAfterMinutes:/],
       [{ theme: 'dark' }, /^theme: unknown field/],
       [{}, /Nothing to change/],

@@ -116,7 +116,25 @@ describe('the admin console', () => {
     await user.type(lock, '10');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.');
-    expect(writes(test)).toEqual([{ method: 'PUT', path: '/api/admin/settings', body: { lockAfterMinutes: 10, sessionIdleDays: 14 } }]);
+    expect(writes(test)).toEqual([{ method: 'PUT', path: '/api/admin/settings', body: { lockAfterMinutes: 10, sessionIdleDays: 14, escalationAckMinutes: 60 } }]);
+  });
+
+  it('settings: the escalation acknowledgement time is refused out of range and saved in range', async () => {
+    test = await renderAdminConsole('es');
+    const { user } = test;
+    await user.click(screen.getByRole('button', { name: 'Ajustes' }));
+    const ack = await screen.findByLabelText('Marcar como atrasada una escalación urgente que nadie ha confirmado tras estos minutos (5–1440)');
+    expect(ack).toHaveValue(60);
+    await user.clear(ack);
+    await user.type(ack, '2');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Escriba un número entero de minutos entre 5 y 1440.');
+    expect(writes(test)).toEqual([]);
+    await user.clear(ack);
+    await user.type(ack, '30');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    await screen.findByRole('status');
+    expect(writes(test)).toEqual([{ method: 'PUT', path: '/api/admin/settings', body: { lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 30 } }]);
   });
 
   it('the audit log shows events in words and asks for them with the chosen filters', async () => {

@@ -1,6 +1,9 @@
-/** Lock and session settings of the organisation: idle minutes before the app locks, days an unused session lives. */
+/**
+ * Settings of the organisation: idle minutes before the app locks, days an unused session
+ * lives, minutes an escalation may wait for acknowledgement before the office sees it overdue.
+ */
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import { LOCK_AFTER_MINUTES, SESSION_IDLE_DAYS } from '../../../protocol/admin';
+import { ESCALATION_ACK_MINUTES, LOCK_AFTER_MINUTES, SESSION_IDLE_DAYS } from '../../../protocol/admin';
 import type { OrgSettings } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
@@ -34,22 +37,26 @@ function SettingsForm({ current }: { current: OrgSettings }) {
   const id = useId();
   const [lock, setLock] = useState(String(current.lockAfterMinutes));
   const [idle, setIdle] = useState(String(current.sessionIdleDays));
+  const [ack, setAck] = useState(String(current.escalationAckMinutes));
   const [saved, setSaved] = useState(false);
   const action = useAdminAction();
   const lockValue = wholeIn(lock, LOCK_AFTER_MINUTES);
   const idleValue = wholeIn(idle, SESSION_IDLE_DAYS);
+  const ackValue = wholeIn(ack, ESCALATION_ACK_MINUTES);
   const [showProblems, setShowProblems] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     setShowProblems(true);
-    if (lockValue === null || idleValue === null) return;
-    if (await action.run(() => worker.adminUpdateSettings({ lockAfterMinutes: lockValue, sessionIdleDays: idleValue }))) setSaved(true);
+    if (lockValue === null || idleValue === null || ackValue === null) return;
+    const body = { lockAfterMinutes: lockValue, sessionIdleDays: idleValue, escalationAckMinutes: ackValue };
+    if (await action.run(() => worker.adminUpdateSettings(body))) setSaved(true);
   }
 
   const lockBad = showProblems && lockValue === null;
   const idleBad = showProblems && idleValue === null;
+  const ackBad = showProblems && ackValue === null;
   return (
     <form className="card admin-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="admin-settings-title">
       <label className="field" htmlFor={`${id}-lock`}>
@@ -64,6 +71,12 @@ function SettingsForm({ current }: { current: OrgSettings }) {
           aria-invalid={idleBad} aria-describedby={idleBad ? `${id}-idle-problem` : undefined} onChange={(e) => setIdle(e.target.value)} />
       </label>
       {idleBad && <p id={`${id}-idle-problem`} role="alert" className="admin-problem">{text.idleRange}</p>}
+      <label className="field" htmlFor={`${id}-ack`}>
+        {text.escalationAck}
+        <input id={`${id}-ack`} type="number" inputMode="numeric" min={ESCALATION_ACK_MINUTES.min} max={ESCALATION_ACK_MINUTES.max} value={ack}
+          aria-invalid={ackBad} aria-describedby={ackBad ? `${id}-ack-problem` : undefined} onChange={(e) => setAck(e.target.value)} />
+      </label>
+      {ackBad && <p id={`${id}-ack-problem`} role="alert" className="admin-problem">{text.escalationAckRange}</p>}
       {action.failure && <AdminProblem failure={action.failure} />}
       {saved && <p role="status" className="admin-notice">{text.settingsSaved}</p>}
       <button type="submit" className="button button--primary" disabled={action.busy}>

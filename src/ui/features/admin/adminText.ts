@@ -144,6 +144,8 @@ const en = {
   sessionIdle: 'End a session unused for this many days (1–90)',
   lockRange: 'Enter a whole number of minutes from 1 to 60.',
   idleRange: 'Enter a whole number of days from 1 to 90.',
+  escalationAck: 'Show an urgent escalation as overdue when nobody has acknowledged it after this many minutes (5–1440)',
+  escalationAckRange: 'Enter a whole number of minutes from 5 to 1440.',
   settingsSaved: 'Settings saved. Devices use the new lock time at their next sign-in or sync.',
 };
 
@@ -282,6 +284,8 @@ const es: AdminText = {
   sessionIdle: 'Terminar una sesión sin uso tras estos días (1–90)',
   lockRange: 'Escriba un número entero de minutos entre 1 y 60.',
   idleRange: 'Escriba un número entero de días entre 1 y 90.',
+  escalationAck: 'Marcar como atrasada una escalación urgente que nadie ha confirmado tras estos minutos (5–1440)',
+  escalationAckRange: 'Escriba un número entero de minutos entre 5 y 1440.',
   settingsSaved: 'Ajustes guardados. Los dispositivos usan el nuevo tiempo de bloqueo en su próximo inicio de sesión o sincronización.',
 };
 

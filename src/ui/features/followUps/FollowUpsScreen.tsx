@@ -1,11 +1,14 @@
 /**
  * Due and overdue follow-ups across the territory: missed and cancelled appointments to chase,
  * calls promised in notes. Completing one opens a contact note prefilled from the task; the
- * task is done when that note is signed.
+ * task is done when that note is signed. Above them, the urgent escalations still open, and
+ * those resolved in the last week, with what the office did (after the next sync).
  */
 import { localIsoDate } from '../../../domain/calendar';
 import { useMemo, useState } from 'react';
 import { fullName } from '../../../domain/patient';
+import { withOfficeDefaults } from '../../../domain/escalation';
+import { EscalationList } from '../escalations/EscalationList';
 import { taskDue, type Task } from '../../../domain/task';
 import { hrefFor, useHashRoute } from '../../app/useHashRoute';
 import { useServices } from '../../data/AppServices';
@@ -27,6 +30,19 @@ export function FollowUpsScreen() {
   const [filter, setFilter] = useState<Filter>('all');
   const [sort, setSort] = useState<Sort>('due');
   const today = localIsoDate(new Date());
+
+  const escalations = useMemo(() => {
+    if (!territory) return { shown: [], names: new Map<string, string>() };
+    const names = new Map(territory.patients.map((p) => [p.id as string, fullName(p)]));
+    // Resolved ones stay a week, so the specialist sees the answer after the next sync.
+    const since = new Date(`${today}T00:00:00`);
+    since.setDate(since.getDate() - 7);
+    const weekAgo = since.toISOString();
+    const shown = territory.escalations
+      .map((e) => withOfficeDefaults(e))
+      .filter((e) => names.has(e.patientId) && (e.status !== 'resolved' || (e.resolvedAt ?? '') >= weekAgo));
+    return { shown, names };
+  }, [territory, today]);
 
   const rows = useMemo(() => {
     if (!territory) return [];
@@ -55,6 +71,7 @@ export function FollowUpsScreen() {
   return (
     <section aria-labelledby="follow-ups-title">
       <h1 id="follow-ups-title">{tx.title}</h1>
+      <EscalationList escalations={escalations.shown} patientNames={escalations.names} />
       <div className="filters">
         <fieldset className="choice">
           <legend>{tx.show}</legend>

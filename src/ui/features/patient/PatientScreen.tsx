@@ -1,12 +1,14 @@
 /**
  * A patient's record: who they are and how to reach them (age, language, phone, address and
- * the latest health risk check first, before the history), their contact history and new
+ * the latest health risk check first, before the history), urgent escalations with what the
+ * office did about them, their contact history and new
  * notes, support system, barriers and goals, care gaps, appointments, portal and monitoring,
  * and their facility. Every section edits offline through the worker.
  */
 import { hrefFor } from '../../app/useHashRoute';
 import { useLeaving } from '../../data/hooks';
 import { useI18n } from '../../i18n/I18n';
+import { EscalationList } from '../escalations/EscalationList';
 import { NoteTimeline } from '../note/NoteTimeline';
 import { PatientRecordEditors } from '../patientRecord';
 import { DueSummary } from './DueSummary';
@@ -52,6 +54,7 @@ export function PatientScreen({ id }: { id: string }) {
         hra={latestResult('hra', records.questionnaireResponse, records.note)}
       />
       <DueSummary patient={p} records={records} />
+      <EscalationList escalations={records.escalation} />
       <NoteTimeline patientId={p.id} notes={records.note} pendingKeys={pendingKeys} />
       <PatientRecordEditors view={view} />
       {facility && <FacilitySection facility={facility} room={p.room} />}
