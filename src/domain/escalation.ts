@@ -61,8 +61,8 @@ export const ESCALATION_OFFICE_FIELDS = [
 
 type OfficeFields = Pick<Escalation, Exclude<(typeof ESCALATION_OFFICE_FIELDS)[number], 'status'> | 'raisedById'>;
 
-const NO_OFFICE_STEPS: OfficeFields = {
-  raisedById: null,
+/** A new escalation's office fields: nobody has answered it yet. */
+export const UNANSWERED: Omit<OfficeFields, 'raisedById'> = {
   acknowledgedAt: null,
   acknowledgedBy: null,
   acknowledgedByName: null,
@@ -76,7 +76,7 @@ const NO_OFFICE_STEPS: OfficeFields = {
 
 /** An escalation as stored before the office steps existed, with them filled in as "not yet". */
 export function withOfficeDefaults(e: Omit<Escalation, keyof OfficeFields> & Partial<OfficeFields>): Escalation {
-  return { ...NO_OFFICE_STEPS, ...e } as Escalation;
+  return { raisedById: null, ...UNANSWERED, ...e } as Escalation;
 }
 
 /** Who acts and when: the office's session, never a field a device filled in. */

@@ -10,7 +10,7 @@ import type { Appointment } from './appointment';
 import type { CareGap } from './careGap';
 import { problemsBeforeSigning, problemsWithinReason, type Activity, type ContactNote, type NoteProblem } from './contactNote';
 import { createChange, updateChange, type EntityChange, type EntityTypes } from './entities';
-import type { Escalation } from './escalation';
+import { UNANSWERED, type Escalation } from './escalation';
 import type {
   AppointmentId,
   BarrierId,
@@ -99,15 +99,7 @@ export function signNote(note: ContactNote, ctx: SignContext): SignResult {
       raisedBy: ctx.signerName,
       raisedById: ctx.signerId,
       status: 'open',
-      acknowledgedAt: null,
-      acknowledgedBy: null,
-      acknowledgedByName: null,
-      assignedTo: null,
-      assignedToName: null,
-      resolvedAt: null,
-      resolvedBy: null,
-      resolvedByName: null,
-      resolution: null,
+      ...UNANSWERED,
     };
     out.push(createChange('escalation', escalation));
   }
