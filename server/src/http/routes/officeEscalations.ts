@@ -51,8 +51,8 @@ export function officeEscalationsRoutes(app: FastifyInstance, deps: OfficeEscala
     app.post(`/api/office/escalations/:escalationId/${name}`, { bodyLimit: STEP_BODY_LIMIT }, async (request: StepRequest, reply) => {
       const refused = queueRefusal(actorOf(request));
       if (refused) return answer(reply, refused);
-      // Acknowledge takes no fields: no body at all is the same as `{}`.
-      const body = parseBody(schema, request.body ?? {});
+      // Acknowledge takes no fields: no body at all is the same as `{}` (a JSON `null` is a body, and refused).
+      const body = parseBody(schema, request.body === undefined ? {} : request.body);
       if (!body.ok) return sendError(reply, 'bad_request', body.message);
       const { escalationId } = request.params;
       // No stored id is longer or holds what PostgreSQL cannot store (a query with it would fail).
