@@ -5,8 +5,7 @@
  * the list and any resolution note being typed as they were.
  */
 import { useCallback, useState } from 'react';
-import { ESCALATION_FILTERS, type EscalationFilter } from '../../../protocol/office';
-import type { OfficeEscalation, OfficeResult } from '../../../worker/client';
+import type { EscalationFilter, OfficeEscalation, OfficeResult } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
 import { EscalationItem, type Person } from './EscalationItem';
@@ -15,7 +14,7 @@ import { OFFICE_TEXT, type OfficeStepDone } from './officeText';
 import { useOfficeAction, useOfficeLoad, type OfficeFailure } from './useOfficeLoad';
 
 /** The order the filter offers: the working view first. */
-const FILTER_ORDER: readonly EscalationFilter[] = ['unresolved', 'open', 'acknowledged', 'resolved', 'all'];
+const FILTER_ORDER = ['unresolved', 'open', 'acknowledged', 'resolved', 'all'] as const satisfies readonly EscalationFilter[];
 
 /** The people the queue names who may be given an escalation: the team members who raised one. */
 function teamOf(escalations: readonly OfficeEscalation[]): Person[] {
@@ -43,6 +42,12 @@ export function EscalationsSection({ self }: { self: Person }) {
       return next;
     });
 
+  function chooseFilter(next: EscalationFilter) {
+    setFilter(next);
+    setDone(null);
+    setFailed(null);
+  }
+
   async function take(e: OfficeEscalation, step: OfficeStepDone, call: () => Promise<OfficeResult<OfficeEscalation>>) {
     setDone(null);
     setFailed(null);
@@ -61,16 +66,21 @@ export function EscalationsSection({ self }: { self: Person }) {
   return (
     <section aria-labelledby="office-escalations-title">
       <h1 id="office-escalations-title">{text.escalationsTitle}</h1>
-      <label className="field field--inline" htmlFor="office-escalation-filter">
-        {text.filter}
-        <select id="office-escalation-filter" value={filter} onChange={(ev) => setFilter(ev.target.value as EscalationFilter)}>
-          {FILTER_ORDER.filter((f) => ESCALATION_FILTERS.includes(f)).map((f) => (
-            <option key={f} value={f}>
-              {text.filters[f]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="escalation-queue__controls">
+        <label className="field field--inline" htmlFor="office-escalation-filter">
+          {text.filter}
+          <select id="office-escalation-filter" value={filter} onChange={(ev) => chooseFilter(ev.target.value as EscalationFilter)}>
+            {FILTER_ORDER.map((f) => (
+              <option key={f} value={f}>
+                {text.filters[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button" onClick={queue.reload}>
+          {text.refresh}
+        </button>
+      </div>
       {done && (
         <p role="status" className="admin-notice">
           {text.done[done.step](done.patient)}

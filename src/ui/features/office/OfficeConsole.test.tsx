@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeOfficeServer, renderOfficeConsole, type OfficeConsoleTest } from '../../../../tests/support/officeConsoleHarness';
+import { escalation, fakeOfficeServer, renderOfficeConsole, type OfficeConsoleTest } from '../../../../tests/support/officeConsoleHarness';
 
 let test: OfficeConsoleTest | null = null;
 afterEach(async () => {
@@ -48,6 +48,11 @@ describe('the office console', () => {
     expect(item('Maria Lopez')).toHaveTextContent('Acknowledged');
     expect(item('Maria Lopez')).not.toHaveTextContent('Overdue');
     expect(within(item('Maria Lopez')).queryByRole('button', { name: /^Acknowledge/ })).toBeNull();
+
+    // A new escalation arrives while the supervisor is looking: Refresh shows it.
+    test.server.escalations = [...test.server.escalations, escalation({ id: 'esc-4', patientName: 'Luis Vega', reason: 'Wound bleeding', ageMinutes: 0 })];
+    await user.click(screen.getByRole('button', { name: 'Refresh the list' }));
+    expect(await screen.findByRole('listitem', { name: 'Luis Vega' })).toHaveTextContent('just now');
   });
 
   it('assigns to a person the queue names, or to me', async () => {
@@ -81,6 +86,8 @@ describe('the office console', () => {
     expect(screen.getByRole('listitem', { name: 'Maria Lopez' })).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText('Show'), 'Resolved');
+    // Another list: the unresolved rows are not left on screen while it loads.
+    expect(screen.queryByRole('listitem', { name: 'Maria Lopez' })).toBeNull();
     expect(await within(await screen.findByRole('listitem', { name: 'John Reyes' })).findByText('Nurse visited; no fracture')).toBeInTheDocument();
     expect(test.server.sent.at(-1)).toMatchObject({ method: 'GET', path: '/api/office/escalations?status=resolved' });
   });

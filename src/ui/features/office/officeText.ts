@@ -48,6 +48,7 @@ const en = {
 
   escalationsTitle: 'Escalations',
   filter: 'Show',
+  refresh: 'Refresh the list',
   filters: {
     unresolved: 'Not yet resolved',
     open: 'Open',
@@ -114,6 +115,7 @@ const es: OfficeText = {
 
   escalationsTitle: 'Escalamientos',
   filter: 'Mostrar',
+  refresh: 'Actualizar la lista',
   filters: {
     unresolved: 'Sin resolver',
     open: 'Abiertos',

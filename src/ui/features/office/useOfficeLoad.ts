@@ -19,6 +19,13 @@ export type OfficeLoad<T> =
 export function useOfficeLoad<T>(load: () => Promise<OfficeResult<T>>): { data: OfficeLoad<T>; reload: () => void } {
   const [data, setData] = useState<OfficeLoad<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [loaded, setLoaded] = useState(() => load);
+  // A different list (another filter) shows "Loading…", never the last one's rows; a reload
+  // of the same list keeps its rows on screen until the new answer comes.
+  if (loaded !== load) {
+    setLoaded(() => load);
+    setData({ state: 'loading' });
+  }
   useEffect(() => {
     let live = true;
     load().then(
