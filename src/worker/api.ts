@@ -28,6 +28,7 @@ import type { SyncDeps } from '../sync/deps';
 import { resolveConflict } from '../storage/commands/conflicts';
 import { dismissRefusal, redoRefusal } from '../storage/commands/refusals';
 import { createAdminCalls } from '../sync/admin';
+import { createOfficeCalls } from '../sync/office';
 import { changePasswordOnServer, type ChangePasswordFailure } from '../sync/changePassword';
 import { syncNow } from '../sync/syncNow';
 import { signIn } from '../sync/signIn';
@@ -297,6 +298,9 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
 
     // The admin console (sync/admin.ts): online calls, nothing stored on the device.
     ...createAdminCalls(deps),
+
+    // The supervisor's office (sync/office.ts): online calls, nothing stored on the device.
+    ...createOfficeCalls(deps),
   };
 }
 

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { useSession } from '../data/hooks';
 import { AdminConsole } from '../features/admin/AdminConsole';
+import { OfficeConsole } from '../features/office/OfficeConsole';
 import { LockScreen } from '../features/lock/LockScreen';
 import { PinSetup } from '../features/lock/PinSetup';
 import { SignInScreen } from '../features/signIn/SignInScreen';
@@ -51,6 +52,14 @@ function Unlocked() {
   const session = useSession();
   if (session === undefined) return null;
   if (session === null) return <SignInScreen />;
-  // Administrators keep no patients on the device: the console instead of the field tabs.
-  return session.user.role === 'admin' ? <AdminConsole session={session} /> : <AppShell session={session} />;
+  // Administrators and supervisors keep no patients on the device: their own frame instead
+  // of the field tabs.
+  switch (session.user.role) {
+    case 'admin':
+      return <AdminConsole session={session} />;
+    case 'supervisor':
+      return <OfficeConsole session={session} />;
+    default:
+      return <AppShell session={session} />;
+  }
 }

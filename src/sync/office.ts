@@ -1,0 +1,65 @@
+/**
+ * The office's calls to the server (the supervisor's escalation queue), online only: nothing
+ * here touches the device's records. Every answer is a value: the result, or a closed failure
+ * code the office says in words (STYLE 6, 13). The server's code travels unchanged: a step on
+ * a resolved escalation is `conflict`, never re-derived from the message.
+ */
+import {
+  escalationListResponseSchema,
+  escalationStepResponseSchema,
+  type EscalationFilter,
+} from '../protocol/office';
+import { authedRequest, type AuthedResult } from './authedRequest';
+import type { SyncDeps } from './deps';
+
+export type OfficeErrorCode =
+  | 'offline'
+  | 'unauthorized'
+  | 'device_revoked'
+  | 'forbidden'
+  | 'not_found'
+  /** The escalation changed so the step no longer applies (already resolved). */
+  | 'conflict'
+  /** The server refused the input; `message` names the field. */
+  | 'invalid'
+  | 'server_error'
+  | 'bad_response';
+
+export type OfficeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: OfficeErrorCode; readonly message: string | null };
+
+type OfficeDeps = Pick<SyncDeps, 'db' | 'codec' | 'fetch' | 'baseUrl'>;
+
+function toOfficeResult<T>(res: AuthedResult<T>): OfficeResult<T> {
+  if (res.ok) return res;
+  switch (res.code) {
+    case 'offline':
+    case 'device_revoked':
+    case 'server_error':
+    case 'bad_response':
+      return { ok: false, code: res.code, message: null };
+    case 'unauthorized':
+    case 'signed_out':
+      return { ok: false, code: 'unauthorized', message: null };
+    case 'rejected':
+      if (res.errorCode === 'forbidden' || res.errorCode === 'not_found' || res.errorCode === 'conflict') {
+        return { ok: false, code: res.errorCode, message: res.message };
+      }
+      return { ok: false, code: 'invalid', message: res.message };
+  }
+}
+
+const seg = encodeURIComponent;
+
+export function createOfficeCalls(deps: OfficeDeps) {
+  const step = async (escalationId: string, name: 'acknowledge' | 'assign' | 'resolve', body: object) => {
+    const res = toOfficeResult(await authedRequest(deps, `/api/office/escalations/${seg(escalationId)}/${name}`, body, escalationStepResponseSchema));
+    return res.ok ? { ok: true as const, value: res.value.escalation } : res;
+  };
+  return {
+    officeListEscalations: async (status: EscalationFilter) =>
+      toOfficeResult(await authedRequest(deps, `/api/office/escalations?status=${seg(status)}`, null, escalationListResponseSchema, { method: 'GET' })),
+    officeAcknowledgeEscalation: (escalationId: string) => step(escalationId, 'acknowledge', {}),
+    officeAssignEscalation: (escalationId: string, userId: string) => step(escalationId, 'assign', { userId }),
+    officeResolveEscalation: (escalationId: string, resolution: string) => step(escalationId, 'resolve', { resolution }),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Test-only: renders the office console with the real worker API in-process (real
+ * authedRequest, real wire schemas, a real Dexie session) whose network is a small in-memory
+ * stand-in for the office's escalation routes. The server's own rules are proven by the
+ * server suites (server/src/http/routes/officeEscalations.test.ts); here the question is what
+ * the supervisor sees and what the console sends.
+ */
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Dexie from 'dexie';
+import { asIsoDateTime } from '../../src/domain/ids';
+import type { OfficeEscalation } from '../../src/protocol/office';
+import { plainCodec } from '../../src/storage/codec';
+import { openRoundsDb, type RoundsDb } from '../../src/storage/db';
+import { setMeta } from '../../src/storage/meta';
+import { localLock } from '../../src/sync/deps';
+import { AppServicesProvider } from '../../src/ui/data/AppServices';
+import { OfficeConsole } from '../../src/ui/features/office/OfficeConsole';
+import { I18nProvider, type Locale } from '../../src/ui/i18n/I18n';
+import { createWorkerApi } from '../../src/worker/api';
+import type { WorkerClient } from '../../src/worker/client';
+import type { SentRequest } from './adminConsoleHarness';
+
+export interface FakeOfficeServer {
+  escalations: OfficeEscalation[];
+  ackMinutes: number;
+  /** Every request the console sent, in order. */
+  readonly sent: SentRequest[];
+  /** When true, every request fails as if the network were down. */
+  offline: boolean;
+}
+
+const NOW = '2026-12-07T14:00:00.000Z';
+const SELF = { id: 'user-sol', name: 'Sol Lead' };
+
+export function escalation(fields: Partial<OfficeEscalation> & Pick<OfficeEscalation, 'id' | 'patientName'>): OfficeEscalation {
+  return {
+    patientId: `patient-${fields.id}`, territoryId: 'ter-north', noteId: `note-${fields.id}`, reason: 'Chest pain since this morning', severity: 'urgent',
+    raisedAt: '2026-12-07T12:00:00.000Z', raisedById: 'user-ana', raisedByName: 'Ana Field', ageMinutes: 120, status: 'open', overdue: false,
+    acknowledgedAt: null, acknowledgedBy: null, acknowledgedByName: null, assignedTo: null, assignedToName: null,
+    resolvedAt: null, resolvedBy: null, resolvedByName: null, resolution: null, version: 1,
+    ...fields,
+  };
+}
+
+export function fakeOfficeServer(): FakeOfficeServer {
+  return {
+    escalations: [
+      escalation({ id: 'esc-1', patientName: 'Maria Lopez', reason: 'No insulin left', severity: 'emergency', ageMinutes: 150, overdue: true }),
+      escalation({ id: 'esc-2', patientName: 'John Reyes', reason: 'Fell at home', ageMinutes: 25, raisedById: 'user-ben', raisedByName: 'Ben Field' }),
+      escalation({ id: 'esc-3', patientName: 'Rosa Diaz', reason: 'Missed dialysis', ageMinutes: 4000, status: 'resolved',
+        acknowledgedAt: NOW, acknowledgedBy: SELF.id, acknowledgedByName: SELF.name, resolvedAt: NOW, resolvedBy: SELF.id, resolvedByName: SELF.name, resolution: 'Rebooked for tomorrow' }),
+    ],
+    ackMinutes: 60,
+    sent: [],
+    offline: false,
+  };
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const refuse = (status: number, code: string, message: string) => json(status, { error: { code, message } });
+
+const PEOPLE: Record<string, string> = { 'user-sol': 'Sol Lead', 'user-ana': 'Ana Field', 'user-ben': 'Ben Field' };
+
+function route(server: FakeOfficeServer, method: string, url: URL, body: Record<string, unknown>): Response {
+  if (method === 'GET' && url.pathname === '/api/office/escalations') {
+    const status = url.searchParams.get('status') ?? 'unresolved';
+    const escalations = server.escalations.filter((e) =>
+      status === 'all' ? true : status === 'unresolved' ? e.status !== 'resolved' : e.status === status);
+    return json(200, { escalations, hasMore: false, ackMinutes: server.ackMinutes, serverTime: NOW });
+  }
+  const [, id, step] = /^\/api\/office\/escalations\/([^/]+)\/(acknowledge|assign|resolve)$/.exec(url.pathname) ?? [];
+  if (method !== 'POST' || !id) return refuse(404, 'not_found', 'no route');
+  const found = server.escalations.find((e) => e.id === id);
+  if (!found) return refuse(404, 'not_found', 'No such escalation in your team');
+  if (found.status === 'resolved') return refuse(409, 'conflict', 'This escalation is already resolved; it does not change any more');
+  const acknowledged = found.status === 'open'
+    ? { status: 'acknowledged' as const, acknowledgedAt: NOW, acknowledgedBy: SELF.id, acknowledgedByName: SELF.name, overdue: false }
+    : {};
+  let next: OfficeEscalation;
+  if (step === 'acknowledge') next = { ...found, ...acknowledged };
+  else if (step === 'assign') {
+    const userId = String(body.userId);
+    if (!PEOPLE[userId]) return refuse(400, 'bad_request', 'userId: no such person in your organisation');
+    next = { ...found, ...acknowledged, assignedTo: userId, assignedToName: PEOPLE[userId] };
+  } else {
+    next = { ...found, ...acknowledged, status: 'resolved', resolvedAt: NOW, resolvedBy: SELF.id, resolvedByName: SELF.name, resolution: String(body.resolution) };
+  }
+  next = { ...next, version: found.version + 1 };
+  server.escalations = server.escalations.map((e) => (e.id === id ? next : e));
+  return json(200, { escalation: next, changed: true });
+}
+
+let count = 0;
+
+export interface OfficeConsoleTest {
+  readonly server: FakeOfficeServer;
+  readonly user: ReturnType<typeof userEvent.setup>;
+  close(): Promise<void>;
+}
+
+export async function renderOfficeConsole(locale: Locale = 'en', server = fakeOfficeServer()): Promise<OfficeConsoleTest> {
+  const db: RoundsDb = openRoundsDb(`test-office-console-${count++}-${crypto.randomUUID()}`);
+  const session = {
+    accessToken: 'supervisor-token',
+    refreshToken: 'supervisor-refresh',
+    accessExpiresAt: '2026-12-07T14:00:00.000Z',
+    lockAfterMinutes: 5,
+    user: { id: SELF.id, name: SELF.name, role: 'supervisor' as const, username: 'sol' },
+    territories: [],
+    signedInAt: asIsoDateTime('2026-12-07T13:00:00.000Z'),
+  };
+  await setMeta(db, 'session', session);
+  const fetchDouble: typeof fetch = async (input, init) => {
+    if (server.offline) throw new TypeError('Failed to fetch');
+    const url = new URL(String(input), 'http://rounds.test');
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    server.sent.push({ method, path: `${url.pathname}${url.search}`, body: typeof init?.body === 'string' ? body : undefined });
+    return route(server, method, url, body);
+  };
+  const worker = createWorkerApi({
+    db, codec: plainCodec, fetch: fetchDouble, baseUrl: '', now: () => new Date(NOW), newId: () => crypto.randomUUID(), withSyncLock: localLock(),
+  }) as unknown as WorkerClient;
+  const user = userEvent.setup();
+  render(
+    <I18nProvider locale={locale}>
+      <AppServicesProvider services={{ worker }}>
+        <OfficeConsole session={session} />
+      </AppServicesProvider>
+    </I18nProvider>,
+  );
+  return {
+    server,
+    user,
+    async close() {
+      db.close();
+      await Dexie.delete(db.name);
+    },
+  };
+}
