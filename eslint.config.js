@@ -14,7 +14,7 @@ function boundary(files, patterns) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', '.bench-data/', 'dev-dist/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', '.bench-data/', 'dev-dist/', '.bench-dist-plain/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
