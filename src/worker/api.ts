@@ -154,8 +154,8 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
       await lock?.notify();
       if (lock) await sealPlainRows(deps.db, deps.codec);
       else await notifyPlain();
-      // An administrator works online in the admin console and keeps no patients here.
-      if (res.session.user.role === 'admin') return { ok: true as const, synced: null };
+      // Administrators and supervisors work online in their consoles and keep no patients here.
+      if (res.session.user.role !== 'specialist') return { ok: true as const, synced: null };
       const synced = await sync();
       return { ok: true as const, synced };
     },
