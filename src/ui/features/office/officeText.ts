@@ -34,7 +34,7 @@ const en = {
   loading: 'Loading…',
   retry: 'Try again',
   cancel: 'Cancel',
-  needsConnection: 'The office needs a connection to the server. You are offline: the queue cannot be shown or changed until you reconnect.',
+  needsConnection: 'The office needs a connection to the server. You are offline: the queue and the team table cannot be shown or changed until you reconnect.',
   error: {
     offline: 'The office needs a connection to the server. Connect to the internet and try again.',
     unauthorized: 'Your session has ended. Sign out and sign in again.',
@@ -134,7 +134,7 @@ const es: OfficeText = {
   loading: 'Cargando…',
   retry: 'Reintentar',
   cancel: 'Cancelar',
-  needsConnection: 'La oficina necesita conexión con el servidor. No hay conexión: la cola no se puede ver ni cambiar hasta que vuelva a conectarse.',
+  needsConnection: 'La oficina necesita conexión con el servidor. No hay conexión: la cola y la tabla del equipo no se pueden ver ni cambiar hasta que vuelva a conectarse.',
   error: {
     offline: 'La oficina necesita conexión con el servidor. Conéctese a internet y vuelva a intentarlo.',
     unauthorized: 'Su sesión ha terminado. Cierre sesión y vuelva a iniciarla.',
