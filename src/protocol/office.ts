@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { ESCALATION_SEVERITIES } from '../domain/contactNote';
 import { ESCALATION_RESOLUTION_MAX, ESCALATION_STATUSES } from '../domain/escalation';
-import { id, isoDateTime } from './entityParts';
+import { id, isoDate, isoDateTime } from './entityParts';
 import { safeText, TEXT_MAX } from './safeText';
 
 /** Which escalations the queue lists: one status, those not yet resolved, or all. */
@@ -96,3 +96,59 @@ export const escalationStepResponseSchema = z.object({
   changed: z.boolean(),
 });
 export type EscalationStepResponse = z.infer<typeof escalationStepResponseSchema>;
+
+/**
+ * `GET /api/office/team` and `GET /api/office/assignees` take no query: an unknown parameter
+ * is refused, named, rather than ignored.
+ */
+export const noQuerySchema = z.strictObject({});
+
+/** A specialist is "not syncing" after this many days with no push or pull (server clock). */
+export const TEAM_STALE_DAYS = 2;
+
+/**
+ * One specialist of the caller's team, as the server sees them at `dataAsOf`. Caseload and
+ * overdue are what the server accepted; `pendingReported` is what the device said it still
+ * had to send, and is shown apart. Contacts and visits this week join this row from the
+ * contact-metric projections (docs/METRICS.md) when those exist.
+ */
+export const teamMemberSchema = z.object({
+  id,
+  name,
+  territories: z.array(z.object({ id, name })),
+  /** Patients of the person's territories, not deleted. */
+  caseload: z.number().int().min(0),
+  /** Of those, patients whose next contact due date is before `today` (as the roster's "overdue"). */
+  overduePatients: z.number().int().min(0),
+  /** The last push (sealed pushes included) and pull, by the server's clock; null when never. */
+  lastPushAt: isoDateTime.nullable(),
+  lastPullAt: isoDateTime.nullable(),
+  /** The latest sync event: when, and what the device reported then. */
+  reportedAt: isoDateTime.nullable(),
+  /** Unsent changes the device reported at `reportedAt`; null when it did not say. */
+  pendingReported: z.number().int().min(0).nullable(),
+  appVersion: z.string().max(TEXT_MAX.name).nullable(),
+  /** The device's clock minus the server's, in seconds; positive when the device is ahead. */
+  clockSkewSeconds: z.number().int().nullable(),
+});
+export type TeamMember = z.infer<typeof teamMemberSchema>;
+
+export const teamResponseSchema = z.object({
+  /** The server's time when the numbers were read: every number is "as of" this. */
+  dataAsOf: isoDateTime,
+  /** The day "overdue" is measured against (the server's date, UTC). */
+  today: isoDate,
+  staleAfterDays: z.number().int().min(1),
+  members: z.array(teamMemberSchema),
+});
+export type TeamResponse = z.infer<typeof teamResponseSchema>;
+
+/** Who the caller may assign an escalation to (office/escalations.ts `findAssignee`'s rule). */
+export const ASSIGNEE_KINDS = ['self', 'team', 'supervisor'] as const;
+export type AssigneeKind = (typeof ASSIGNEE_KINDS)[number];
+
+export const assigneeSchema = z.object({ id, name, kind: z.enum(ASSIGNEE_KINDS) });
+export type OfficeAssignee = z.infer<typeof assigneeSchema>;
+
+export const assigneesResponseSchema = z.object({ assignees: z.array(assigneeSchema) });
+export type AssigneesResponse = z.infer<typeof assigneesResponseSchema>;

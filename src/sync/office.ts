@@ -1,12 +1,14 @@
 /**
- * The office's calls to the server (the supervisor's escalation queue), online only: nothing
+ * The office's calls to the server (the supervisor's escalation queue and Team table), online only: nothing
  * here touches the device's records. Every answer is a value: the result, or a closed failure
  * code the office says in words (STYLE 6, 13). The server's code travels unchanged: a step on
  * a resolved escalation is `conflict`, never re-derived from the message.
  */
 import {
+  assigneesResponseSchema,
   escalationListResponseSchema,
   escalationStepResponseSchema,
+  teamResponseSchema,
   type EscalationFilter,
 } from '../protocol/office';
 import { authedRequest, type AuthedResult } from './authedRequest';
@@ -58,6 +60,13 @@ export function createOfficeCalls(deps: OfficeDeps) {
   return {
     officeListEscalations: async (status: EscalationFilter) =>
       toOfficeResult(await authedRequest(deps, `/api/office/escalations?status=${seg(status)}`, null, escalationListResponseSchema, { method: 'GET' })),
+    /** The Team table: one row per specialist of the caller's team, as of the server's time. */
+    officeTeam: async () => toOfficeResult(await authedRequest(deps, '/api/office/team', null, teamResponseSchema, { method: 'GET' })),
+    /** Who an escalation may be assigned to (oneself, the team, the organisation's other supervisors). */
+    officeAssignees: async () => {
+      const res = toOfficeResult(await authedRequest(deps, '/api/office/assignees', null, assigneesResponseSchema, { method: 'GET' }));
+      return res.ok ? { ok: true as const, value: res.value.assignees } : res;
+    },
     officeAcknowledgeEscalation: (escalationId: string) => step(escalationId, 'acknowledge', {}),
     officeAssignEscalation: (escalationId: string, userId: string) => step(escalationId, 'assign', { userId }),
     officeResolveEscalation: (escalationId: string, resolution: string) => step(escalationId, 'resolve', { resolution }),

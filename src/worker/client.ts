@@ -18,7 +18,7 @@ export type { AdminErrorCode, AdminResult } from '../sync/admin';
 export type { AdminDevice, AdminTerritory, AdminUser, AuditEventRow, AuditPage, AuditQuery, OrgSettings } from '../protocol/admin';
 // The office's result codes and wire shapes (types only).
 export type { OfficeErrorCode, OfficeResult } from '../sync/office';
-export type { EscalationFilter, EscalationListResponse, OfficeEscalation } from '../protocol/office';
+export type { EscalationFilter, EscalationListResponse, OfficeAssignee, OfficeEscalation, TeamMember, TeamResponse } from '../protocol/office';
 // Live reads (reads.ts, watch.ts): the names the UI may watch and what each answers.
 export type { ReadArgs, ReadName, ReadValue, SessionView } from './reads';
 export type { WatchCallback, WatchEvent } from './watch';

@@ -41,7 +41,7 @@ import type { PatientId } from '../../src/domain/ids';
 import type { OrgId, TerritoryId, UserId } from '../../src/domain/ids';
 import type { Role } from '../../src/domain/user';
 import { adminDevicesResponseSchema, adminTerritoriesResponseSchema, adminUsersResponseSchema, auditPageSchema, settingsResponseSchema } from '../../src/protocol/admin';
-import { escalationListResponseSchema } from '../../src/protocol/office';
+import { assigneesResponseSchema, escalationListResponseSchema, teamResponseSchema } from '../../src/protocol/office';
 import { errorBodySchema, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema, type Mutation, type MutationResult } from '../../src/protocol/wire';
 import type { SeedUser } from '../../server/src/seed/dataset';
 import type { Action } from '../../server/src/auth/policy';
@@ -254,6 +254,13 @@ const putEscalation = (db: Db) =>
  * supervisor, or one of another organisation, does not learn the escalation exists (404, an
  * empty list); specialists and administrators are refused outright.
  */
+const teamIs = (ids: string[]) => (res: LightMyRequestResponse) => {
+  expect(teamResponseSchema.parse(res.json()).members.map((m) => m.id)).toEqual(ids);
+};
+const assigneesAre = (ids: string[]) => (res: LightMyRequestResponse) => {
+  expect(assigneesResponseSchema.parse(res.json()).assignees.map((a) => a.id)).toEqual(ids);
+};
+
 function escalationCases(): RouteCase[] {
   const step = (name: string, payload?: object): RouteCase => ({
     name: `POST /api/office/escalations/:escalationId/${name}`,
@@ -360,6 +367,39 @@ const ROUTE_CASES: readonly RouteCase[] = [
     },
   },
   ...escalationCases(),
+  {
+    // Counts and staff names, no patient: read-only, nothing written (not even an audit row).
+    name: 'GET /api/office/team',
+    route: 'GET /api/office/team',
+    action: 'team.read',
+    send: (app, c) => gated(app, c, 'GET', '/api/office/team'),
+    expect: {
+      own: FORBIDDEN, otherTerr: FORBIDDEN,
+      teamSup: { status: 200, check: teamIs(['user-ana', 'user-ben']) }, otherSup: { status: 200, check: teamIs([]) },
+      // The policy lets an administrator read any team of their organisation: every specialist of it.
+      admin: {
+        status: 200,
+        check: (res) => {
+          const ids = teamResponseSchema.parse(res.json()).members.map((m) => m.id);
+          expect(ids).toEqual(expect.arrayContaining(['user-ana', 'user-ben']));
+          expect(ids.every((id) => ORG_1_USERS.includes(id))).toBe(true);
+        },
+      },
+      otherOrg: { status: 200, check: teamIs([]) }, otherAdmin: { status: 200, check: teamIs([]) }, none: UNAUTHORIZED,
+    },
+  },
+  {
+    name: 'GET /api/office/assignees',
+    route: 'GET /api/office/assignees',
+    action: 'escalation.manage',
+    send: (app, c) => gated(app, c, 'GET', '/api/office/assignees'),
+    expect: {
+      own: FORBIDDEN, otherTerr: FORBIDDEN,
+      teamSup: { status: 200, check: assigneesAre(['user-sol', 'user-ana', 'user-ben', 'user-sue']) },
+      otherSup: { status: 200, check: assigneesAre(['user-sue', 'user-sol']) },
+      admin: FORBIDDEN, otherOrg: { status: 200, check: assigneesAre(['user-cam']) }, otherAdmin: FORBIDDEN, none: UNAUTHORIZED,
+    },
+  },
   {
     name: 'POST /api/auth/logout',
     route: 'POST /api/auth/logout',

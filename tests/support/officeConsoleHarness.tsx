@@ -9,7 +9,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { asIsoDateTime } from '../../src/domain/ids';
-import type { OfficeEscalation } from '../../src/protocol/office';
+import type { OfficeAssignee, OfficeEscalation, TeamMember, TeamResponse } from '../../src/protocol/office';
 import { plainCodec } from '../../src/storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../src/storage/db';
 import { setMeta } from '../../src/storage/meta';
@@ -28,6 +28,10 @@ export interface FakeOfficeServer {
   readonly sent: SentRequest[];
   /** When true, every request fails as if the network were down. */
   offline: boolean;
+  /** The Team table's answer (`GET /api/office/team`). */
+  team: TeamResponse;
+  /** Who an escalation may be assigned to (`GET /api/office/assignees`); null answers 500. */
+  assignees: OfficeAssignee[] | null;
 }
 
 const NOW = '2026-12-07T14:00:00.000Z';
@@ -43,6 +47,31 @@ export function escalation(fields: Partial<OfficeEscalation> & Pick<OfficeEscala
   };
 }
 
+export function teamMember(fields: Partial<TeamMember> & Pick<TeamMember, 'id' | 'name'>): TeamMember {
+  return {
+    territories: [{ id: 'ter-north', name: 'North' }], caseload: 0, overduePatients: 0,
+    lastPushAt: null, lastPullAt: null, reportedAt: null, pendingReported: null, appVersion: null, clockSkewSeconds: null,
+    ...fields,
+  };
+}
+
+/**
+ * Ana synced an hour and two hours ago (4 changes unsent, clock 90 s ahead); Ben last synced
+ * three days ago (stale); "=HYPERLINK" never synced (a hostile name, for the CSV).
+ */
+export function fakeTeam(): TeamResponse {
+  return {
+    dataAsOf: NOW, today: '2026-12-07', staleAfterDays: 2,
+    members: [
+      teamMember({ id: 'user-ana', name: 'Ana Field', caseload: 1250, overduePatients: 7, lastPushAt: '2026-12-07T13:00:00.000Z', lastPullAt: '2026-12-07T12:00:00.000Z',
+        reportedAt: '2026-12-07T13:00:00.000Z', pendingReported: 4, appVersion: '1.4.0', clockSkewSeconds: 90 }),
+      teamMember({ id: 'user-ben', name: 'Ben Field', territories: [{ id: 'ter-south', name: 'South' }, { id: 'ter-east', name: 'East, "coast"' }], caseload: 40, overduePatients: 0,
+        lastPushAt: '2026-12-04T10:00:00.000Z', lastPullAt: '2026-12-04T09:00:00.000Z', reportedAt: '2026-12-04T10:00:00.000Z', pendingReported: 0, appVersion: '1.3.2', clockSkewSeconds: -3 }),
+      teamMember({ id: 'user-cy', name: '=HYPERLINK("x")', territories: [], caseload: 0 }),
+    ],
+  };
+}
+
 export function fakeOfficeServer(): FakeOfficeServer {
   return {
     escalations: [
@@ -54,15 +83,26 @@ export function fakeOfficeServer(): FakeOfficeServer {
     ackMinutes: 60,
     sent: [],
     offline: false,
+    team: fakeTeam(),
+    assignees: [
+      { id: 'user-sol', name: 'Sol Lead', kind: 'self' },
+      { id: 'user-ana', name: 'Ana Field', kind: 'team' },
+      { id: 'user-ben', name: 'Ben Field', kind: 'team' },
+      { id: 'user-sue', name: 'Sue Other', kind: 'supervisor' },
+    ],
   };
 }
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const refuse = (status: number, code: string, message: string) => json(status, { error: { code, message } });
 
-const PEOPLE: Record<string, string> = { 'user-sol': 'Sol Lead', 'user-ana': 'Ana Field', 'user-ben': 'Ben Field' };
+const PEOPLE: Record<string, string> = { 'user-sol': 'Sol Lead', 'user-ana': 'Ana Field', 'user-ben': 'Ben Field', 'user-sue': 'Sue Other' };
 
 function route(server: FakeOfficeServer, method: string, url: URL, body: Record<string, unknown>): Response {
+  if (method === 'GET' && url.pathname === '/api/office/team') return json(200, server.team);
+  if (method === 'GET' && url.pathname === '/api/office/assignees') {
+    return server.assignees ? json(200, { assignees: server.assignees }) : refuse(500, 'internal', 'Something went wrong');
+  }
   if (method === 'GET' && url.pathname === '/api/office/escalations') {
     const status = url.searchParams.get('status') ?? 'unresolved';
     const escalations = server.escalations.filter((e) =>

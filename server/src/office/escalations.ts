@@ -25,7 +25,15 @@ import {
 } from '../../../src/domain/escalation';
 import type { IsoDateTime, UserId } from '../../../src/domain/ids';
 import { escalationSchema } from '../../../src/protocol/entities';
-import type { EscalationFilter, EscalationListResponse, EscalationQuery, EscalationStepResponse, OfficeEscalation } from '../../../src/protocol/office';
+import type {
+  AssigneesResponse,
+  EscalationFilter,
+  EscalationListResponse,
+  EscalationQuery,
+  EscalationStepResponse,
+  OfficeAssignee,
+  OfficeEscalation,
+} from '../../../src/protocol/office';
 import { recordAudit } from '../audit/recordAudit';
 import { readOrgSettings } from '../auth/orgSettings';
 import { authorize, type Actor } from '../auth/policy';
@@ -164,6 +172,28 @@ async function findAssignee(tx: Db, actor: Actor, userId: string): Promise<Offic
   const eligible = user.id === actor.userId || actor.teamUserIds.has(user.id) || user.role === 'supervisor';
   if (!eligible) return { ok: false, code: 'bad_request', message: 'userId: assign to yourself, someone in your team, or another supervisor' };
   return { ok: true, value: { userId: user.id, name: user.name } };
+}
+
+/**
+ * Everyone `findAssignee` accepts, for the queue's "Assign to": the supervisor themself, the
+ * people they supervise, then the other supervisors of the organisation; no disabled account.
+ * Names only, no patient data.
+ */
+export async function listAssignees(req: Pick<OfficeRequest, 'db' | 'actor'>): Promise<OfficeOutcome<AssigneesResponse>> {
+  const refused = queueRefusal(req.actor);
+  if (refused) return refused;
+  const { actor } = req;
+  const rows = await req.db.query<{ id: string; name: string; role: string }>(
+    `select id, name, role from users
+      where org_id = $1 and disabled_at is null
+        and (id = $2 or id = any($3::text[]) or role = 'supervisor')
+      order by name, id`,
+    [actor.orgId, actor.userId, [...actor.teamUserIds]],
+  );
+  const kindOf = (r: { id: string }): OfficeAssignee['kind'] => (r.id === actor.userId ? 'self' : actor.teamUserIds.has(r.id) ? 'team' : 'supervisor');
+  const order: Record<OfficeAssignee['kind'], number> = { self: 0, team: 1, supervisor: 2 };
+  const assignees = rows.map((r) => ({ id: r.id, name: r.name, kind: kindOf(r) })).sort((a, b) => order[a.kind] - order[b.kind]);
+  return { ok: true, value: { assignees } };
 }
 
 interface EscalationRow {

@@ -208,6 +208,29 @@ export const ROUTE_CASES: readonly RouteCase[] = [
           expect: { status: 400, code: 'bad_request' as const },
         })),
   },
+  // Team and assignees take no query: any parameter is refused, named; a broken session opens nothing.
+  ...(['team', 'assignees'] as const).map(
+    (name): RouteCase => ({
+      name: `office: ${name}`,
+      method: 'GET',
+      url: () => `/api/office/${name}`,
+      session: 'supervisor',
+      attempts: () =>
+        fc.oneof(
+          {
+            weight: 3,
+            arbitrary: fc
+              .tuple(fc.constantFrom('userId', 'territoryId', '__proto__', 'constructor', 'limit', "' or 1=1", ...INJECTIONS), fc.string({ maxLength: 20 }))
+              .map(([key, value]) => ({
+                label: `?${key.slice(0, 30)}=${value.slice(0, 30)}`,
+                url: `/api/office/${name}?${new URLSearchParams([[key, value]]).toString()}`,
+                expect: { status: 400, code: 'bad_request' as const },
+              })),
+          },
+          { weight: 1, arbitrary: badAuthorization },
+        ),
+    }),
+  ),
   // The steps name an escalation that does not exist: whatever the body, nothing is written.
   {
     name: 'office: acknowledge an escalation',

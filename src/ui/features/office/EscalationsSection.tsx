@@ -5,7 +5,7 @@
  * the list and any resolution note being typed as they were.
  */
 import { useCallback, useState } from 'react';
-import type { EscalationFilter, OfficeEscalation, OfficeResult } from '../../../worker/client';
+import type { EscalationFilter, OfficeAssignee, OfficeEscalation, OfficeResult } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
 import { EscalationItem, type Person } from './EscalationItem';
@@ -15,6 +15,16 @@ import { useOfficeAction, useOfficeLoad, type OfficeFailure } from './useOfficeL
 
 /** The order the filter offers: the working view first. */
 const FILTER_ORDER = ['unresolved', 'open', 'acknowledged', 'resolved', 'all'] as const satisfies readonly EscalationFilter[];
+
+/**
+ * Who may be given an escalation: the server's list (oneself, the team, the organisation's
+ * other supervisors; `GET /api/office/assignees`); until it comes, or when it cannot, the team
+ * members the queue names.
+ */
+function peopleOf(assignees: readonly OfficeAssignee[] | null, escalations: readonly OfficeEscalation[]): Person[] {
+  if (assignees) return assignees.map((a) => ({ id: a.id, name: a.name }));
+  return teamOf(escalations);
+}
 
 /** The people the queue names who may be given an escalation: the team members who raised one. */
 function teamOf(escalations: readonly OfficeEscalation[]): Person[] {
@@ -29,6 +39,7 @@ export function EscalationsSection({ self }: { self: Person }) {
   const text = OFFICE_TEXT[locale];
   const [filter, setFilter] = useState<EscalationFilter>('unresolved');
   const queue = useOfficeLoad(useCallback(() => worker.officeListEscalations(filter), [worker, filter]));
+  const assignees = useOfficeLoad(useCallback(() => worker.officeAssignees(), [worker]));
   const action = useOfficeAction();
   const [done, setDone] = useState<{ step: OfficeStepDone; patient: string } | null>(null);
   const [failed, setFailed] = useState<{ id: string; failure: OfficeFailure } | null>(null);
@@ -88,7 +99,7 @@ export function EscalationsSection({ self }: { self: Person }) {
       )}
       <OfficeLoaded data={queue.data} onRetry={queue.reload}>
         {(value) => {
-          const people = teamOf(value.escalations);
+          const people = peopleOf(assignees.data.state === 'ready' ? assignees.data.value : null, value.escalations);
           const shown = new Set(value.escalations.map((e) => e.id));
           return (
             <>

@@ -55,17 +55,28 @@ describe('the office console', () => {
     expect(await screen.findByRole('listitem', { name: 'Luis Vega' })).toHaveTextContent('just now');
   });
 
-  it('assigns to a person the queue names, or to me', async () => {
+  it('assigns to anyone the server allows: me, my team, or another supervisor', async () => {
     test = await renderOfficeConsole('en');
     const { user } = test;
     await screen.findByRole('list', { name: 'Escalation queue' });
     const john = item('John Reyes');
     const select = within(john).getByLabelText('Assign to');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Me (Sol Lead)', 'Ana Field', 'Ben Field']);
-    await user.selectOptions(select, 'Ben Field');
+    await within(select).findByRole('option', { name: 'Sue Other' });
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Me (Sol Lead)', 'Ana Field', 'Ben Field', 'Sue Other']);
+    await user.selectOptions(select, 'Sue Other');
     await user.click(within(john).getByRole('button', { name: 'Assign escalation for John Reyes' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Escalation for John Reyes assigned.');
-    expect(writes(test)).toEqual([{ method: 'POST', path: '/api/office/escalations/esc-2/assign', body: { userId: 'user-ben' } }]);
+    expect(writes(test)).toEqual([{ method: 'POST', path: '/api/office/escalations/esc-2/assign', body: { userId: 'user-sue' } }]);
+  });
+
+  it('without the list of assignees, offers me and the team members the queue names', async () => {
+    const server = fakeOfficeServer();
+    server.assignees = null;
+    test = await renderOfficeConsole('en', server);
+    await screen.findByRole('list', { name: 'Escalation queue' });
+    await waitFor(() => expect(server.sent.some((r) => r.path === '/api/office/assignees')).toBe(true));
+    const select = within(item('John Reyes')).getByLabelText('Assign to');
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Me (Sol Lead)', 'Ana Field', 'Ben Field']);
   });
 
   it('resolving needs a note; it is sent as typed and the escalation leaves the unresolved list', async () => {
@@ -108,8 +119,9 @@ describe('the office console', () => {
     server.offline = false;
     server.escalations = server.escalations.map((e) => (e.id === 'esc-1' ? { ...e, status: 'resolved' as const } : e));
     await user.click(within(screen.getByRole('form', { name: 'Resolve the escalation for Maria Lopez' })).getByRole('button', { name: 'Resolve' }));
-    expect(await screen.findByText('This escalation is already resolved: nothing changed. The list has been refreshed.')).toBeInTheDocument();
+    // Said on the item, then (once the refreshed list has dropped it) above the list.
     await waitFor(() => expect(screen.queryByRole('listitem', { name: 'Maria Lopez' })).toBeNull());
+    expect(await screen.findByText('This escalation is already resolved: nothing changed. The list has been refreshed.')).toBeInTheDocument();
   });
 
   it('offline, the office says it needs a connection instead of a blank screen', async () => {

@@ -1,7 +1,7 @@
 /**
  * What a supervisor sees instead of the field tabs: the office's own frame (no sync bar, no
- * patients on this device) under the shared header, with its sections (for now the escalation
- * queue; Team and Overview join the nav) and "Change password" in place of a section until one
+ * patients on this device) under the shared header, with its sections (the escalation queue and
+ * the Team table; Overview joins the nav) and "Change password" in place of a section until one
  * is chosen. Everything here is fetched online through the worker; offline, it says so.
  */
 import { useState } from 'react';
@@ -14,13 +14,16 @@ import { useI18n } from '../../i18n/I18n';
 import { ChangePasswordScreen } from '../password/ChangePasswordScreen';
 import { EscalationsSection } from './EscalationsSection';
 import { OFFICE_TEXT, type OfficeSection } from './officeText';
+import { TeamSection } from './TeamSection';
 
-const SECTIONS: readonly OfficeSection[] = ['escalations'];
+const SECTIONS: readonly OfficeSection[] = ['escalations', 'team'];
 
 function Section({ section, session }: { section: OfficeSection; session: Pick<Session, 'user'> }) {
   switch (section) {
     case 'escalations':
       return <EscalationsSection self={{ id: session.user.id, name: session.user.name }} />;
+    case 'team':
+      return <TeamSection />;
   }
 }
 

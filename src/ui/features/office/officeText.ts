@@ -1,12 +1,13 @@
-/** Words of the supervisor's office (for now, the escalation queue) in English and Spanish. */
+/** Words of the supervisor's office (the escalation queue, the Team table) in English and Spanish. */
 import type { EscalationSeverity } from '../../../domain/contactNote';
 import type { EscalationStatus } from '../../../domain/escalation';
 import type { EscalationFilter, OfficeErrorCode } from '../../../worker/client';
+import type { TeamRowText } from './teamTable';
 import type { Locale } from '../../i18n/I18n';
 import { pluralIn, type Plural } from '../../i18n/plural';
 
-/** The office's sections; Team and Overview join this list when they exist. */
-export type OfficeSection = 'escalations';
+/** The office's sections; Overview joins this list when it exists. */
+export type OfficeSection = 'escalations' | 'team';
 
 /** What the office says after a step went through. */
 export type OfficeStepDone = 'acknowledged' | 'assigned' | 'resolved';
@@ -29,11 +30,11 @@ const esSpan = spanIn(pluralIn('es'), { one: '# día', other: '# días' });
 const en = {
   title: 'Office',
   sectionsLabel: 'Office sections',
-  section: { escalations: 'Escalations' } satisfies Record<OfficeSection, string>,
+  section: { escalations: 'Escalations', team: 'Team' } satisfies Record<OfficeSection, string>,
   loading: 'Loading…',
   retry: 'Try again',
   cancel: 'Cancel',
-  needsConnection: 'The office needs a connection to the server. You are offline: the queue cannot be shown or changed until you reconnect.',
+  needsConnection: 'The office needs a connection to the server. You are offline: the queue and the team table cannot be shown or changed until you reconnect.',
   error: {
     offline: 'The office needs a connection to the server. Connect to the internet and try again.',
     unauthorized: 'Your session has ended. Sign out and sign in again.',
@@ -45,6 +46,39 @@ const en = {
     server_error: 'The server had a problem. Try again in a few minutes.',
     bad_response: 'The server sent something unexpected. Try again; if it keeps happening, tell support.',
   } satisfies Record<OfficeErrorCode, string>,
+
+  teamTitle: 'Team',
+  teamCaption: 'Specialists of your team',
+  teamScroll: 'Team table (scrolls sideways)',
+  dataAsOf: (when: string) => `Data as of ${when} (server time).`,
+  teamCountsNote:
+    'Caseload and overdue patients are counted by the server from the changes it has accepted. Unsynced changes are what each device reported at its last sync, shown apart.',
+  overdueDefinition: 'Overdue: the next contact was due before today.',
+  teamEmpty: 'No specialists in your team.',
+  column: {
+    name: 'Specialist',
+    territories: 'Territories',
+    caseload: 'Caseload',
+    overdue: 'Overdue patients',
+    lastPush: 'Last push',
+    lastPull: 'Last pull',
+    pending: 'Unsynced changes (reported by the device)',
+    appVersion: 'App version',
+    clockSkew: 'Device clock',
+    syncState: 'Sync',
+  } satisfies Record<keyof TeamRowText, string>,
+  never: 'Never',
+  notReported: 'Not reported',
+  noTerritory: 'None',
+  neverSynced: 'Never synced',
+  syncing: 'Syncing',
+  stale: (days: number) => `Not syncing: no sync for more than ${enSpan(days * 24 * 60)}`,
+  skewInStep: 'On time',
+  skewAhead: (span: string) => `${span} ahead`,
+  skewBehind: (span: string) => `${span} behind`,
+  exportCsv: 'Export CSV',
+  csvReady: 'The team table was saved as a CSV file.',
+  csvFileName: (date: string) => `team-${date}.csv`,
 
   escalationsTitle: 'Escalations',
   filter: 'Show',
@@ -96,11 +130,11 @@ export type OfficeText = typeof en;
 const es: OfficeText = {
   title: 'Oficina',
   sectionsLabel: 'Secciones de la oficina',
-  section: { escalations: 'Escalamientos' },
+  section: { escalations: 'Escalamientos', team: 'Equipo' },
   loading: 'Cargando…',
   retry: 'Reintentar',
   cancel: 'Cancelar',
-  needsConnection: 'La oficina necesita conexión con el servidor. No hay conexión: la cola no se puede ver ni cambiar hasta que vuelva a conectarse.',
+  needsConnection: 'La oficina necesita conexión con el servidor. No hay conexión: la cola y la tabla del equipo no se pueden ver ni cambiar hasta que vuelva a conectarse.',
   error: {
     offline: 'La oficina necesita conexión con el servidor. Conéctese a internet y vuelva a intentarlo.',
     unauthorized: 'Su sesión ha terminado. Cierre sesión y vuelva a iniciarla.',
@@ -112,6 +146,39 @@ const es: OfficeText = {
     server_error: 'El servidor tuvo un problema. Inténtelo de nuevo en unos minutos.',
     bad_response: 'El servidor envió algo inesperado. Inténtelo de nuevo; si sigue pasando, avise a soporte.',
   },
+
+  teamTitle: 'Equipo',
+  teamCaption: 'Especialistas de su equipo',
+  teamScroll: 'Tabla del equipo (se desplaza de lado)',
+  dataAsOf: (when) => `Datos a las ${when} (hora del servidor).`,
+  teamCountsNote:
+    'La carga de casos y los pacientes atrasados los cuenta el servidor con los cambios que ha aceptado. Los cambios sin sincronizar son lo que cada dispositivo informó en su última sincronización, y se muestran aparte.',
+  overdueDefinition: 'Atrasado: el próximo contacto debía hacerse antes de hoy.',
+  teamEmpty: 'No hay especialistas en su equipo.',
+  column: {
+    name: 'Especialista',
+    territories: 'Territorios',
+    caseload: 'Carga de casos',
+    overdue: 'Pacientes atrasados',
+    lastPush: 'Último envío',
+    lastPull: 'Última descarga',
+    pending: 'Cambios sin sincronizar (informados por el dispositivo)',
+    appVersion: 'Versión de la app',
+    clockSkew: 'Reloj del dispositivo',
+    syncState: 'Sincronización',
+  },
+  never: 'Nunca',
+  notReported: 'No informado',
+  noTerritory: 'Ninguno',
+  neverSynced: 'Nunca sincronizó',
+  syncing: 'Sincroniza',
+  stale: (days) => `Sin sincronizar: más de ${esSpan(days * 24 * 60)} sin sincronizar`,
+  skewInStep: 'En hora',
+  skewAhead: (span) => `${span} adelantado`,
+  skewBehind: (span) => `${span} atrasado`,
+  exportCsv: 'Exportar CSV',
+  csvReady: 'La tabla del equipo se guardó como archivo CSV.',
+  csvFileName: (date) => `equipo-${date}.csv`,
 
   escalationsTitle: 'Escalamientos',
   filter: 'Mostrar',
