@@ -21,6 +21,7 @@ import { loginRoute } from './routes/login';
 import { logoutRoute } from './routes/logout';
 import { movePatientRoute } from './routes/movePatient';
 import { officeEscalationsRoutes } from './routes/officeEscalations';
+import { officeOverviewRoutes } from './routes/officeOverview';
 import { pullRoute } from './routes/pull';
 import { pushRoute } from './routes/push';
 import { refreshRoute } from './routes/refresh';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pushRoute(gated, deps);
     movePatientRoute(gated, deps);
     officeEscalationsRoutes(gated, deps);
+    officeOverviewRoutes(gated, deps);
     adminUsersRoutes(gated, deps);
     adminDevicesRoutes(gated, deps);
     adminTerritoriesRoutes(gated, deps);
