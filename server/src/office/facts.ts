@@ -3,7 +3,7 @@
  * aggregates read indexed columns instead of scanning jsonb:
  * - `contact_facts`: one row per signed contact note (a draft, a discarded draft and a note
  *   entered in error have none), with the patient's territory, language and age band as they
- *   were when the note was written.
+ *   were when the note was signed (a signed note changes again only to leave the facts).
  * - `appointment_facts`: each appointment's start and status (kept = 'completed').
  * - `care_gap_facts`: each care gap's measure, status and closing time.
  *
