@@ -367,6 +367,28 @@ const ROUTE_CASES: readonly RouteCase[] = [
     },
   },
   ...escalationCases(),
+  (() => {
+    // Aggregates of the caller's team only: a supervisor of no team here, an administrator and
+    // another organisation see zeros, never a number of this organisation's.
+    const zeros = (res: LightMyRequestResponse) => {
+      expect((res.json() as { totals: { contactsAttempted: number } }).totals.contactsAttempted).toBe(0);
+      nothingOfOrg1(res);
+    };
+    const teams = (res: LightMyRequestResponse) => {
+      const body = res.json() as { byTerritory: { territoryId: string }[] };
+      for (const t of body.byTerritory) expect([NORTH, SOUTH]).toContain(t.territoryId);
+    };
+    return {
+      name: 'GET /api/office/overview',
+      route: 'GET /api/office/overview',
+      action: 'team.read',
+      send: (app, c) => gated(app, c, 'GET', '/api/office/overview?from=2026-01-01&to=2026-12-31'),
+      expect: {
+        own: FORBIDDEN, otherTerr: FORBIDDEN, teamSup: { status: 200, check: teams }, otherSup: { status: 200, check: zeros },
+        admin: { status: 200, check: zeros }, otherOrg: { status: 200, check: zeros }, otherAdmin: { status: 200, check: zeros }, none: UNAUTHORIZED,
+      },
+    } satisfies RouteCase;
+  })(),
   {
     // Counts and staff names, no patient: read-only, nothing written (not even an audit row).
     name: 'GET /api/office/team',

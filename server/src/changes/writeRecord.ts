@@ -7,9 +7,12 @@
  * request's address), and later the EHR import and patient messaging, which pass an author
  * of their own (`userId: null`, `source` naming where the change came from). A write that
  * changes nothing (a resend, a lost merge) records nothing; a refused change never gets here.
+ * Every write also brings the record's metric facts (office/facts.ts) in line, in the same
+ * transaction, so the office's numbers never disagree with the records they count.
  */
 import { recordAudit, type AuditActor, type AuditEvent, type FieldChange } from '../audit/recordAudit';
 import type { Db } from '../db/db';
+import { refreshFacts } from '../office/facts';
 import { sameValue } from './fieldMerge';
 import { insertConflict, insertRecord, updateRecord, type RecordKey, type RecordWrite, type StoredRecord } from './recordRows';
 
@@ -54,6 +57,7 @@ export async function createRecord(
 ): Promise<boolean> {
   const inserted = await insertRecord(tx, key, owner, write);
   if (inserted) {
+    await refreshFacts(tx, key);
     const changes = fieldChanges({}, write.data);
     await recordAudit(tx, author, at, [event(author, { action: 'create', entityKind: key.kind, entityId: key.id, patientId: owner.patientId, changes })]);
   }
@@ -63,6 +67,7 @@ export async function createRecord(
 /** Writes over a stored record (or makes it a tombstone) and records what changed. */
 export async function changeRecord(tx: Db, author: ChangeAuthor, at: Date, key: RecordKey, stored: StoredRecord, write: RecordWrite): Promise<void> {
   await updateRecord(tx, key, write);
+  await refreshFacts(tx, key);
   const deleting = write.deleted && !stored.deleted;
   const changes = deleting ? [{ field: 'deleted', before: false, after: true }] : fieldChanges(stored.data, write.data);
   if (!deleting && changes.length === 0) return;

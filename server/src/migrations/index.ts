@@ -15,6 +15,7 @@ import { teamsAndSecretsSchema } from './010_teamsAndSecrets';
 import { backgroundPushSchema } from './011_backgroundPush';
 import { syncEventsSchema } from './012_syncEvents';
 import { escalationQueueSchema } from './013_escalationQueue';
+import { officeFactsSchema } from './014_officeFacts';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -37,4 +38,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 11, name: 'background push', sql: backgroundPushSchema },
   { id: 12, name: 'sync events', sql: syncEventsSchema },
   { id: 13, name: 'escalation queue', sql: escalationQueueSchema },
+  { id: 14, name: 'office facts', sql: officeFactsSchema },
 ];

@@ -13,6 +13,7 @@ import type { Dataset } from './dataset';
 import type { Db } from '../db/db';
 import { hashPassword } from '../auth/password';
 import { refreshPlannerStats } from '../db/plannerStats';
+import { refreshOrgFacts } from '../office/facts';
 
 /** Rows per INSERT: large enough to amortise round trips, small enough to keep statements modest. */
 const CHUNK = 1000;
@@ -123,6 +124,8 @@ async function insertDataset(tx: Db, dataset: Dataset, passwordHashes: readonly 
       [kind],
     );
   }
+  // The bulk inserts above bypass writeRecord: derive the metric facts of what they wrote.
+  await refreshOrgFacts(tx, orgId);
 }
 
 /** Care gaps and appointments have tables of their own; every other patient-owned kind does not. */

@@ -1,0 +1,108 @@
+/**
+ * `GET /api/office/overview` over HTTP, on notes written the way devices write them (the push):
+ * a draft counts once signed and stops counting once entered in error; a supervisor sees their
+ * team's numbers only; specialists are refused; the range is checked.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ContactNote } from '../../../../src/domain/contactNote';
+import type { IsoDateTime, NoteId, PatientId, UserId } from '../../../../src/domain/ids';
+import type { Mutation } from '../../../../src/protocol/wire';
+import { fixtureDataset, NORTH_PATIENTS, otherOrgDataset } from '../../../test/fixtures';
+import { expectError, signIn } from '../../../test/http';
+import { BASE_TIME, change, push, sealed } from '../../../test/push';
+import { describeEachDb } from '../../../test/testDb';
+import { loadDataset } from '../../seed/loadDataset';
+import type { Overview } from '../../office/metrics';
+import { buildApp } from '../buildApp';
+
+const [N1, N2] = NORTH_PATIENTS as [PatientId, PatientId];
+const AT = BASE_TIME.toISOString() as IsoDateTime;
+const DAY = AT.slice(0, 10);
+
+function draft(id: string, patientId: PatientId, outcome: ContactNote['outcome']): ContactNote {
+  return {
+    id: id as NoteId,
+    patientId,
+    authorId: 'user-ana' as UserId,
+    authorName: 'Ana Tester',
+    status: 'draft',
+    mode: 'phone_call',
+    contactAt: AT,
+    durationMinutes: 10,
+    outcome,
+    activities: [{ kind: 'rpm', device: 'bp_cuff', action: 'setup' }],
+    text: 'Called.',
+    followUps: [],
+    escalation: null,
+    createdAt: AT,
+    updatedAt: AT,
+    signedAt: null,
+    fromTaskId: null,
+    contentHash: null,
+    enteredInError: null,
+  };
+}
+
+describeEachDb('the office overview', (current) => {
+  let app: FastifyInstance;
+  const tokens = { ana: '', ben: '', sol: '', sue: '', cam: '' };
+  let next = 1;
+
+  const send = async (noteId: string, patientId: PatientId, op: Mutation['op'], values: Record<string, unknown>) => {
+    const res = await push(app, tokens.ana, 'device-ana-0001', [change(next++, { kind: 'note', entityId: noteId, patientId, op, values })]);
+    expect(res.results[0]).toMatchObject({ status: 'applied' });
+  };
+  const get = (token: string, query = `from=${DAY}&to=${DAY}`) =>
+    app.inject({ method: 'GET', url: `/api/office/overview?${query}`, headers: { authorization: `Bearer ${token}` } });
+  const totals = async (token: string) => {
+    const res = await get(token);
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as Overview).totals;
+  };
+
+  beforeAll(async () => {
+    await current().reset();
+    await loadDataset(current().db, fixtureDataset());
+    await loadDataset(current().db, otherOrgDataset());
+    app = await buildApp({ db: current().db, version: 'test', now: () => BASE_TIME });
+    for (const name of Object.keys(tokens) as (keyof typeof tokens)[]) tokens[name] = await signIn(app, name, `device-${name}-0001`);
+  });
+  afterAll(() => app.close());
+
+  it('counts signed notes from the moment they are signed until they are entered in error', async () => {
+    const base = await totals(tokens.sol);
+    const a = draft('note-ov-a', N1, 'reached');
+    const b = draft('note-ov-b', N2, 'no_answer');
+    await send(a.id, N1, 'create', { ...a });
+    await send(b.id, N2, 'create', { ...sealed({ ...b, status: 'signed', signedAt: AT }) });
+    expect((await totals(tokens.sol)).contactsAttempted - base.contactsAttempted).toBe(1);
+
+    const signed = sealed({ ...a, status: 'signed', signedAt: AT });
+    await send(a.id, N1, 'update', { status: signed.status, signedAt: signed.signedAt, contentHash: signed.contentHash });
+    const after = await totals(tokens.sol);
+    expect(after.contactsAttempted - base.contactsAttempted).toBe(2);
+    expect(after.contactsReached - base.contactsReached).toBe(1);
+    expect(after.rpmSetups - base.rpmSetups).toBe(2);
+
+    await send(a.id, N1, 'update', { status: 'entered_in_error', enteredInError: { at: AT, by: 'Ana Tester', reason: 'Wrong patient' } });
+    const marked = await totals(tokens.sol);
+    expect(marked.contactsAttempted - base.contactsAttempted).toBe(1);
+    expect(marked.contactsReached - base.contactsReached).toBe(0);
+  });
+
+  it("shows a supervisor their team's numbers only, and refuses specialists", async () => {
+    expect((await totals(tokens.sol)).contactsAttempted).toBeGreaterThan(0);
+    expect((await totals(tokens.sue)).contactsAttempted).toBe(0);
+    expect((await totals(tokens.cam)).contactsAttempted).toBe(0);
+    expectError(await get(tokens.ana), 403, 'forbidden');
+    expectError(await get(tokens.ben), 403, 'forbidden');
+  });
+
+  it('checks the range', async () => {
+    expectError(await get(tokens.sol, 'from=2026-02-01&to=2026-01-01'), 400, 'bad_request');
+    expectError(await get(tokens.sol, 'from=2024-01-01&to=2026-01-01'), 400, 'bad_request');
+    expectError(await get(tokens.sol, 'from=2026-01-01'), 400, 'bad_request');
+    expectError(await get(tokens.sol, `from=${DAY}&to=${DAY}&territoryId=ter-south`), 400, 'bad_request');
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * The office's outreach metrics over a date range and a set of territories (docs/METRICS.md
+ * defines each number). The caller scopes: it passes the organisation and the territories the
+ * person may see (their team's), already checked by the policy; nothing here widens them.
+ *
+ * Plain SQL over the typed facts (office/facts.ts), the same on PGlite and PostgreSQL; the
+ * contact_facts indexes (org, territory, contact_at) keep each query to the range asked for.
+ * Dates are UTC calendar days, both ends included; weeks start on Monday (ISO weeks, UTC).
+ */
+import type { Db } from '../db/db';
+
+export interface MetricsScope {
+  readonly orgId: string;
+  readonly territoryIds: readonly string[];
+  /** First day counted, YYYY-MM-DD (UTC). */
+  readonly from: string;
+  /** Last day counted, YYYY-MM-DD (UTC), included. */
+  readonly to: string;
+}
+
+export interface ContactTally {
+  /** Signed contact notes: every attempt, reached or not. */
+  readonly contactsAttempted: number;
+  readonly contactsReached: number;
+  readonly patientsAttempted: number;
+  readonly patientsReached: number;
+  /** patientsReached / patientsAttempted; null when nobody was attempted. */
+  readonly reachRate: number | null;
+  readonly visitsCompleted: number;
+  readonly appointmentsSet: number;
+  readonly portalEnrollments: number;
+  readonly rpmSetups: number;
+  readonly hrasCompleted: number;
+  readonly surveysCompleted: number;
+  readonly referrals: number;
+  readonly teachBackConfirmed: number;
+  readonly gapsClosedInContact: number;
+}
+
+export interface Overview {
+  readonly totals: ContactTally & { readonly appointmentsKept: number };
+  readonly outcomes: readonly { readonly outcome: string; readonly contacts: number }[];
+  readonly bySpecialist: readonly (ContactTally & { readonly authorId: string })[];
+  readonly byTerritory: readonly (ContactTally & { readonly territoryId: string })[];
+  /** One row per ISO week (Monday, UTC) with at least one contact, oldest first. */
+  readonly weekly: readonly (ContactTally & { readonly weekStart: string })[];
+}
+
+export const FUNNEL_STAGES = ['attempted', 'reached', 'appointmentSet', 'appointmentKept', 'gapClosed'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+export type FunnelCounts = Readonly<Record<FunnelStage, number>>;
+
+export const FUNNEL_DIMENSIONS = ['language', 'ageBand', 'channel', 'territory'] as const;
+export type FunnelDimension = (typeof FUNNEL_DIMENSIONS)[number];
+
+export interface Funnel {
+  readonly totals: FunnelCounts;
+  /** Per dimension, per value: the same stages, for where patients drop off. */
+  readonly by: Readonly<Record<FunnelDimension, readonly (FunnelCounts & { readonly value: string })[]>>;
+}
+
+const IN_SCOPE = `org_id = $1 and territory_id = any($2::text[])
+  and contact_at >= ($3::date)::timestamp at time zone 'UTC'
+  and contact_at < ($4::date + 1)::timestamp at time zone 'UTC'`;
+
+function params(scope: MetricsScope): unknown[] {
+  return [scope.orgId, [...scope.territoryIds], scope.from, scope.to];
+}
+
+const TALLY_COLUMNS = `
+  count(*) as "contactsAttempted",
+  count(*) filter (where reached) as "contactsReached",
+  count(distinct patient_id) as "patientsAttempted",
+  count(distinct patient_id) filter (where reached) as "patientsReached",
+  count(*) filter (where reached and channel = 'visit') as "visitsCompleted",
+  count(*) filter (where appointment_set) as "appointmentsSet",
+  count(*) filter (where portal_enrolled) as "portalEnrollments",
+  count(*) filter (where rpm_setup) as "rpmSetups",
+  count(*) filter (where hra_completed) as "hrasCompleted",
+  count(*) filter (where survey_completed) as "surveysCompleted",
+  count(*) filter (where referral_made) as "referrals",
+  count(*) filter (where teach_back_confirmed) as "teachBackConfirmed",
+  count(*) filter (where gap_closed) as "gapsClosedInContact"`;
+
+type TallyRow = Omit<ContactTally, 'reachRate'>;
+interface GroupedRow extends TallyRow {
+  readonly dim: 'total' | 'specialist' | 'territory' | 'week';
+  readonly authorId: string | null;
+  readonly territoryId: string | null;
+  readonly weekStart: string | null;
+}
+
+function tally(row: TallyRow): ContactTally {
+  return {
+    contactsAttempted: row.contactsAttempted,
+    contactsReached: row.contactsReached,
+    patientsAttempted: row.patientsAttempted,
+    patientsReached: row.patientsReached,
+    reachRate: row.patientsAttempted === 0 ? null : row.patientsReached / row.patientsAttempted,
+    visitsCompleted: row.visitsCompleted,
+    appointmentsSet: row.appointmentsSet,
+    portalEnrollments: row.portalEnrollments,
+    rpmSetups: row.rpmSetups,
+    hrasCompleted: row.hrasCompleted,
+    surveysCompleted: row.surveysCompleted,
+    referrals: row.referrals,
+    teachBackConfirmed: row.teachBackConfirmed,
+    gapsClosedInContact: row.gapsClosedInContact,
+  };
+}
+
+const EMPTY: TallyRow = {
+  contactsAttempted: 0,
+  contactsReached: 0,
+  patientsAttempted: 0,
+  patientsReached: 0,
+  visitsCompleted: 0,
+  appointmentsSet: 0,
+  portalEnrollments: 0,
+  rpmSetups: 0,
+  hrasCompleted: 0,
+  surveysCompleted: 0,
+  referrals: 0,
+  teachBackConfirmed: 0,
+  gapsClosedInContact: 0,
+};
+
+export async function overview(db: Db, scope: MetricsScope): Promise<Overview> {
+  if (scope.territoryIds.length === 0) {
+    return { totals: { ...tally(EMPTY), appointmentsKept: 0 }, outcomes: [], bySpecialist: [], byTerritory: [], weekly: [] };
+  }
+  const rows = await db.query<GroupedRow>(
+    `select case when grouping(author_id) = 0 then 'specialist'
+                 when grouping(territory_id) = 0 then 'territory'
+                 when grouping(week) = 0 then 'week'
+                 else 'total' end as dim,
+            author_id as "authorId", territory_id as "territoryId", to_char(week, 'YYYY-MM-DD') as "weekStart",
+            ${TALLY_COLUMNS}
+       from (select *, date_trunc('week', contact_at at time zone 'UTC') as week
+               from contact_facts where ${IN_SCOPE}) c
+      group by grouping sets ((), (author_id), (territory_id), (week))
+      order by dim, "authorId", "territoryId", "weekStart"`,
+    params(scope),
+  );
+  const outcomes = await db.query<{ outcome: string; contacts: number }>(
+    `select coalesce(outcome, 'none') as outcome, count(*) as contacts
+       from contact_facts where ${IN_SCOPE}
+      group by 1 order by 2 desc, 1`,
+    params(scope),
+  );
+  // Kept: completed appointments that started in the range, of patients now in scope.
+  const [kept] = await db.query<{ n: number }>(
+    `select count(*) as n
+       from appointment_facts a join patients p on p.id = a.patient_id
+      where a.org_id = $1 and p.territory_id = any($2::text[]) and a.status = 'completed'
+        and a.starts_at >= ($3::date)::timestamp at time zone 'UTC'
+        and a.starts_at < ($4::date + 1)::timestamp at time zone 'UTC'`,
+    params(scope),
+  );
+  const total = rows.find((r) => r.dim === 'total');
+  return {
+    totals: { ...tally(total ?? EMPTY), appointmentsKept: kept?.n ?? 0 },
+    outcomes,
+    bySpecialist: rows.filter((r) => r.dim === 'specialist').map((r) => ({ authorId: r.authorId ?? '', ...tally(r) })),
+    byTerritory: rows.filter((r) => r.dim === 'territory').map((r) => ({ territoryId: r.territoryId ?? '', ...tally(r) })),
+    weekly: rows.filter((r) => r.dim === 'week').map((r) => ({ weekStart: r.weekStart ?? '', ...tally(r) })),
+  };
+}
+
+interface FunnelRow extends FunnelCounts {
+  readonly dim: 'total' | FunnelDimension;
+  readonly value: string | null;
+}
+
+const NO_FUNNEL: FunnelCounts = { attempted: 0, reached: 0, appointmentSet: 0, appointmentKept: 0, gapClosed: 0 };
+
+/**
+ * The engagement funnel, per patient: attempted in the range → reached in the range → an
+ * appointment set in a contact in the range → an appointment completed that started at or after
+ * the first contact that set one → a care gap closed at or after that contact. Each stage counts
+ * only patients who passed the one before. A patient's language, age band, channel and
+ * territory are those of their first contact in the range.
+ */
+export async function funnel(db: Db, scope: MetricsScope): Promise<Funnel> {
+  if (scope.territoryIds.length === 0) {
+    return { totals: NO_FUNNEL, by: { language: [], ageBand: [], channel: [], territory: [] } };
+  }
+  const rows = await db.query<FunnelRow>(
+    `with c as (select * from contact_facts where ${IN_SCOPE}),
+     firsts as (
+       select distinct on (patient_id) patient_id, territory_id, channel, language, age_band
+         from c order by patient_id, contact_at, note_id),
+     per_patient as (
+       select patient_id, bool_or(reached) as reached, min(contact_at) filter (where appointment_set) as set_at
+         from c group by patient_id),
+     stages as (
+       select f.*, pp.reached, pp.reached and pp.set_at is not null as appt_set,
+              pp.reached and pp.set_at is not null and exists (
+                select 1 from appointment_facts a
+                 where a.patient_id = pp.patient_id and a.status = 'completed' and a.starts_at >= pp.set_at) as kept,
+              exists (
+                select 1 from care_gap_facts g
+                 where g.patient_id = pp.patient_id and g.status = 'closed' and g.closed_at >= pp.set_at) as closed
+         from firsts f join per_patient pp on pp.patient_id = f.patient_id)
+     select case when grouping(language) = 0 then 'language'
+                 when grouping(age_band) = 0 then 'ageBand'
+                 when grouping(channel) = 0 then 'channel'
+                 when grouping(territory_id) = 0 then 'territory'
+                 else 'total' end as dim,
+            coalesce(language, age_band, channel, territory_id) as value,
+            count(*) as attempted,
+            count(*) filter (where reached) as reached,
+            count(*) filter (where appt_set) as "appointmentSet",
+            count(*) filter (where kept) as "appointmentKept",
+            count(*) filter (where kept and closed) as "gapClosed"
+       from stages
+      group by grouping sets ((), (language), (age_band), (channel), (territory_id))
+      order by dim, value`,
+    params(scope),
+  );
+  const counts = (r: FunnelRow): FunnelCounts => ({
+    attempted: r.attempted,
+    reached: r.reached,
+    appointmentSet: r.appointmentSet,
+    appointmentKept: r.appointmentKept,
+    gapClosed: r.gapClosed,
+  });
+  const of = (dim: FunnelDimension) => rows.filter((r) => r.dim === dim).map((r) => ({ value: r.value ?? '', ...counts(r) }));
+  const total = rows.find((r) => r.dim === 'total');
+  return {
+    totals: total ? counts(total) : NO_FUNNEL,
+    by: { language: of('language'), ageBand: of('ageBand'), channel: of('channel'), territory: of('territory') },
+  };
+}
