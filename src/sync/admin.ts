@@ -22,6 +22,7 @@ import {
 } from '../protocol/admin';
 import { authedRequest, type AuthedRequestOptions, type AuthedResult } from './authedRequest';
 import type { SyncDeps } from './deps';
+import { toOnlineResult, type OnlineResult } from './onlineResult';
 
 export type AdminErrorCode =
   | 'offline'
@@ -34,26 +35,12 @@ export type AdminErrorCode =
   | 'server_error'
   | 'bad_response';
 
-export type AdminResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: AdminErrorCode; readonly message: string | null };
+export type AdminResult<T> = OnlineResult<T, AdminErrorCode>;
 
 type AdminDeps = Pick<SyncDeps, 'db' | 'codec' | 'fetch' | 'baseUrl'>;
 
 function toAdminResult<T>(res: AuthedResult<T>): AdminResult<T> {
-  if (res.ok) return res;
-  switch (res.code) {
-    case 'offline':
-    case 'device_revoked':
-    case 'server_error':
-    case 'bad_response':
-      return { ok: false, code: res.code, message: null };
-    case 'unauthorized':
-    case 'signed_out':
-      return { ok: false, code: 'unauthorized', message: null };
-    case 'rejected':
-      if (res.errorCode === 'forbidden') return { ok: false, code: 'forbidden', message: res.message };
-      if (res.errorCode === 'not_found') return { ok: false, code: 'not_found', message: res.message };
-      return { ok: false, code: 'invalid', message: res.message };
-  }
+  return toOnlineResult(res, ['forbidden', 'not_found']);
 }
 
 async function call<S extends z.ZodType, T>(

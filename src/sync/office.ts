@@ -13,6 +13,7 @@ import {
 } from '../protocol/office';
 import { authedRequest, type AuthedResult } from './authedRequest';
 import type { SyncDeps } from './deps';
+import { toOnlineResult, type OnlineResult } from './onlineResult';
 
 export type OfficeErrorCode =
   | 'offline'
@@ -27,27 +28,12 @@ export type OfficeErrorCode =
   | 'server_error'
   | 'bad_response';
 
-export type OfficeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: OfficeErrorCode; readonly message: string | null };
+export type OfficeResult<T> = OnlineResult<T, OfficeErrorCode>;
 
 type OfficeDeps = Pick<SyncDeps, 'db' | 'codec' | 'fetch' | 'baseUrl'>;
 
 function toOfficeResult<T>(res: AuthedResult<T>): OfficeResult<T> {
-  if (res.ok) return res;
-  switch (res.code) {
-    case 'offline':
-    case 'device_revoked':
-    case 'server_error':
-    case 'bad_response':
-      return { ok: false, code: res.code, message: null };
-    case 'unauthorized':
-    case 'signed_out':
-      return { ok: false, code: 'unauthorized', message: null };
-    case 'rejected':
-      if (res.errorCode === 'forbidden' || res.errorCode === 'not_found' || res.errorCode === 'conflict') {
-        return { ok: false, code: res.errorCode, message: res.message };
-      }
-      return { ok: false, code: 'invalid', message: res.message };
-  }
+  return toOnlineResult(res, ['forbidden', 'not_found', 'conflict']);
 }
 
 const seg = encodeURIComponent;

@@ -2,37 +2,15 @@
  * Loads one admin list from the server through the worker, and reloads it on demand. Every
  * attempt ends settled (ready or failed with a closed code); a failure keeps its code.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useOnlineLoad, type OnlineFailure, type OnlineLoad } from '../../data/useOnlineLoad';
 import type { AdminErrorCode, AdminResult } from '../../../worker/client';
 
-export interface AdminFailure {
-  readonly code: AdminErrorCode;
-  readonly message: string | null;
-}
-
-export type AdminLoad<T> =
-  | { readonly state: 'loading' }
-  | { readonly state: 'ready'; readonly value: T }
-  | { readonly state: 'failed'; readonly failure: AdminFailure };
+export type AdminFailure = OnlineFailure<AdminErrorCode>;
+export type AdminLoad<T> = OnlineLoad<T, AdminErrorCode>;
 
 export function useAdminLoad<T>(load: () => Promise<AdminResult<T>>): { data: AdminLoad<T>; reload: () => void } {
-  const [data, setData] = useState<AdminLoad<T>>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (res) => {
-        if (!live) return;
-        setData(res.ok ? { state: 'ready', value: res.value } : { state: 'failed', failure: { code: res.code, message: res.message } });
-      },
-      () => live && setData({ state: 'failed', failure: { code: 'bad_response', message: null } }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [load, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, reload };
+  return useOnlineLoad(load);
 }
 
 /** Runs one admin change; `busy` while it runs, the failure (if any) after. Never stays busy. */

@@ -3,44 +3,16 @@
  * one office step. Every attempt ends settled (ready or failed with a closed code), and a
  * step is never left busy because something threw.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useOnlineLoad, type OnlineFailure, type OnlineLoad } from '../../data/useOnlineLoad';
 import type { OfficeErrorCode, OfficeResult } from '../../../worker/client';
 
-export interface OfficeFailure {
-  readonly code: OfficeErrorCode;
-  readonly message: string | null;
-}
-
-export type OfficeLoad<T> =
-  | { readonly state: 'loading' }
-  | { readonly state: 'ready'; readonly value: T }
-  | { readonly state: 'failed'; readonly failure: OfficeFailure };
+export type OfficeFailure = OnlineFailure<OfficeErrorCode>;
+export type OfficeLoad<T> = OnlineLoad<T, OfficeErrorCode>;
 
 export function useOfficeLoad<T>(load: () => Promise<OfficeResult<T>>): { data: OfficeLoad<T>; reload: () => void } {
-  const [data, setData] = useState<OfficeLoad<T>>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [loaded, setLoaded] = useState(() => load);
-  // A different list (another filter) shows "Loading…", never the last one's rows; a reload
-  // of the same list keeps its rows on screen until the new answer comes.
-  if (loaded !== load) {
-    setLoaded(() => load);
-    setData({ state: 'loading' });
-  }
-  useEffect(() => {
-    let live = true;
-    load().then(
-      (res) => {
-        if (!live) return;
-        setData(res.ok ? { state: 'ready', value: res.value } : { state: 'failed', failure: { code: res.code, message: res.message } });
-      },
-      () => live && setData({ state: 'failed', failure: { code: 'bad_response', message: null } }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [load, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, reload };
+  // A different list (another filter) shows "Loading…", never the last one's rows.
+  return useOnlineLoad(load, { loadingOnChange: true });
 }
 
 export type OfficeOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: OfficeFailure };
