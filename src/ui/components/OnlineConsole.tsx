@@ -15,19 +15,21 @@ import { useConfirm } from './useConfirm';
 
 export interface OnlineConsoleProps<S extends string> {
   readonly session: Pick<Session, 'user'>;
-  /** The console's name, after the app's. */
-  readonly title: string;
-  readonly needsConnection: string;
-  readonly sectionsLabel: string;
+  /** The console's words: its name (after the app's), the offline notice, the nav's label and each section's name. */
+  readonly words: {
+    readonly title: string;
+    readonly needsConnection: string;
+    readonly sectionsLabel: string;
+    readonly section: Readonly<Record<S, string>>;
+  };
   readonly sections: readonly S[];
-  readonly sectionName: (section: S) => string;
   /** Offer "Lock" in the header (a console that shows patients' data). */
   readonly lockable?: boolean;
   /** The section's screen; a new section mounts afresh. */
   readonly children: (section: S) => ReactNode;
 }
 
-export function OnlineConsole<S extends string>({ session, title, needsConnection, sectionsLabel, sections, sectionName, lockable = false, children }: OnlineConsoleProps<S>) {
+export function OnlineConsole<S extends string>({ session, words, sections, lockable = false, children }: OnlineConsoleProps<S>) {
   const { t } = useI18n();
   const { worker } = useServices();
   const online = useOnline();
@@ -42,7 +44,7 @@ export function OnlineConsole<S extends string>({ session, title, needsConnectio
   return (
     <>
       <AppHeader
-        title={`${t.appName} · ${title}`}
+        title={`${t.appName} · ${words.title}`}
         user={session.user}
         onChangePassword={() => setSection('password')}
         {...(lockable ? { onLock: () => void worker.lock() } : {})}
@@ -50,13 +52,13 @@ export function OnlineConsole<S extends string>({ session, title, needsConnectio
       >
         {!online && (
           <p role="alert" className="sync-status__error">
-            {needsConnection}
+            {words.needsConnection}
           </p>
         )}
-        <nav className="app-nav admin-nav" aria-label={sectionsLabel}>
+        <nav className="app-nav admin-nav" aria-label={words.sectionsLabel}>
           {sections.map((s) => (
             <button key={s} type="button" aria-current={section === s ? 'page' : undefined} onClick={() => setSection(s)}>
-              {sectionName(s)}
+              {words.section[s]}
             </button>
           ))}
         </nav>

@@ -31,15 +31,11 @@ function Section({ section, selfId }: { section: AdminSection; selfId: string })
 }
 
 export function AdminConsole({ session }: { session: Pick<Session, 'user'> }) {
-  const text = ADMIN_TEXT[useI18n().locale];
   return (
     <OnlineConsole
       session={session}
-      title={text.title}
-      needsConnection={text.needsConnection}
-      sectionsLabel={text.sectionsLabel}
+      words={ADMIN_TEXT[useI18n().locale]}
       sections={SECTIONS}
-      sectionName={(s) => text.section[s]}
     >
       {(section) => <Section section={section} selfId={session.user.id} />}
     </OnlineConsole>

@@ -23,15 +23,11 @@ function Section({ section, session }: { section: OfficeSection; session: Pick<S
 }
 
 export function OfficeConsole({ session }: { session: Pick<Session, 'user'> }) {
-  const text = OFFICE_TEXT[useI18n().locale];
   return (
     <OnlineConsole
       session={session}
-      title={text.title}
-      needsConnection={text.needsConnection}
-      sectionsLabel={text.sectionsLabel}
+      words={OFFICE_TEXT[useI18n().locale]}
       sections={SECTIONS}
-      sectionName={(s) => text.section[s]}
       lockable
     >
       {(section) => <Section section={section} session={session} />}
