@@ -389,6 +389,29 @@ const ROUTE_CASES: readonly RouteCase[] = [
       },
     } satisfies RouteCase;
   })(),
+  (() => {
+    // Like the overview: the caller's team only, zeros (and no territory named) to the others.
+    const zeros = (res: LightMyRequestResponse) => {
+      const body = res.json() as { totals: { attempted: number }; territoryNames: Record<string, string> };
+      expect(body.totals.attempted).toBe(0);
+      expect(body.territoryNames).toEqual({});
+      nothingOfOrg1(res);
+    };
+    const teams = (res: LightMyRequestResponse) => {
+      const body = res.json() as { by: { territory: { value: string }[] } };
+      for (const t of body.by.territory) expect([NORTH, SOUTH]).toContain(t.value);
+    };
+    return {
+      name: 'GET /api/office/funnel',
+      route: 'GET /api/office/funnel',
+      action: 'team.read',
+      send: (app, c) => gated(app, c, 'GET', '/api/office/funnel?from=2026-01-01&to=2026-12-31'),
+      expect: {
+        own: FORBIDDEN, otherTerr: FORBIDDEN, teamSup: { status: 200, check: teams }, otherSup: { status: 200, check: zeros },
+        admin: { status: 200, check: zeros }, otherOrg: { status: 200, check: zeros }, otherAdmin: { status: 200, check: zeros }, none: UNAUTHORIZED,
+      },
+    } satisfies RouteCase;
+  })(),
   {
     // Counts and staff names, no patient: read-only, nothing written (not even an audit row).
     name: 'GET /api/office/team',

@@ -22,6 +22,7 @@ import { logoutRoute } from './routes/logout';
 import { movePatientRoute } from './routes/movePatient';
 import { officeEscalationsRoutes } from './routes/officeEscalations';
 import { officeTeamRoutes } from './routes/officeTeam';
+import { officeFunnelRoutes } from './routes/officeFunnel';
 import { officeOverviewRoutes } from './routes/officeOverview';
 import { pullRoute } from './routes/pull';
 import { pushRoute } from './routes/push';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     officeEscalationsRoutes(gated, deps);
     officeTeamRoutes(gated, deps);
     officeOverviewRoutes(gated, deps);
+    officeFunnelRoutes(gated, deps);
     adminUsersRoutes(gated, deps);
     adminDevicesRoutes(gated, deps);
     adminTerritoriesRoutes(gated, deps);

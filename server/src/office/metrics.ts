@@ -37,14 +37,42 @@ export interface ContactTally {
   readonly gapsClosedInContact: number;
 }
 
+export interface OverviewTotals extends ContactTally {
+  readonly appointmentsKept: number;
+  /** Appointments with status 'no_show' that started in the range, of patients now in scope. */
+  readonly noShows: number;
+  /** Of those, the ones whose patient had a contact within followUpDays days after the start. */
+  readonly noShowsFollowedUp: number;
+  /** Scored satisfaction responses named by the contacts in the range. */
+  readonly satisfactionResponses: number;
+  /** Mean of those responses' scores (1-5); null when there is none. */
+  readonly satisfactionAverage: number | null;
+}
+
 export interface Overview {
-  readonly totals: ContactTally & { readonly appointmentsKept: number };
+  /** The server's clock when the numbers were computed (ISO date-time). */
+  readonly dataAsOf: string;
+  /** N of "no-shows followed up within N days". */
+  readonly followUpDays: number;
+  readonly totals: OverviewTotals;
   readonly outcomes: readonly { readonly outcome: string; readonly contacts: number }[];
-  readonly bySpecialist: readonly (ContactTally & { readonly authorId: string })[];
-  readonly byTerritory: readonly (ContactTally & { readonly territoryId: string })[];
+  /** Per author; `name` from the users table ('' when the author is not a user of the organisation). */
+  readonly bySpecialist: readonly (ContactTally & { readonly authorId: string; readonly name: string })[];
+  readonly byTerritory: readonly (ContactTally & { readonly territoryId: string; readonly name: string })[];
   /** One row per ISO week (Monday, UTC) with at least one contact, oldest first. */
   readonly weekly: readonly (ContactTally & { readonly weekStart: string })[];
+  /** Care gaps closed in the range, of patients now in scope, by measure: most closed first, then by measure. */
+  readonly gapsClosedByMeasure: readonly { readonly measure: string; readonly closed: number }[];
 }
+
+export interface OverviewOptions {
+  /** Whole days, 1 to 60 (the route checks); the window after a no-show's start. */
+  readonly followUpDays: number;
+  readonly now: Date;
+}
+
+/** The follow-up window the overview uses when the request names none. */
+export const DEFAULT_FOLLOW_UP_DAYS = 7;
 
 export const FUNNEL_STAGES = ['attempted', 'reached', 'appointmentSet', 'appointmentKept', 'gapClosed'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
@@ -63,6 +91,11 @@ const IN_SCOPE = `org_id = $1 and territory_id = any($2::text[])
   and contact_at >= ($3::date)::timestamp at time zone 'UTC'
   and contact_at < ($4::date + 1)::timestamp at time zone 'UTC'`;
 
+/** A timestamp column `col` within the range ($3, $4). */
+function inRange(col: string): string {
+  return `${col} >= ($3::date)::timestamp at time zone 'UTC' and ${col} < ($4::date + 1)::timestamp at time zone 'UTC'`;
+}
+
 function params(scope: MetricsScope): unknown[] {
   return [scope.orgId, [...scope.territoryIds], scope.from, scope.to];
 }
@@ -80,10 +113,14 @@ const TALLY_COLUMNS = `
   count(*) filter (where survey_completed) as "surveysCompleted",
   count(*) filter (where referral_made) as "referrals",
   count(*) filter (where teach_back_confirmed) as "teachBackConfirmed",
-  count(*) filter (where gap_closed) as "gapsClosedInContact"`;
+  count(*) filter (where gap_closed) as "gapsClosedInContact",
+  coalesce(sum(satisfaction_responses), 0)::int as "satisfactionResponses",
+  (sum(satisfaction_score_sum) / nullif(sum(satisfaction_responses), 0))::float8 as "satisfactionAverage"`;
 
 type TallyRow = Omit<ContactTally, 'reachRate'>;
 interface GroupedRow extends TallyRow {
+  readonly satisfactionResponses: number;
+  readonly satisfactionAverage: number | null;
   readonly dim: 'total' | 'specialist' | 'territory' | 'week';
   readonly authorId: string | null;
   readonly territoryId: string | null;
@@ -125,9 +162,11 @@ const EMPTY: TallyRow = {
   gapsClosedInContact: 0,
 };
 
-export async function overview(db: Db, scope: MetricsScope): Promise<Overview> {
+export async function overview(db: Db, scope: MetricsScope, options: OverviewOptions): Promise<Overview> {
+  const head = { dataAsOf: options.now.toISOString(), followUpDays: options.followUpDays };
   if (scope.territoryIds.length === 0) {
-    return { totals: { ...tally(EMPTY), appointmentsKept: 0 }, outcomes: [], bySpecialist: [], byTerritory: [], weekly: [] };
+    const totals = { ...tally(EMPTY), appointmentsKept: 0, noShows: 0, noShowsFollowedUp: 0, satisfactionResponses: 0, satisfactionAverage: null };
+    return { ...head, totals, outcomes: [], bySpecialist: [], byTerritory: [], weekly: [], gapsClosedByMeasure: [] };
   }
   const rows = await db.query<GroupedRow>(
     `select case when grouping(author_id) = 0 then 'specialist'
@@ -148,23 +187,58 @@ export async function overview(db: Db, scope: MetricsScope): Promise<Overview> {
       group by 1 order by 2 desc, 1`,
     params(scope),
   );
-  // Kept: completed appointments that started in the range, of patients now in scope.
-  const [kept] = await db.query<{ n: number }>(
-    `select count(*) as n
+  // Appointments and care gaps carry no territory of their own: they follow the patient, so
+  // they count for the territories their patients are in now.
+  const [appointments] = await db.query<{ kept: number; noShows: number; followedUp: number }>(
+    `select count(*) filter (where a.status = 'completed') as kept,
+            count(*) filter (where a.status = 'no_show') as "noShows",
+            count(*) filter (where a.status = 'no_show' and exists (
+              select 1 from contact_facts c
+               where c.patient_id = a.patient_id and c.contact_at > a.starts_at
+                 and c.contact_at <= a.starts_at + make_interval(days => $5::int))) as "followedUp"
        from appointment_facts a join patients p on p.id = a.patient_id
-      where a.org_id = $1 and p.territory_id = any($2::text[]) and a.status = 'completed'
-        and a.starts_at >= ($3::date)::timestamp at time zone 'UTC'
-        and a.starts_at < ($4::date + 1)::timestamp at time zone 'UTC'`,
+      where a.org_id = $1 and p.territory_id = any($2::text[]) and a.status in ('completed', 'no_show')
+        and ${inRange('a.starts_at')}`,
+    [...params(scope), options.followUpDays],
+  );
+  const gapsClosedByMeasure = await db.query<{ measure: string; closed: number }>(
+    `select g.measure, count(*) as closed
+       from care_gap_facts g join patients p on p.id = g.patient_id
+      where g.org_id = $1 and p.territory_id = any($2::text[]) and g.status = 'closed' and ${inRange('g.closed_at')}
+      group by g.measure order by closed desc, g.measure`,
     params(scope),
   );
+  const authorIds = rows.filter((r) => r.dim === 'specialist').map((r) => r.authorId ?? '');
+  const userNames = await namesOf(db, 'users', scope.orgId, authorIds);
+  const territoryNames = await namesOf(db, 'territories', scope.orgId, [...scope.territoryIds]);
   const total = rows.find((r) => r.dim === 'total');
   return {
-    totals: { ...tally(total ?? EMPTY), appointmentsKept: kept?.n ?? 0 },
+    ...head,
+    totals: {
+      ...tally(total ?? EMPTY),
+      appointmentsKept: appointments?.kept ?? 0,
+      noShows: appointments?.noShows ?? 0,
+      noShowsFollowedUp: appointments?.followedUp ?? 0,
+      satisfactionResponses: total?.satisfactionResponses ?? 0,
+      satisfactionAverage: total?.satisfactionAverage ?? null,
+    },
     outcomes,
-    bySpecialist: rows.filter((r) => r.dim === 'specialist').map((r) => ({ authorId: r.authorId ?? '', ...tally(r) })),
-    byTerritory: rows.filter((r) => r.dim === 'territory').map((r) => ({ territoryId: r.territoryId ?? '', ...tally(r) })),
+    bySpecialist: rows
+      .filter((r) => r.dim === 'specialist')
+      .map((r) => ({ authorId: r.authorId ?? '', name: userNames.get(r.authorId ?? '') ?? '', ...tally(r) })),
+    byTerritory: rows
+      .filter((r) => r.dim === 'territory')
+      .map((r) => ({ territoryId: r.territoryId ?? '', name: territoryNames.get(r.territoryId ?? '') ?? '', ...tally(r) })),
     weekly: rows.filter((r) => r.dim === 'week').map((r) => ({ weekStart: r.weekStart ?? '', ...tally(r) })),
+    gapsClosedByMeasure,
   };
+}
+
+/** Names of the organisation's users or territories by id ('' is left to the caller for the unknown). */
+export async function namesOf(db: Db, table: 'users' | 'territories', orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; name: string }>(`select id, name from ${table} where org_id = $1 and id = any($2::text[])`, [orgId, [...ids]]);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 interface FunnelRow extends FunnelCounts {

@@ -246,10 +246,35 @@ export const ROUTE_CASES: readonly RouteCase[] = [
           fc.tuple(fc.constantFrom('nope', '__proto__', 'constructor', 'from[]', 'territoryId'), fc.string({ maxLength: 20 })).map(([key, value]) =>
             new URLSearchParams([['from', '2026-01-01'], ['to', '2026-01-31'], [key, value]]).toString(),
           ),
+          fc
+            .constantFrom('0', '61', '-1', '7.5', '1e1', 'seven', '', '100', "' or 1=1", ...INJECTIONS)
+            .map((days) => new URLSearchParams([['from', '2026-01-01'], ['to', '2026-01-31'], ['followUpDays', days]]).toString()),
         )
         .map((query) => ({
           label: `?${query.slice(0, 40)}`,
           url: `/api/office/overview?${query}`,
+          expect: { status: 400, code: 'bad_request' as const },
+        })),
+  },
+  {
+    name: 'office: funnel range',
+    method: 'GET',
+    url: () => '/api/office/funnel?from=2026-01-01&to=2026-01-31',
+    session: 'supervisor',
+    attempts: () =>
+      fc
+        .oneof(
+          fc.constantFrom('from=2026-02-01&to=2026-01-01', 'from=2024-01-01&to=2026-01-01', 'from=2026-01-01', 'to=2026-01-01', ''),
+          fc
+            .tuple(fc.constantFrom('from', 'to'), fc.constantFrom('2026-13-01', '2026-02-30', '26-01-01', '2026-01-01T00:00:00Z', '', 'today', "' or 1=1", ...INJECTIONS))
+            .map(([key, value]) => new URLSearchParams([[key, value], [key === 'from' ? 'to' : 'from', '2026-01-15']]).toString()),
+          fc.tuple(fc.constantFrom('nope', '__proto__', 'constructor', 'from[]', 'territoryId'), fc.string({ maxLength: 20 })).map(([key, value]) =>
+            new URLSearchParams([['from', '2026-01-01'], ['to', '2026-01-31'], [key, value]]).toString(),
+          ),
+        )
+        .map((query) => ({
+          label: `?${query.slice(0, 40)}`,
+          url: `/api/office/funnel?${query}`,
           expect: { status: 400, code: 'bad_request' as const },
         })),
   },

@@ -99,6 +99,26 @@ describeEachDb('the office overview', (current) => {
     expectError(await get(tokens.ben), 403, 'forbidden');
   });
 
+  it('answers with the server clock, the follow-up window and names on the rows', async () => {
+    const res = await get(tokens.sol, `from=${DAY}&to=${DAY}&followUpDays=14`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as Overview;
+    expect([body.dataAsOf, body.followUpDays]).toEqual([BASE_TIME.toISOString(), 14]);
+    expect(body.byTerritory.map((t) => [t.territoryId, t.name])).toEqual([['ter-north', 'North']]);
+    expect(body.bySpecialist.map((s) => [s.authorId, s.name])).toEqual([['user-ana', 'Ana Tester']]);
+    expect(Object.keys(body.totals)).toEqual(expect.arrayContaining(['noShows', 'noShowsFollowedUp', 'satisfactionResponses', 'satisfactionAverage']));
+    expect(Array.isArray(body.gapsClosedByMeasure)).toBe(true);
+    expect(((await get(tokens.sol)).json() as Overview).followUpDays).toBe(7);
+  });
+
+  it('checks the follow-up window', async () => {
+    for (const days of ['0', '61', '7.5', 'seven', '', '-1', '007']) {
+      expectError(await get(tokens.sol, `from=${DAY}&to=${DAY}&followUpDays=${days}`), 400, 'bad_request');
+    }
+    expectError(await get(tokens.sol, `from=${DAY}&to=${DAY}&followUpDays=3&followUpDays=4`), 400, 'bad_request');
+    expect((await get(tokens.sol, `from=${DAY}&to=${DAY}&followUpDays=60`)).statusCode).toBe(200);
+  });
+
   it('checks the range', async () => {
     expectError(await get(tokens.sol, 'from=2026-02-01&to=2026-01-01'), 400, 'bad_request');
     expectError(await get(tokens.sol, 'from=2024-01-01&to=2026-01-01'), 400, 'bad_request');
