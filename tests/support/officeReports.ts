@@ -70,7 +70,7 @@ export function fakeFunnel(): FunnelResponse {
     by: {
       language: [{ value: 'en', ...counts(400, 240, 60, 50, 12) }, { value: 'es', ...counts(180, 150, 38, 29, 8) }, { value: 'unknown', ...counts(20, 10, 2, 1, 0) }],
       ageBand: [{ value: '18-44', ...counts(200, 120, 30, 20, 5) }, { value: '75+', ...counts(400, 280, 70, 60, 15) }],
-      channel: [{ value: 'call', ...counts(300, 150, 40, 30, 8) }, { value: 'visit', ...counts(200, 200, 50, 45, 10) }, { value: 'message', ...counts(100, 50, 10, 5, 2) }],
+      channel: [{ value: 'call', ...counts(300, 150, 40, 30, 8) }, { value: 'visit', ...counts(200, 200, 50, 45, 10) }, { value: 'message', ...counts(100, 40, 10, 5, 2) }],
       territory: [{ value: 'ter-north', ...counts(420, 290, 70, 60, 15) }, { value: 'ter-south', ...counts(180, 110, 30, 20, 5) }],
     },
   };
