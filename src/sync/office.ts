@@ -1,5 +1,6 @@
 /**
- * The office's calls to the server (the supervisor's escalation queue and Team table), online only: nothing
+ * The office's calls to the server (the supervisor's escalation queue, Team table, Overview and
+ * funnel), online only: nothing
  * here touches the device's records. Every answer is a value: the result, or a closed failure
  * code the office says in words (STYLE 6, 13). The server's code travels unchanged: a step on
  * a resolved escalation is `conflict`, never re-derived from the message.
@@ -11,6 +12,7 @@ import {
   teamResponseSchema,
   type EscalationFilter,
 } from '../protocol/office';
+import { funnelResponseSchema, overviewResponseSchema, type FunnelQuery, type OverviewQuery } from '../protocol/officeMetrics';
 import { authedRequest, type AuthedResult } from './authedRequest';
 import type { SyncDeps } from './deps';
 import { toOnlineResult, type OnlineResult } from './onlineResult';
@@ -53,6 +55,12 @@ export function createOfficeCalls(deps: OfficeDeps) {
       const res = toOfficeResult(await authedRequest(deps, '/api/office/assignees', null, assigneesResponseSchema, { method: 'GET' }));
       return res.ok ? { ok: true as const, value: res.value.assignees } : res;
     },
+    /** The team's numbers for a range of UTC days (dates only in the query: no patient data). */
+    officeOverview: async (q: OverviewQuery) =>
+      toOfficeResult(await authedRequest(deps, `/api/office/overview?from=${seg(q.from)}&to=${seg(q.to)}&followUpDays=${seg(String(q.followUpDays))}`, null, overviewResponseSchema, { method: 'GET' })),
+    /** The engagement funnel for a range of UTC days, by language, age band, channel and territory. */
+    officeFunnel: async (q: FunnelQuery) =>
+      toOfficeResult(await authedRequest(deps, `/api/office/funnel?from=${seg(q.from)}&to=${seg(q.to)}`, null, funnelResponseSchema, { method: 'GET' })),
     officeAcknowledgeEscalation: (escalationId: string) => step(escalationId, 'acknowledge', {}),
     officeAssignEscalation: (escalationId: string, userId: string) => step(escalationId, 'assign', { userId }),
     officeResolveEscalation: (escalationId: string, resolution: string) => step(escalationId, 'resolve', { resolution }),

@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { asIsoDateTime } from '../../src/domain/ids';
 import type { OfficeAssignee, OfficeEscalation, TeamMember, TeamResponse } from '../../src/protocol/office';
+import type { FunnelResponse, OverviewResponse } from '../../src/protocol/officeMetrics';
 import { plainCodec } from '../../src/storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../src/storage/db';
 import { setMeta } from '../../src/storage/meta';
@@ -20,6 +21,7 @@ import { I18nProvider, type Locale } from '../../src/ui/i18n/I18n';
 import { createWorkerApi } from '../../src/worker/api';
 import type { WorkerClient } from '../../src/worker/client';
 import type { SentRequest } from './adminConsoleHarness';
+import { fakeFunnel, fakeOverview } from './officeReports';
 
 export interface FakeOfficeServer {
   escalations: OfficeEscalation[];
@@ -32,6 +34,10 @@ export interface FakeOfficeServer {
   team: TeamResponse;
   /** Who an escalation may be assigned to (`GET /api/office/assignees`); null answers 500. */
   assignees: OfficeAssignee[] | null;
+  /** The Overview's answer (`GET /api/office/overview`), whatever the range; null answers 500. */
+  overview: OverviewResponse | null;
+  /** The funnel's answer (`GET /api/office/funnel`), whatever the range; null answers 500. */
+  funnel: FunnelResponse | null;
 }
 
 const NOW = '2026-12-07T14:00:00.000Z';
@@ -90,6 +96,8 @@ export function fakeOfficeServer(): FakeOfficeServer {
       { id: 'user-ben', name: 'Ben Field', kind: 'team' },
       { id: 'user-sue', name: 'Sue Other', kind: 'supervisor' },
     ],
+    overview: fakeOverview(),
+    funnel: fakeFunnel(),
   };
 }
 
@@ -100,6 +108,8 @@ const PEOPLE: Record<string, string> = { 'user-sol': 'Sol Lead', 'user-ana': 'An
 
 function route(server: FakeOfficeServer, method: string, url: URL, body: Record<string, unknown>): Response {
   if (method === 'GET' && url.pathname === '/api/office/team') return json(200, server.team);
+  if (method === 'GET' && url.pathname === '/api/office/overview') return server.overview ? json(200, server.overview) : refuse(500, 'internal', 'Something went wrong');
+  if (method === 'GET' && url.pathname === '/api/office/funnel') return server.funnel ? json(200, server.funnel) : refuse(500, 'internal', 'Something went wrong');
   if (method === 'GET' && url.pathname === '/api/office/assignees') {
     return server.assignees ? json(200, { assignees: server.assignees }) : refuse(500, 'internal', 'Something went wrong');
   }

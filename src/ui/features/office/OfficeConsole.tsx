@@ -9,9 +9,11 @@ import { OnlineConsole } from '../../components/OnlineConsole';
 import { useI18n } from '../../i18n/I18n';
 import { EscalationsSection } from './EscalationsSection';
 import { OFFICE_TEXT, type OfficeSection } from './officeText';
+import { FunnelSection } from './reports/FunnelSection';
+import { OverviewSection } from './reports/OverviewSection';
 import { TeamSection } from './TeamSection';
 
-const SECTIONS: readonly OfficeSection[] = ['escalations', 'team'];
+const SECTIONS: readonly OfficeSection[] = ['escalations', 'team', 'overview', 'funnel'];
 
 function Section({ section, session }: { section: OfficeSection; session: Pick<Session, 'user'> }) {
   switch (section) {
@@ -19,6 +21,10 @@ function Section({ section, session }: { section: OfficeSection; session: Pick<S
       return <EscalationsSection self={{ id: session.user.id, name: session.user.name }} />;
     case 'team':
       return <TeamSection />;
+    case 'overview':
+      return <OverviewSection />;
+    case 'funnel':
+      return <FunnelSection />;
   }
 }
 

@@ -1,7 +1,8 @@
 /** The Team table's CSV cells and sync words, on values written out here. */
 import { describe, expect, it } from 'vitest';
 import type { TeamMember } from '../../../worker/client';
-import { csvCell, isStale, relativeTo, skewIn } from './teamTable';
+import { csvCell } from './csv';
+import { isStale, relativeTo, skewIn } from './teamTable';
 
 const member = (lastPushAt: string | null, lastPullAt: string | null): TeamMember => ({
   id: 'u', name: 'U', territories: [], caseload: 0, overduePatients: 0, lastPushAt, lastPullAt, reportedAt: null,

@@ -7,6 +7,7 @@
 import type { TeamMember, TeamResponse } from '../../../worker/client';
 import type { Locale } from '../../i18n/I18n';
 import { numberIn } from '../../i18n/plural';
+import { csvFile } from './csv';
 import { OFFICE_TEXT } from './officeText';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,18 +84,8 @@ export function rowText(m: TeamMember, team: TeamResponse, locale: Locale, when:
 }
 
 /**
- * One CSV cell: a cell a spreadsheet would run as a formula (= + - @, or a tab or carriage
- * return first) gets a leading apostrophe; a cell with a comma, quote or line break is quoted,
- * its quotes doubled.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/**
  * The table as a CSV file: a header row in the reader's language, then one line per
- * specialist, CRLF between lines, with a byte-order mark so spreadsheets read the accents.
+ * specialist (csv.ts).
  */
 export function teamCsv(team: TeamResponse, locale: Locale): string {
   const text = OFFICE_TEXT[locale];
@@ -105,5 +96,5 @@ export function teamCsv(team: TeamResponse, locale: Locale): string {
       return TEAM_COLUMNS.map((c) => row[c]);
     }),
   ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvFile(lines);
 }

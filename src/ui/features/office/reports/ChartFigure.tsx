@@ -1,0 +1,47 @@
+/**
+ * A chart with its one-sentence summary and its numbers as a table (always shown, below the
+ * chart, so screen-reader users and anyone who prefers numbers get the same facts). The chart
+ * itself loads on demand (recharts in its own chunk); while it loads, or if it cannot load,
+ * the summary and table are already there.
+ */
+import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { useI18n } from '../../../i18n/I18n';
+import type { ReportChartProps } from './ReportChart';
+import { REPORTS_TEXT } from './reportsText';
+
+const ReportChart = lazy(() => import('./ReportChart'));
+
+class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+export function ChartFigure({ id, chart, children }: { id: string; chart: ReportChartProps; children?: ReactNode }) {
+  const { locale } = useI18n();
+  const words = REPORTS_TEXT[locale];
+  return (
+    <figure className="report-chart" aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
+      <h3 id={`${id}-title`} className="report-chart__title">
+        {chart.title}
+      </h3>
+      <p id={`${id}-summary`} className="report-chart__summary">
+        {chart.summary}
+      </p>
+      <div className="report-chart__plot">
+        <ChartBoundary fallback={<p className="muted">{words.chartFailed}</p>}>
+          <Suspense fallback={<p className="muted">{words.chartLoading}</p>}>
+            <ReportChart {...chart} />
+          </Suspense>
+        </ChartBoundary>
+      </div>
+      {children}
+    </figure>
+  );
+}
