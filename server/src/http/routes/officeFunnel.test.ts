@@ -7,15 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ContactNote } from '../../../../src/domain/contactNote';
 import type { IsoDateTime, NoteId, PatientId, UserId } from '../../../../src/domain/ids';
+import { funnelResponseSchema } from '../../../../src/protocol/officeMetrics';
 import { fixtureDataset, NORTH_PATIENTS, otherOrgDataset } from '../../../test/fixtures';
 import { expectError, signIn } from '../../../test/http';
 import { BASE_TIME, change, push, sealed } from '../../../test/push';
 import { describeEachDb } from '../../../test/testDb';
-import type { Funnel } from '../../office/metrics';
 import { loadDataset } from '../../seed/loadDataset';
 import { buildApp } from '../buildApp';
 
-type FunnelResponse = Funnel & { dataAsOf: string; territoryNames: Record<string, string> };
 
 const [N1, N2] = NORTH_PATIENTS as [PatientId, PatientId];
 const AT = BASE_TIME.toISOString() as IsoDateTime;
@@ -54,7 +53,8 @@ describeEachDb('the engagement funnel route', (current) => {
   const body = async (token: string) => {
     const res = await get(token);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as FunnelResponse;
+    // Parsed with the app's own wire schema: what the server sends is what the screens read.
+    return funnelResponseSchema.parse(res.json());
   };
 
   beforeAll(async () => {

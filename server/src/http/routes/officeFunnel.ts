@@ -6,7 +6,7 @@
  * named: nothing is recorded as read.
  */
 import type { FastifyInstance } from 'fastify';
-import { overviewQuerySchema } from '../../../../src/protocol/officeMetrics';
+import { funnelQuerySchema } from '../../../../src/protocol/officeMetrics';
 import { authorize } from '../../auth/policy';
 import type { Db } from '../../db/db';
 import { funnel, namesOf } from '../../office/metrics';
@@ -23,7 +23,7 @@ export function officeFunnelRoutes(app: FastifyInstance, deps: OfficeFunnelDeps)
     const actor = actorOf(request);
     const decision = authorize(actor, 'team.read', { type: 'org', orgId: actor.orgId });
     if (!decision.allowed) return sendError(reply, decision.code, decision.message);
-    const query = parseBody(overviewQuerySchema, { ...(request.query as object) });
+    const query = parseBody(funnelQuerySchema, { ...(request.query as object) });
     if (!query.ok) return sendError(reply, 'bad_request', query.message);
     const dataAsOf = deps.now().toISOString();
     const territoryIds = [...actor.teamTerritoryIds].sort();

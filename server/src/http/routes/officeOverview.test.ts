@@ -7,13 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ContactNote } from '../../../../src/domain/contactNote';
 import type { IsoDateTime, NoteId, PatientId, UserId } from '../../../../src/domain/ids';
+import { overviewResponseSchema } from '../../../../src/protocol/officeMetrics';
 import type { Mutation } from '../../../../src/protocol/wire';
 import { fixtureDataset, NORTH_PATIENTS, otherOrgDataset } from '../../../test/fixtures';
 import { expectError, signIn } from '../../../test/http';
 import { BASE_TIME, change, push, sealed } from '../../../test/push';
 import { describeEachDb } from '../../../test/testDb';
 import { loadDataset } from '../../seed/loadDataset';
-import type { Overview } from '../../office/metrics';
 import { buildApp } from '../buildApp';
 
 const [N1, N2] = NORTH_PATIENTS as [PatientId, PatientId];
@@ -58,7 +58,7 @@ describeEachDb('the office overview', (current) => {
   const totals = async (token: string) => {
     const res = await get(token);
     expect(res.statusCode, res.body).toBe(200);
-    return (res.json() as Overview).totals;
+    return overviewResponseSchema.parse(res.json()).totals;
   };
 
   beforeAll(async () => {
@@ -102,13 +102,14 @@ describeEachDb('the office overview', (current) => {
   it('answers with the server clock, the follow-up window and names on the rows', async () => {
     const res = await get(tokens.sol, `from=${DAY}&to=${DAY}&followUpDays=14`);
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json() as Overview;
+    // Parsed with the app's own wire schema: what the server sends is what the screens read.
+    const body = overviewResponseSchema.parse(res.json());
     expect([body.dataAsOf, body.followUpDays]).toEqual([BASE_TIME.toISOString(), 14]);
     expect(body.byTerritory.map((t) => [t.territoryId, t.name])).toEqual([['ter-north', 'North']]);
     expect(body.bySpecialist.map((s) => [s.authorId, s.name])).toEqual([['user-ana', 'Ana Tester']]);
     expect(Object.keys(body.totals)).toEqual(expect.arrayContaining(['noShows', 'noShowsFollowedUp', 'satisfactionResponses', 'satisfactionAverage']));
     expect(Array.isArray(body.gapsClosedByMeasure)).toBe(true);
-    expect(((await get(tokens.sol)).json() as Overview).followUpDays).toBe(7);
+    expect(overviewResponseSchema.parse((await get(tokens.sol)).json()).followUpDays).toBe(7);
   });
 
   it('checks the follow-up window', async () => {
