@@ -51,6 +51,7 @@ export function teamMember(fields: Partial<TeamMember> & Pick<TeamMember, 'id' |
   return {
     territories: [{ id: 'ter-north', name: 'North' }], caseload: 0, overduePatients: 0,
     lastPushAt: null, lastPullAt: null, reportedAt: null, pendingReported: null, appVersion: null, clockSkewSeconds: null,
+    contactsThisWeek: 0, visitsThisWeek: 0, contactTarget: 40, visitTarget: 15,
     ...fields,
   };
 }
@@ -61,10 +62,10 @@ export function teamMember(fields: Partial<TeamMember> & Pick<TeamMember, 'id' |
  */
 export function fakeTeam(): TeamResponse {
   return {
-    dataAsOf: NOW, today: '2026-12-07', staleAfterDays: 2,
+    dataAsOf: NOW, today: '2026-12-07', staleAfterDays: 2, weekStart: '2026-12-07',
     members: [
       teamMember({ id: 'user-ana', name: 'Ana Field', caseload: 1250, overduePatients: 7, lastPushAt: '2026-12-07T13:00:00.000Z', lastPullAt: '2026-12-07T12:00:00.000Z',
-        reportedAt: '2026-12-07T13:00:00.000Z', pendingReported: 4, appVersion: '1.4.0', clockSkewSeconds: 90 }),
+        reportedAt: '2026-12-07T13:00:00.000Z', pendingReported: 4, appVersion: '1.4.0', clockSkewSeconds: 90, contactsThisWeek: 41, visitsThisWeek: 12 }),
       teamMember({ id: 'user-ben', name: 'Ben Field', territories: [{ id: 'ter-south', name: 'South' }, { id: 'ter-east', name: 'East, "coast"' }], caseload: 40, overduePatients: 0,
         lastPushAt: '2026-12-04T10:00:00.000Z', lastPullAt: '2026-12-04T09:00:00.000Z', reportedAt: '2026-12-04T10:00:00.000Z', pendingReported: 0, appVersion: '1.3.2', clockSkewSeconds: -3 }),
       teamMember({ id: 'user-cy', name: '=HYPERLINK("x")', territories: [], caseload: 0 }),

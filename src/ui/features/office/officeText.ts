@@ -54,12 +54,16 @@ const en = {
   teamCountsNote:
     'Caseload and overdue patients are counted by the server from the changes it has accepted. Unsynced changes are what each device reported at its last sync, shown apart.',
   overdueDefinition: 'Overdue: the next contact was due before today.',
+  belowTarget: 'below target',
+  weekDefinition: (monday: string) => `This week: signed contacts since Monday ${monday} (UTC), against the organisation's weekly targets.`,
   teamEmpty: 'No specialists in your team.',
   column: {
     name: 'Specialist',
     territories: 'Territories',
     caseload: 'Caseload',
     overdue: 'Overdue patients',
+    contactsWeek: 'Contacts this week / target',
+    visitsWeek: 'Visits this week / target',
     lastPush: 'Last push',
     lastPull: 'Last pull',
     pending: 'Unsynced changes (reported by the device)',
@@ -154,12 +158,16 @@ const es: OfficeText = {
   teamCountsNote:
     'La carga de casos y los pacientes atrasados los cuenta el servidor con los cambios que ha aceptado. Los cambios sin sincronizar son lo que cada dispositivo informó en su última sincronización, y se muestran aparte.',
   overdueDefinition: 'Atrasado: el próximo contacto debía hacerse antes de hoy.',
+  belowTarget: 'por debajo de la meta',
+  weekDefinition: (monday) => `Esta semana: contactos firmados desde el lunes ${monday} (UTC), frente a las metas semanales de la organización.`,
   teamEmpty: 'No hay especialistas en su equipo.',
   column: {
     name: 'Especialista',
     territories: 'Territorios',
     caseload: 'Carga de casos',
     overdue: 'Pacientes atrasados',
+    contactsWeek: 'Contactos esta semana / meta',
+    visitsWeek: 'Visitas esta semana / meta',
     lastPush: 'Último envío',
     lastPull: 'Última descarga',
     pending: 'Cambios sin sincronizar (informados por el dispositivo)',
