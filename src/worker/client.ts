@@ -20,6 +20,7 @@ export type { AdminDevice, AdminTerritory, AdminUser, AuditEventRow, AuditPage, 
 export type { OfficeErrorCode, OfficeResult } from '../sync/office';
 export type { OnlineResult } from '../sync/onlineResult';
 export type { EscalationFilter, EscalationListResponse, OfficeAssignee, OfficeEscalation, TeamMember, TeamResponse } from '../protocol/office';
+export type { AlertKind, AlertsResponse, OfficeAlert } from '../protocol/officeAlerts';
 // Live reads (reads.ts, watch.ts): the names the UI may watch and what each answers.
 export type { ReadArgs, ReadName, ReadValue, SessionView } from './reads';
 export type { WatchCallback, WatchEvent } from './watch';

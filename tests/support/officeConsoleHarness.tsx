@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { asIsoDateTime } from '../../src/domain/ids';
 import type { OfficeAssignee, OfficeEscalation, TeamMember, TeamResponse } from '../../src/protocol/office';
+import type { AlertsResponse } from '../../src/protocol/officeAlerts';
 import { plainCodec } from '../../src/storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../src/storage/db';
 import { setMeta } from '../../src/storage/meta';
@@ -32,6 +33,8 @@ export interface FakeOfficeServer {
   team: TeamResponse;
   /** Who an escalation may be assigned to (`GET /api/office/assignees`); null answers 500. */
   assignees: OfficeAssignee[] | null;
+  /** The open alerts (`GET /api/office/alerts`); done or snoozed ones leave it. */
+  alerts: AlertsResponse;
 }
 
 const NOW = '2026-12-07T14:00:00.000Z';
@@ -73,6 +76,29 @@ export function fakeTeam(): TeamResponse {
   };
 }
 
+/**
+ * Ben has not synced for 3 days; Ana's contacts dropped (8 this week vs 31 expected); Maria
+ * Lopez's escalation waits 90 minutes; Rosa Diaz, never reached, and 2 more unreached patients
+ * not listed (3 in all).
+ */
+export function fakeAlerts(): AlertsResponse {
+  return {
+    dataAsOf: NOW,
+    alerts: [
+      { kind: 'escalation_unacknowledged', key: 'escalation_unacknowledged:esc-1', since: '2026-12-07T13:30:00.000Z', escalationId: 'esc-1',
+        patient: { id: 'patient-esc-1', name: 'Maria Lopez' }, raisedAt: '2026-12-07T12:30:00.000Z', raisedByName: 'Ana Field', ageMinutes: 90, ackMinutes: 60 },
+      { kind: 'no_sync', key: 'no_sync:user-ben:2026-12-04T10:00:00.000Z', since: '2026-12-06T10:00:00.000Z', specialist: { id: 'user-ben', name: 'Ben Field' },
+        lastSyncAt: '2026-12-04T10:00:00.000Z', days: 3, thresholdDays: 2 },
+      { kind: 'contact_drop', key: 'contact_drop:user-ana:2026-W50', since: '2026-12-07T00:00:00.000Z', specialist: { id: 'user-ana', name: 'Ana Field' },
+        week: '2026-W50', contactsThisWeek: 8, expected: 31, usualWeek: 62, thresholdPercent: 50 },
+      { kind: 'patient_unreached', key: 'patient_unreached:patient-rosa:never', since: '2026-11-30T10:00:00.000Z', patient: { id: 'patient-rosa', name: 'Rosa Diaz' },
+        territoryId: 'ter-north', lastReachedAt: null, lastAttemptAt: '2026-12-01T10:00:00.000Z', attemptsSince: 4, days: 37, thresholdDays: 30 },
+    ],
+    unreachedTotal: 3,
+    openTotal: 6,
+  };
+}
+
 export function fakeOfficeServer(): FakeOfficeServer {
   return {
     escalations: [
@@ -91,6 +117,7 @@ export function fakeOfficeServer(): FakeOfficeServer {
       { id: 'user-ben', name: 'Ben Field', kind: 'team' },
       { id: 'user-sue', name: 'Sue Other', kind: 'supervisor' },
     ],
+    alerts: fakeAlerts(),
   };
 }
 
@@ -101,6 +128,21 @@ const PEOPLE: Record<string, string> = { 'user-sol': 'Sol Lead', 'user-ana': 'An
 
 function route(server: FakeOfficeServer, method: string, url: URL, body: Record<string, unknown>): Response {
   if (method === 'GET' && url.pathname === '/api/office/team') return json(200, server.team);
+  if (method === 'GET' && url.pathname === '/api/office/alerts') return json(200, server.alerts);
+  const [, alertStep] = /^\/api\/office\/alerts\/(done|snooze)$/.exec(url.pathname) ?? [];
+  if (method === 'POST' && alertStep) {
+    const key = String(body.key);
+    const found = server.alerts.alerts.find((a) => a.key === key);
+    if (!found) return refuse(404, 'not_found', 'No such alert in your team: it may have cleared');
+    const unreached = found.kind === 'patient_unreached' ? 1 : 0;
+    server.alerts = {
+      ...server.alerts,
+      alerts: server.alerts.alerts.filter((a) => a.key !== key),
+      unreachedTotal: server.alerts.unreachedTotal - unreached,
+      openTotal: server.alerts.openTotal - 1,
+    };
+    return json(200, alertStep === 'done' ? { key, state: 'done', snoozedUntil: null } : { key, state: 'snoozed', snoozedUntil: String(body.until) });
+  }
   if (method === 'GET' && url.pathname === '/api/office/assignees') {
     return server.assignees ? json(200, { assignees: server.assignees }) : refuse(500, 'internal', 'Something went wrong');
   }
