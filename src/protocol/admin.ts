@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/user';
 import { ESCALATION_ACK_MINUTES } from './office';
+import { ALERT_CONTACT_DROP_PERCENT, ALERT_NO_SYNC_DAYS, ALERT_UNREACHED_DAYS, WEEKLY_CONTACT_TARGET, WEEKLY_VISIT_TARGET } from './officeAlerts';
 import { safeText, TEXT_MAX } from './safeText';
 
 const id = safeText(TEXT_MAX.id);
@@ -17,6 +18,7 @@ export const ADMIN_PASSWORD_MIN = 10;
 export const LOCK_AFTER_MINUTES = { min: 1, max: 60, default: 5 } as const;
 export const SESSION_IDLE_DAYS = { min: 1, max: 90, default: 14 } as const;
 export { ESCALATION_ACK_MINUTES } from './office';
+export { ALERT_CONTACT_DROP_PERCENT, ALERT_NO_SYNC_DAYS, ALERT_UNREACHED_DAYS, WEEKLY_CONTACT_TARGET, WEEKLY_VISIT_TARGET } from './officeAlerts';
 export const AUDIT_PAGE_MAX = 200;
 export const AUDIT_PAGE_DEFAULT = 50;
 
@@ -128,6 +130,12 @@ export const orgSettingsSchema = z.object({
   sessionIdleDays: z.number().int().min(SESSION_IDLE_DAYS.min).max(SESSION_IDLE_DAYS.max),
   /** How long an escalation may stay unacknowledged before the office queue shows it overdue. */
   escalationAckMinutes: z.number().int().min(ESCALATION_ACK_MINUTES.min).max(ESCALATION_ACK_MINUTES.max),
+  /** The office's weekly targets per specialist and alert thresholds (protocol/officeAlerts.ts, docs/METRICS.md). */
+  weeklyContactTarget: z.number().int().min(WEEKLY_CONTACT_TARGET.min).max(WEEKLY_CONTACT_TARGET.max),
+  weeklyVisitTarget: z.number().int().min(WEEKLY_VISIT_TARGET.min).max(WEEKLY_VISIT_TARGET.max),
+  alertNoSyncDays: z.number().int().min(ALERT_NO_SYNC_DAYS.min).max(ALERT_NO_SYNC_DAYS.max),
+  alertContactDropPercent: z.number().int().min(ALERT_CONTACT_DROP_PERCENT.min).max(ALERT_CONTACT_DROP_PERCENT.max),
+  alertUnreachedDays: z.number().int().min(ALERT_UNREACHED_DAYS.min).max(ALERT_UNREACHED_DAYS.max),
 });
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 
@@ -137,8 +145,13 @@ export const updateSettingsRequestSchema = z
     lockAfterMinutes: between(LOCK_AFTER_MINUTES.min, LOCK_AFTER_MINUTES.max).optional(),
     sessionIdleDays: between(SESSION_IDLE_DAYS.min, SESSION_IDLE_DAYS.max).optional(),
     escalationAckMinutes: between(ESCALATION_ACK_MINUTES.min, ESCALATION_ACK_MINUTES.max).optional(),
+    weeklyContactTarget: between(WEEKLY_CONTACT_TARGET.min, WEEKLY_CONTACT_TARGET.max).optional(),
+    weeklyVisitTarget: between(WEEKLY_VISIT_TARGET.min, WEEKLY_VISIT_TARGET.max).optional(),
+    alertNoSyncDays: between(ALERT_NO_SYNC_DAYS.min, ALERT_NO_SYNC_DAYS.max).optional(),
+    alertContactDropPercent: between(ALERT_CONTACT_DROP_PERCENT.min, ALERT_CONTACT_DROP_PERCENT.max).optional(),
+    alertUnreachedDays: between(ALERT_UNREACHED_DAYS.min, ALERT_UNREACHED_DAYS.max).optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'Nothing to change: send lockAfterMinutes, sessionIdleDays or escalationAckMinutes');
+  .refine((body) => Object.keys(body).length > 0, 'Nothing to change: send at least one setting (lockAfterMinutes, sessionIdleDays, escalationAckMinutes, weeklyContactTarget, …)');
 export type UpdateSettingsRequest = z.infer<typeof updateSettingsRequestSchema>;
 
 export const settingsResponseSchema = z.object({ settings: orgSettingsSchema });

@@ -103,14 +103,17 @@ export type EscalationStepResponse = z.infer<typeof escalationStepResponseSchema
  */
 export const noQuerySchema = z.strictObject({});
 
-/** A specialist is "not syncing" after this many days with no push or pull (server clock). */
+/**
+ * A specialist is "not syncing" after this many days with no push or pull (server clock) when
+ * the organisation has not set its own (`alertNoSyncDays`, migration 17).
+ */
 export const TEAM_STALE_DAYS = 2;
 
 /**
  * One specialist of the caller's team, as the server sees them at `dataAsOf`. Caseload and
  * overdue are what the server accepted; `pendingReported` is what the device said it still
- * had to send, and is shown apart. Contacts and visits this week join this row from the
- * contact-metric projections (docs/METRICS.md) when those exist.
+ * had to send, and is shown apart. Contacts and visits this week are counted from the
+ * contact-metric projections (docs/METRICS.md), against the organisation's weekly targets.
  */
 export const teamMemberSchema = z.object({
   id,
@@ -130,6 +133,13 @@ export const teamMemberSchema = z.object({
   appVersion: z.string().max(TEXT_MAX.name).nullable(),
   /** The device's clock minus the server's, in seconds; positive when the device is ahead. */
   clockSkewSeconds: z.number().int().nullable(),
+  /** Signed contacts (any channel) the person made in the current ISO week (UTC, server clock). */
+  contactsThisWeek: z.number().int().min(0),
+  /** Of those, visits. */
+  visitsThisWeek: z.number().int().min(0),
+  /** The organisation's weekly targets per specialist; below target stands out. */
+  contactTarget: z.number().int().min(0),
+  visitTarget: z.number().int().min(0),
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
@@ -139,6 +149,8 @@ export const teamResponseSchema = z.object({
   /** The day "overdue" is measured against (the server's date, UTC). */
   today: isoDate,
   staleAfterDays: z.number().int().min(1),
+  /** Monday (UTC) of the ISO week the weekly counts are of. */
+  weekStart: isoDate,
   members: z.array(teamMemberSchema),
 });
 export type TeamResponse = z.infer<typeof teamResponseSchema>;

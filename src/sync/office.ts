@@ -13,6 +13,7 @@ import {
   type EscalationFilter,
 } from '../protocol/office';
 import { funnelResponseSchema, overviewResponseSchema, type FunnelQuery, type OverviewQuery } from '../protocol/officeMetrics';
+import { alertsResponseSchema, alertStepResponseSchema } from '../protocol/officeAlerts';
 import { authedRequest, type AuthedResult } from './authedRequest';
 import type { SyncDeps } from './deps';
 import { toOnlineResult, type OnlineResult } from './onlineResult';
@@ -64,5 +65,12 @@ export function createOfficeCalls(deps: OfficeDeps) {
     officeAcknowledgeEscalation: (escalationId: string) => step(escalationId, 'acknowledge', {}),
     officeAssignEscalation: (escalationId: string, userId: string) => step(escalationId, 'assign', { userId }),
     officeResolveEscalation: (escalationId: string, resolution: string) => step(escalationId, 'resolve', { resolution }),
+    /** The team's open alerts (supervisor tasks), newest first. */
+    officeAlerts: async () => toOfficeResult(await authedRequest(deps, '/api/office/alerts', null, alertsResponseSchema, { method: 'GET' })),
+    /** Marks an alert done; its key travels in the body (it may name a patient's id), never the URL. */
+    officeAlertDone: async (key: string) => toOfficeResult(await authedRequest(deps, '/api/office/alerts/done', { key }, alertStepResponseSchema)),
+    /** Hides an alert until `until` (an ISO time, at most 30 days ahead by the server's clock). */
+    officeAlertSnooze: async (key: string, until: string) =>
+      toOfficeResult(await authedRequest(deps, '/api/office/alerts/snooze', { key, until }, alertStepResponseSchema)),
   };
 }

@@ -21,6 +21,7 @@ export type { OfficeErrorCode, OfficeResult } from '../sync/office';
 export type { OnlineResult } from '../sync/onlineResult';
 export type { EscalationFilter, EscalationListResponse, OfficeAssignee, OfficeEscalation, TeamMember, TeamResponse } from '../protocol/office';
 export type { ContactTally, FunnelCounts, FunnelDimension, FunnelGroup, FunnelQuery, FunnelResponse, FunnelStage, OverviewQuery, OverviewResponse, TallyColumn } from '../protocol/officeMetrics';
+export type { AlertKind, AlertsResponse, OfficeAlert } from '../protocol/officeAlerts';
 // Live reads (reads.ts, watch.ts): the names the UI may watch and what each answers.
 export type { ReadArgs, ReadName, ReadValue, SessionView } from './reads';
 export type { WatchCallback, WatchEvent } from './watch';

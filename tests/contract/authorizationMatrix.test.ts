@@ -42,6 +42,7 @@ import type { OrgId, TerritoryId, UserId } from '../../src/domain/ids';
 import type { Role } from '../../src/domain/user';
 import { adminDevicesResponseSchema, adminTerritoriesResponseSchema, adminUsersResponseSchema, auditPageSchema, settingsResponseSchema } from '../../src/protocol/admin';
 import { assigneesResponseSchema, escalationListResponseSchema, teamResponseSchema } from '../../src/protocol/office';
+import { alertsResponseSchema } from '../../src/protocol/officeAlerts';
 import { errorBodySchema, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema, type Mutation, type MutationResult } from '../../src/protocol/wire';
 import type { SeedUser } from '../../server/src/seed/dataset';
 import type { Action } from '../../server/src/auth/policy';
@@ -138,7 +139,7 @@ const DIGEST_SQL = `
          ${rowsDigest('select id, user_id, revoked_at::text, revoked_by, app_version, device_key from devices')} as devices,
          ${rowsDigest('select id, user_id, device_id, access_hash, refresh_hash, ended_at::text, ended_reason from sessions')} as sessions,
          ${rowsDigest('select key, failures, last_failure_at::text, blocked_until::text, locked_at::text from sign_in_attempts')} as attempts,
-         ${rowsDigest('select org_id, lock_after_minutes, session_idle_days, escalation_ack_minutes from org_settings')} as settings,
+         ${rowsDigest('select s::text as t from org_settings s union all select a::text from office_alert_states a')} as settings,
          ${rowsDigest('select id, org_id, name from territories')} as territories,
          (select count(*)::int from audit_events where action <> 'read') as "auditWrites"`;
 
@@ -260,6 +261,53 @@ const teamIs = (ids: string[]) => (res: LightMyRequestResponse) => {
 const assigneesAre = (ids: string[]) => (res: LightMyRequestResponse) => {
   expect(assigneesResponseSchema.parse(res.json()).assignees.map((a) => a.id)).toEqual(ids);
 };
+
+/**
+ * The office's alerts (`team.act`): supervisors only, of their own team. The matrix's open
+ * escalation, raised long ago, is an alert of Sol's team; Sue (no team) and another
+ * organisation get none and find none to handle; specialists and administrators are refused.
+ */
+function alertCases(): RouteCase[] {
+  const KEY = `escalation_unacknowledged:${MATRIX_ESCALATION.id}`;
+  const prepare = async (db: Db) => {
+    await putEscalation(db);
+    await db.query('delete from office_alert_states');
+  };
+  const keysAre = (expected: string[]) => (res: LightMyRequestResponse) => {
+    const keys = alertsResponseSchema.parse(res.json()).alerts.map((a) => a.key);
+    if (expected.length === 0) expect(keys).toEqual([]);
+    else expect(keys).toEqual(expect.arrayContaining(expected));
+  };
+  const step = (name: 'done' | 'snooze'): RouteCase => ({
+    name: `POST /api/office/alerts/${name}`,
+    route: `POST /api/office/alerts/${name}`,
+    action: 'team.act',
+    send: (app, c) => gated(app, c, 'POST', `/api/office/alerts/${name}`, name === 'done' ? { key: KEY } : { key: KEY, until: new Date(Date.now() + 86_400_000).toISOString() }),
+    expect: {
+      own: FORBIDDEN, otherTerr: FORBIDDEN, teamSup: { status: 200, writes: ['settings', 'auditWrites'] }, otherSup: NOT_FOUND,
+      admin: FORBIDDEN, otherOrg: NOT_FOUND, otherAdmin: FORBIDDEN, none: UNAUTHORIZED,
+    },
+    prepare,
+    restore: async (db) => {
+      await db.query('delete from office_alert_states');
+    },
+  });
+  return [
+    {
+      name: 'GET /api/office/alerts',
+      route: 'GET /api/office/alerts',
+      action: 'team.act',
+      send: (app, c) => gated(app, c, 'GET', '/api/office/alerts'),
+      expect: {
+        own: FORBIDDEN, otherTerr: FORBIDDEN, teamSup: { status: 200, check: keysAre([KEY]) }, otherSup: { status: 200, check: keysAre([]) },
+        admin: FORBIDDEN, otherOrg: { status: 200, check: keysAre([]) }, otherAdmin: FORBIDDEN, none: UNAUTHORIZED,
+      },
+      prepare,
+    },
+    step('done'),
+    step('snooze'),
+  ];
+}
 
 function escalationCases(): RouteCase[] {
   const step = (name: string, payload?: object): RouteCase => ({
@@ -433,6 +481,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
       otherOrg: { status: 200, check: teamIs([]) }, otherAdmin: { status: 200, check: teamIs([]) }, none: UNAUTHORIZED,
     },
   },
+  ...alertCases(),
   {
     name: 'GET /api/office/assignees',
     route: 'GET /api/office/assignees',

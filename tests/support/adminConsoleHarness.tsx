@@ -54,7 +54,7 @@ export function fakeAdminServer(): FakeAdminServer {
       { id: 'device-ana-0001', ownerId: 'user-ana', ownerName: 'Ana Field', firstSeen: NOW, lastSeen: NOW, appVersion: '1.4.0', revokedAt: null, revokedByName: null },
     ],
     territories: [{ id: 'ter-north', name: 'North', patientCount: 3, people: [{ id: 'user-ana', name: 'Ana Field', role: 'specialist' }] }],
-    settings: { lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 60 },
+    settings: { lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 60, weeklyContactTarget: 40, weeklyVisitTarget: 15, alertNoSyncDays: 2, alertContactDropPercent: 50, alertUnreachedDays: 30 },
     audit: [
       { id: '1', at: NOW, userId: 'user-ada', userName: 'Ada Admin', deviceId: 'device-ada', address: null, action: 'admin.settings.update', entityKind: 'org_settings', entityId: 'org-1', patientId: null, changes: [{ field: 'lockAfterMinutes', before: 5, after: 10 }], detail: null },
     ],

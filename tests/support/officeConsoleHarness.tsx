@@ -11,6 +11,7 @@ import Dexie from 'dexie';
 import { asIsoDateTime } from '../../src/domain/ids';
 import type { OfficeAssignee, OfficeEscalation, TeamMember, TeamResponse } from '../../src/protocol/office';
 import type { FunnelResponse, OverviewResponse } from '../../src/protocol/officeMetrics';
+import type { AlertsResponse } from '../../src/protocol/officeAlerts';
 import { plainCodec } from '../../src/storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../src/storage/db';
 import { setMeta } from '../../src/storage/meta';
@@ -38,6 +39,8 @@ export interface FakeOfficeServer {
   overview: OverviewResponse | null;
   /** The funnel's answer (`GET /api/office/funnel`), whatever the range; null answers 500. */
   funnel: FunnelResponse | null;
+  /** The open alerts (`GET /api/office/alerts`); done or snoozed ones leave it. */
+  alerts: AlertsResponse;
 }
 
 const NOW = '2026-12-07T14:00:00.000Z';
@@ -57,6 +60,7 @@ export function teamMember(fields: Partial<TeamMember> & Pick<TeamMember, 'id' |
   return {
     territories: [{ id: 'ter-north', name: 'North' }], caseload: 0, overduePatients: 0,
     lastPushAt: null, lastPullAt: null, reportedAt: null, pendingReported: null, appVersion: null, clockSkewSeconds: null,
+    contactsThisWeek: 0, visitsThisWeek: 0, contactTarget: 40, visitTarget: 15,
     ...fields,
   };
 }
@@ -67,14 +71,37 @@ export function teamMember(fields: Partial<TeamMember> & Pick<TeamMember, 'id' |
  */
 export function fakeTeam(): TeamResponse {
   return {
-    dataAsOf: NOW, today: '2026-12-07', staleAfterDays: 2,
+    dataAsOf: NOW, today: '2026-12-07', staleAfterDays: 2, weekStart: '2026-12-07',
     members: [
       teamMember({ id: 'user-ana', name: 'Ana Field', caseload: 1250, overduePatients: 7, lastPushAt: '2026-12-07T13:00:00.000Z', lastPullAt: '2026-12-07T12:00:00.000Z',
-        reportedAt: '2026-12-07T13:00:00.000Z', pendingReported: 4, appVersion: '1.4.0', clockSkewSeconds: 90 }),
+        reportedAt: '2026-12-07T13:00:00.000Z', pendingReported: 4, appVersion: '1.4.0', clockSkewSeconds: 90, contactsThisWeek: 41, visitsThisWeek: 12 }),
       teamMember({ id: 'user-ben', name: 'Ben Field', territories: [{ id: 'ter-south', name: 'South' }, { id: 'ter-east', name: 'East, "coast"' }], caseload: 40, overduePatients: 0,
         lastPushAt: '2026-12-04T10:00:00.000Z', lastPullAt: '2026-12-04T09:00:00.000Z', reportedAt: '2026-12-04T10:00:00.000Z', pendingReported: 0, appVersion: '1.3.2', clockSkewSeconds: -3 }),
       teamMember({ id: 'user-cy', name: '=HYPERLINK("x")', territories: [], caseload: 0 }),
     ],
+  };
+}
+
+/**
+ * Ben has not synced for 3 days; Ana's contacts dropped (8 this week vs 31 expected); Maria
+ * Lopez's escalation waits 90 minutes; Rosa Diaz, never reached, and 2 more unreached patients
+ * not listed (3 in all).
+ */
+export function fakeAlerts(): AlertsResponse {
+  return {
+    dataAsOf: NOW,
+    alerts: [
+      { kind: 'escalation_unacknowledged', key: 'escalation_unacknowledged:esc-1', since: '2026-12-07T13:30:00.000Z', escalationId: 'esc-1',
+        patient: { id: 'patient-esc-1', name: 'Maria Lopez' }, raisedAt: '2026-12-07T12:30:00.000Z', raisedByName: 'Ana Field', ageMinutes: 90, ackMinutes: 60 },
+      { kind: 'no_sync', key: 'no_sync:user-ben:2026-12-04T10:00:00.000Z', since: '2026-12-06T10:00:00.000Z', specialist: { id: 'user-ben', name: 'Ben Field' },
+        lastSyncAt: '2026-12-04T10:00:00.000Z', days: 3, thresholdDays: 2 },
+      { kind: 'contact_drop', key: 'contact_drop:user-ana:2026-W50', since: '2026-12-07T00:00:00.000Z', specialist: { id: 'user-ana', name: 'Ana Field' },
+        week: '2026-W50', contactsThisWeek: 8, expected: 31, usualWeek: 62, thresholdPercent: 50 },
+      { kind: 'patient_unreached', key: 'patient_unreached:patient-rosa:never', since: '2026-11-30T10:00:00.000Z', patient: { id: 'patient-rosa', name: 'Rosa Diaz' },
+        territoryId: 'ter-north', lastReachedAt: null, lastAttemptAt: '2026-12-01T10:00:00.000Z', attemptsSince: 4, days: 37, thresholdDays: 30 },
+    ],
+    unreachedTotal: 3,
+    openTotal: 6,
   };
 }
 
@@ -98,6 +125,7 @@ export function fakeOfficeServer(): FakeOfficeServer {
     ],
     overview: fakeOverview(),
     funnel: fakeFunnel(),
+    alerts: fakeAlerts(),
   };
 }
 
@@ -110,6 +138,21 @@ function route(server: FakeOfficeServer, method: string, url: URL, body: Record<
   if (method === 'GET' && url.pathname === '/api/office/team') return json(200, server.team);
   if (method === 'GET' && url.pathname === '/api/office/overview') return server.overview ? json(200, server.overview) : refuse(500, 'internal', 'Something went wrong');
   if (method === 'GET' && url.pathname === '/api/office/funnel') return server.funnel ? json(200, server.funnel) : refuse(500, 'internal', 'Something went wrong');
+  if (method === 'GET' && url.pathname === '/api/office/alerts') return json(200, server.alerts);
+  const [, alertStep] = /^\/api\/office\/alerts\/(done|snooze)$/.exec(url.pathname) ?? [];
+  if (method === 'POST' && alertStep) {
+    const key = String(body.key);
+    const found = server.alerts.alerts.find((a) => a.key === key);
+    if (!found) return refuse(404, 'not_found', 'No such alert in your team: it may have cleared');
+    const unreached = found.kind === 'patient_unreached' ? 1 : 0;
+    server.alerts = {
+      ...server.alerts,
+      alerts: server.alerts.alerts.filter((a) => a.key !== key),
+      unreachedTotal: server.alerts.unreachedTotal - unreached,
+      openTotal: server.alerts.openTotal - 1,
+    };
+    return json(200, alertStep === 'done' ? { key, state: 'done', snoozedUntil: null } : { key, state: 'snoozed', snoozedUntil: String(body.until) });
+  }
   if (method === 'GET' && url.pathname === '/api/office/assignees') {
     return server.assignees ? json(200, { assignees: server.assignees }) : refuse(500, 'internal', 'Something went wrong');
   }

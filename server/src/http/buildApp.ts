@@ -24,6 +24,7 @@ import { officeEscalationsRoutes } from './routes/officeEscalations';
 import { officeTeamRoutes } from './routes/officeTeam';
 import { officeFunnelRoutes } from './routes/officeFunnel';
 import { officeOverviewRoutes } from './routes/officeOverview';
+import { officeAlertsRoutes } from './routes/officeAlerts';
 import { pullRoute } from './routes/pull';
 import { pushRoute } from './routes/push';
 import { refreshRoute } from './routes/refresh';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     officeTeamRoutes(gated, deps);
     officeOverviewRoutes(gated, deps);
     officeFunnelRoutes(gated, deps);
+    officeAlertsRoutes(gated, deps);
     adminUsersRoutes(gated, deps);
     adminDevicesRoutes(gated, deps);
     adminTerritoriesRoutes(gated, deps);

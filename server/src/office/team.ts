@@ -14,14 +14,19 @@
  *   a note writes onto the patient, domain/nextContact.ts) is before today, exactly as the
  *   roster's `dueStateOf` (domain/roster.ts) says "overdue"; today is the server's date (UTC);
  *   a patient with no due date is never overdue.
- * Contacts and visits this week join each row from the contact-metric projections
- * (docs/METRICS.md); they are not counted here.
+ * - contacts and visits this week: the person's signed contacts (contact_facts, by author;
+ *   docs/METRICS.md "What a contact is") whose contact time is in the current ISO week
+ *   (Monday 00:00 UTC, server clock), all channels / the `visit` channel; against the
+ *   organisation's weekly targets (migration 17), the same for every specialist.
+ * "Not syncing" is after the organisation's no-sync alert threshold (days), so the table and
+ * the alert agree.
  * Knows nothing of HTTP; routes/officeTeam.ts answers with it.
  */
 import type { TeamMember, TeamResponse } from '../../../src/protocol/office';
-import { TEAM_STALE_DAYS } from '../../../src/protocol/office';
 import { authorize, type Actor } from '../auth/policy';
 import type { Db } from '../db/db';
+import { readSettings } from '../admin/settings';
+import { WEEK_MS, weekStartOf } from './alertsWeek';
 import type { OfficeOutcome } from './escalations';
 import { syncFreshness } from './syncFreshness';
 
@@ -42,6 +47,12 @@ interface TerritoryRow {
   readonly name: string;
 }
 
+interface WeekRow {
+  readonly userId: string;
+  readonly contacts: number | string;
+  readonly visits: number | string;
+}
+
 interface CountRow {
   readonly territoryId: string;
   readonly caseload: number | string;
@@ -52,7 +63,14 @@ export async function readTeam(db: Db, actor: Actor, now: Date): Promise<OfficeO
   const refused = teamRefusal(actor);
   if (refused) return refused;
   const today = now.toISOString().slice(0, 10);
-  const base = { dataAsOf: now.toISOString(), today, staleAfterDays: TEAM_STALE_DAYS };
+  const settings = await readSettings(db, actor.orgId);
+  const weekStart = weekStartOf(now);
+  const base = {
+    dataAsOf: now.toISOString(),
+    today,
+    staleAfterDays: settings.alertNoSyncDays,
+    weekStart: weekStart.toISOString().slice(0, 10),
+  };
   const everySpecialist = actor.role === 'admin';
   const members = await db.query<MemberRow>(
     `select u.id, u.name from users u
@@ -85,6 +103,15 @@ export async function readTeam(db: Db, actor: Actor, now: Date): Promise<OfficeO
           [actor.orgId, territoryIds, today],
         );
   const countOf = new Map(counts.map((c) => [c.territoryId, { caseload: Number(c.caseload), overdue: Number(c.overdue) }]));
+  // The (org_id, author_id, contact_at) index: one range per person, no jsonb.
+  const week = await db.query<WeekRow>(
+    `select author_id as "userId", count(*) as contacts, count(*) filter (where channel = 'visit') as visits
+       from contact_facts
+      where org_id = $1 and author_id = any($2::text[]) and contact_at >= $3 and contact_at < $4
+      group by author_id`,
+    [actor.orgId, userIds, weekStart, new Date(weekStart.getTime() + WEEK_MS)],
+  );
+  const weekOf = new Map(week.map((w) => [w.userId, { contacts: Number(w.contacts), visits: Number(w.visits) }]));
   const freshness = new Map((await syncFreshness(db, { orgId: actor.orgId, userIds })).map((f) => [f.userId, f]));
   const rows: TeamMember[] = members.map((m) => {
     const own = territories.filter((t) => t.userId === m.id);
@@ -101,6 +128,10 @@ export async function readTeam(db: Db, actor: Actor, now: Date): Promise<OfficeO
       pendingReported: f?.latest?.pendingReported ?? null,
       appVersion: f?.latest?.appVersion ?? null,
       clockSkewSeconds: f?.latest?.clockSkew ?? null,
+      contactsThisWeek: weekOf.get(m.id)?.contacts ?? 0,
+      visitsThisWeek: weekOf.get(m.id)?.visits ?? 0,
+      contactTarget: settings.weeklyContactTarget,
+      visitTarget: settings.weeklyVisitTarget,
     };
   });
   return { ok: true, value: { ...base, members: rows } };

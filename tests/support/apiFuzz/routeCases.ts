@@ -164,6 +164,9 @@ const ADMIN_LIMIT = 16 * KiB;
 /** The office's escalation steps: a resolution note is a few KiB at most. */
 const STEP_LIMIT = 16 * KiB;
 const NO_ESCALATION = 'esc-fuzz-none';
+/** An alert key of the right shape that names no one: a step on it is "not found". */
+const NO_ALERT = 'no_sync:user-fuzz-none:never';
+const ALERT_STEP_LIMIT = 4 * KiB;
 const personName = text(1, 200);
 const adminPassword = text(10, 200);
 
@@ -208,8 +211,8 @@ export const ROUTE_CASES: readonly RouteCase[] = [
           expect: { status: 400, code: 'bad_request' as const },
         })),
   },
-  // Team and assignees take no query: any parameter is refused, named; a broken session opens nothing.
-  ...(['team', 'assignees'] as const).map(
+  // Team, assignees and alerts take no query: any parameter is refused, named; a broken session opens nothing.
+  ...(['team', 'assignees', 'alerts'] as const).map(
     (name): RouteCase => ({
       name: `office: ${name}`,
       method: 'GET',
@@ -312,6 +315,22 @@ export const ROUTE_CASES: readonly RouteCase[] = [
         { weight: 8, arbitrary: gated({ template: { resolution: 'Seen by the nurse' }, spec: object({ resolution: text(1, 2000) }), limit: STEP_LIMIT, injections: true }) },
         { weight: 2, arbitrary: pathParams((p) => `/api/office/escalations/${p}/resolve`, { resolution: 'Seen by the nurse' }) },
       ),
+  },
+  // The alert steps name an alert that does not exist: whatever the body, nothing is written.
+  {
+    name: 'office: mark an alert done',
+    method: 'POST',
+    url: () => '/api/office/alerts/done',
+    session: 'supervisor',
+    attempts: () => gated({ template: { key: NO_ALERT }, spec: object({ key: text(1, 300) }), limit: ALERT_STEP_LIMIT, injections: true }),
+  },
+  {
+    name: 'office: snooze an alert',
+    method: 'POST',
+    url: () => '/api/office/alerts/snooze',
+    session: 'supervisor',
+    attempts: () =>
+      gated({ template: { key: NO_ALERT, until: '2026-12-08T12:00:00.000Z' }, spec: object({ key: text(1, 300), until: text(1, 40) }), limit: ALERT_STEP_LIMIT, injections: true }),
   },
   // ---- protocol 4: sessions and the admin console.
   {

@@ -99,10 +99,10 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
   describe('settings', () => {
     it('reads the defaults when the organisation has none, and saves a new lock time, audited', async () => {
       const read = settingsResponseSchema.parse((await call(tokens.ada, 'GET', '/api/admin/settings')).json());
-      expect(read.settings).toEqual({ lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 60 });
+      expect(read.settings).toEqual({ lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 60, weeklyContactTarget: 40, weeklyVisitTarget: 15, alertNoSyncDays: 2, alertContactDropPercent: 50, alertUnreachedDays: 30 });
       const res = await call(tokens.ada, 'PUT', '/api/admin/settings', { lockAfterMinutes: 10 });
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toEqual({ settings: { lockAfterMinutes: 10, sessionIdleDays: 14, escalationAckMinutes: 60 } });
+      expect(res.json()).toEqual({ settings: { lockAfterMinutes: 10, sessionIdleDays: 14, escalationAckMinutes: 60, weeklyContactTarget: 40, weeklyVisitTarget: 15, alertNoSyncDays: 2, alertContactDropPercent: 50, alertUnreachedDays: 30 } });
       expect((await call(tokens.ada, 'GET', '/api/admin/settings')).json().settings.lockAfterMinutes).toBe(10);
       // Another organisation keeps its own.
       expect((await call(tokens.eve, 'GET', '/api/admin/settings')).json().settings.lockAfterMinutes).toBe(5);
@@ -112,13 +112,30 @@ describeEachDb('admin console: devices, territories, settings', (current) => {
 
     it("saves the escalation acknowledgement time, which the office queue's overdue flag uses", async () => {
       const res = await call(tokens.ada, 'PUT', '/api/admin/settings', { escalationAckMinutes: 15 });
-      expect(res.json()).toEqual({ settings: { lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 15 } });
+      expect(res.json()).toEqual({ settings: { lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 15, weeklyContactTarget: 40, weeklyVisitTarget: 15, alertNoSyncDays: 2, alertContactDropPercent: 50, alertUnreachedDays: 30 } });
       expect((await db().query<{ m: number }>("select escalation_ack_minutes as m from org_settings where org_id = 'org-1'"))[0]?.m).toBe(15);
       const [row] = await auditRows(db(), 'admin.settings.update');
       expect(row).toMatchObject({ changes: [{ field: 'escalationAckMinutes', before: 60, after: 15 }] });
     });
 
+    it('saves the office targets and alert thresholds (migration 17), audited field by field', async () => {
+      const res = await call(tokens.ada, 'PUT', '/api/admin/settings', { weeklyContactTarget: 35, alertUnreachedDays: 45 });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().settings).toMatchObject({ weeklyContactTarget: 35, weeklyVisitTarget: 15, alertUnreachedDays: 45 });
+      const [row] = await auditRows(db(), 'admin.settings.update');
+      expect(row).toMatchObject({
+        changes: [
+          { field: 'weeklyContactTarget', before: 40, after: 35 },
+          { field: 'alertUnreachedDays', before: 30, after: 45 },
+        ],
+      });
+    });
+
     it.each([
+      [{ weeklyContactTarget: 501 }, /^weeklyContactTarget: from 0 to 500/],
+      [{ alertNoSyncDays: 0 }, /^alertNoSyncDays: from 1 to 60/],
+      [{ alertContactDropPercent: 95 }, /^alertContactDropPercent: from 10 to 90/],
+      [{ alertUnreachedDays: 6 }, /^alertUnreachedDays: from 7 to 365/],
       [{ lockAfterMinutes: 0 }, /^lockAfterMinutes: from 1 to 60/],
       [{ lockAfterMinutes: 61 }, /^lockAfterMinutes: from 1 to 60/],
       [{ lockAfterMinutes: 2.5 }, /^lockAfterMinutes:/],

@@ -83,18 +83,21 @@ describeEachDb('the office team table', (current) => {
     expect(body.dataAsOf).toBe(NOW.toISOString());
     expect(body.today).toBe('2026-11-20');
     expect(body.staleAfterDays).toBe(2);
+    expect(body.weekStart).toBe('2026-11-16');
     expect(body.members).toEqual([
       {
         id: 'user-ana', name: 'Ana Tester', territories: [{ id: NORTH, name: 'North' }],
         caseload: 3, overduePatients: 1,
         lastPushAt: '2026-11-20T09:15:00.000Z', lastPullAt: '2026-11-20T08:00:00.000Z', reportedAt: '2026-11-20T09:15:00.000Z',
         pendingReported: 3, appVersion: '1.4.0', clockSkewSeconds: 30,
+        contactsThisWeek: 0, visitsThisWeek: 0, contactTarget: 40, visitTarget: 15,
       },
       {
         id: 'user-ben', name: 'Ben Tester', territories: [{ id: SOUTH, name: 'South' }],
         caseload: 2, overduePatients: 1,
         lastPushAt: '2026-11-17T07:00:00.000Z', lastPullAt: null, reportedAt: '2026-11-17T07:00:00.000Z',
         pendingReported: null, appVersion: null, clockSkewSeconds: null,
+        contactsThisWeek: 0, visitsThisWeek: 0, contactTarget: 40, visitTarget: 15,
       },
     ]);
   });
@@ -109,6 +112,35 @@ describeEachDb('the office team table', (current) => {
     // North: n1 (overdue), n3 (no date), s1 (overdue); South: s2, due the 25th, now overdue.
     expect(ana).toMatchObject({ id: 'user-ana', caseload: 3, overduePatients: 2 });
     expect(ben).toMatchObject({ id: 'user-ben', caseload: 1, overduePatients: 1 });
+  });
+
+  it("contacts and visits this week: the person's signed contacts in the current ISO week (UTC), against the organisation's targets", async () => {
+    const { db } = current();
+    const fact = (note: string, author: string, at: string, channel: string, org: string = ORG) =>
+      db.query(
+        `insert into contact_facts (note_id, org_id, territory_id, patient_id, author_id, contact_at, channel, reached, outcome, appointment_set,
+           appointment_confirmed, portal_enrolled, rpm_setup, hra_completed, survey_completed, referral_made, education_given, teach_back_confirmed,
+           gap_closed, language, age_band)
+         values ($1, $2, $3, 'pat-n1', $4, $5, $6, true, 'reached', false, false, false, false, false, false, false, false, false, false, 'en', '45-64')`,
+        [note, org, NORTH, author, new Date(at), channel],
+      );
+    // Week of Monday 2026-11-16 00:00 UTC; now is Friday the 20th, 10:30 UTC.
+    await fact('c1', 'user-ana', '2026-11-16T00:00:00.000Z', 'call'); // the week's first instant: counted
+    await fact('c2', 'user-ana', '2026-11-18T14:00:00.000Z', 'visit');
+    await fact('c3', 'user-ana', '2026-11-20T09:00:00.000Z', 'message');
+    await fact('c4', 'user-ana', '2026-11-15T23:59:59.000Z', 'visit'); // Sunday before: last week
+    await fact('c5', 'user-ben', '2026-11-19T10:00:00.000Z', 'visit');
+    await fact('c6', 'user-ben', '2026-11-22T23:59:59.000Z', 'visit'); // Sunday: still this week (a contact dated later today or this week)
+    await fact('c7', 'user-ben', '2026-11-23T00:00:00.000Z', 'call'); // next week
+    await db.query('update org_settings set weekly_contact_target = 3, weekly_visit_target = 2 where org_id = $1', [ORG]);
+    const [ana, ben] = (await team(tokens.sol)).members;
+    expect(ana).toMatchObject({ contactsThisWeek: 3, visitsThisWeek: 1, contactTarget: 3, visitTarget: 2 });
+    expect(ben).toMatchObject({ contactsThisWeek: 2, visitsThisWeek: 2, contactTarget: 3, visitTarget: 2 });
+  });
+
+  it("a specialist is not syncing after the organisation's no-sync days", async () => {
+    await current().db.query('update org_settings set alert_no_sync_days = 5 where org_id = $1', [ORG]);
+    expect((await team(tokens.sol)).staleAfterDays).toBe(5);
   });
 
   it('an administrator reads every specialist of the organisation; a supervisor without a team gets none; a specialist is refused', async () => {

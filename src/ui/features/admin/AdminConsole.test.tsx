@@ -116,7 +116,7 @@ describe('the admin console', () => {
     await user.type(lock, '10');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.');
-    expect(writes(test)).toEqual([{ method: 'PUT', path: '/api/admin/settings', body: { lockAfterMinutes: 10, sessionIdleDays: 14, escalationAckMinutes: 60 } }]);
+    expect(writes(test)).toEqual([{ method: 'PUT', path: '/api/admin/settings', body: { lockAfterMinutes: 10, sessionIdleDays: 14, escalationAckMinutes: 60, weeklyContactTarget: 40, weeklyVisitTarget: 15, alertNoSyncDays: 2, alertContactDropPercent: 50, alertUnreachedDays: 30 } }]);
   });
 
   it('settings: the escalation acknowledgement time is refused out of range and saved in range', async () => {
@@ -134,7 +134,30 @@ describe('the admin console', () => {
     await user.type(ack, '30');
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
     await screen.findByRole('status');
-    expect(writes(test)).toEqual([{ method: 'PUT', path: '/api/admin/settings', body: { lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 30 } }]);
+    expect(writes(test)).toEqual([{ method: 'PUT', path: '/api/admin/settings', body: { lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 30, weeklyContactTarget: 40, weeklyVisitTarget: 15, alertNoSyncDays: 2, alertContactDropPercent: 50, alertUnreachedDays: 30 } }]);
+  });
+
+  it('settings: the office targets and alert thresholds are refused out of range and saved in range', async () => {
+    test = await renderAdminConsole('en');
+    const { user } = test;
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const target = await screen.findByLabelText('Contacts each specialist should make in a week (0–500)');
+    expect(target).toHaveValue(40);
+    const unreached = screen.getByLabelText('Alert when a patient being contacted has not been reached for more than this many days (7–365)');
+    await user.clear(unreached);
+    await user.type(unreached, '3');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter a whole number of days from 7 to 365.');
+    expect(writes(test)).toEqual([]);
+    await user.clear(unreached);
+    await user.type(unreached, '45');
+    await user.clear(target);
+    await user.type(target, '35');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByRole('status');
+    expect(writes(test)).toEqual([
+      { method: 'PUT', path: '/api/admin/settings', body: { lockAfterMinutes: 5, sessionIdleDays: 14, escalationAckMinutes: 60, weeklyContactTarget: 35, weeklyVisitTarget: 15, alertNoSyncDays: 2, alertContactDropPercent: 50, alertUnreachedDays: 45 } },
+    ]);
   });
 
   it('the audit log shows events in words and asks for them with the chosen filters', async () => {

@@ -1,21 +1,25 @@
 /**
  * What a supervisor sees instead of the field tabs: the office's own frame (no sync bar, no
  * patients on this device) under the shared header, with its sections (the escalation queue and
- * the Team table), in the frame every online-only console shares (components/OnlineConsole.tsx),
+ * the Team table, the alerts with their open count on the tab), in the frame every online-only
+ * console shares (components/OnlineConsole.tsx),
  * with "Lock": the queue shows patients' names.
  */
 import type { Session } from '../../../storage/meta';
 import { OnlineConsole } from '../../components/OnlineConsole';
 import { useI18n } from '../../i18n/I18n';
+import { AlertsSection } from './alerts/AlertsSection';
+import { ALERTS_TEXT } from './alerts/alertsText';
+import { useAlertCount } from './alerts/useAlertCount';
 import { EscalationsSection } from './EscalationsSection';
 import { OFFICE_TEXT, type OfficeSection } from './officeText';
 import { FunnelSection } from './reports/FunnelSection';
 import { OverviewSection } from './reports/OverviewSection';
 import { TeamSection } from './TeamSection';
 
-const SECTIONS: readonly OfficeSection[] = ['escalations', 'team', 'overview', 'funnel'];
+const SECTIONS: readonly OfficeSection[] = ['escalations', 'alerts', 'team', 'overview', 'funnel'];
 
-function Section({ section, session }: { section: OfficeSection; session: Pick<Session, 'user'> }) {
+function Section({ section, session, onAlertCount }: { section: OfficeSection; session: Pick<Session, 'user'>; onAlertCount: (open: number) => void }) {
   switch (section) {
     case 'escalations':
       return <EscalationsSection self={{ id: session.user.id, name: session.user.name }} />;
@@ -25,18 +29,25 @@ function Section({ section, session }: { section: OfficeSection; session: Pick<S
       return <OverviewSection />;
     case 'funnel':
       return <FunnelSection />;
+    case 'alerts':
+      return <AlertsSection onCount={onAlertCount} />;
   }
 }
 
 export function OfficeConsole({ session }: { session: Pick<Session, 'user'> }) {
+  const { locale } = useI18n();
+  const [alertCount, setAlertCount] = useAlertCount();
+  const words = OFFICE_TEXT[locale];
+  // The Alerts tab carries the number of open alerts once it is known.
+  const tabs = alertCount === null ? words : { ...words, section: { ...words.section, alerts: ALERTS_TEXT[locale].tab(words.section.alerts, alertCount) } };
   return (
     <OnlineConsole
       session={session}
-      words={OFFICE_TEXT[useI18n().locale]}
+      words={tabs}
       sections={SECTIONS}
       lockable
     >
-      {(section) => <Section section={section} session={session} />}
+      {(section) => <Section section={section} session={session} onAlertCount={setAlertCount} />}
     </OnlineConsole>
   );
 }

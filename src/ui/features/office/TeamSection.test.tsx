@@ -31,14 +31,14 @@ describe('the office team table', () => {
     const table = await openTeam('en');
     expect(screen.getByText(`Data as of ${dateTimeIn('en', NOW)} (server time).`)).toBeInTheDocument();
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Specialist', 'Territories', 'Caseload', 'Overdue patients', 'Last push', 'Last pull',
+      'Specialist', 'Territories', 'Caseload', 'Overdue patients', 'Contacts this week / target', 'Visits this week / target', 'Last push', 'Last pull',
       'Unsynced changes (reported by the device)', 'App version', 'Device clock', 'Sync',
     ]);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map(cells)).toEqual([
-      ['Ana Field', 'North', '1,250', '7', '1 hour ago', '2 hours ago', '4', '1.4.0', '1 min ahead', 'Syncing'],
-      ['Ben Field', 'South, East, "coast"', '40', '0', '3 days ago', '3 days ago', '0', '1.3.2', 'On time', 'Not syncing: no sync for more than 2 days'],
-      ['=HYPERLINK("x")', 'None', '0', '0', 'Never', 'Never', 'Not reported', 'Not reported', 'Not reported', 'Never synced'],
+      ['Ana Field', 'North', '1,250', '7', '41 / 40', '12 / 15 ▼ below target', '1 hour ago', '2 hours ago', '4', '1.4.0', '1 min ahead', 'Syncing'],
+      ['Ben Field', 'South, East, "coast"', '40', '0', '0 / 40 ▼ below target', '0 / 15 ▼ below target', '3 days ago', '3 days ago', '0', '1.3.2', 'On time', 'Not syncing: no sync for more than 2 days'],
+      ['=HYPERLINK("x")', 'None', '0', '0', '0 / 40 ▼ below target', '0 / 15 ▼ below target', 'Never', 'Never', 'Not reported', 'Not reported', 'Not reported', 'Never synced'],
     ]);
     expect(within(table).getByRole('rowheader', { name: 'Ana Field' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Team table (scrolls sideways)' })).toContainElement(table);
@@ -52,9 +52,9 @@ describe('the office team table', () => {
     expect(screen.getByText(`Datos a las ${dateTimeIn('es', NOW)} (hora del servidor).`)).toBeInTheDocument();
     expect(within(table).getByRole('columnheader', { name: 'Cambios sin sincronizar (informados por el dispositivo)' })).toBeInTheDocument();
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(cells(rows[0]!)).toEqual(['Ana Field', 'North', '1250', '7', 'hace 1 hora', 'hace 2 horas', '4', '1.4.0', '1 min adelantado', 'Sincroniza']);
-    expect(cells(rows[1]!).slice(4)).toEqual(['hace 3 días', 'hace 3 días', '0', '1.3.2', 'En hora', 'Sin sincronizar: más de 2 días sin sincronizar']);
-    expect(cells(rows[2]!).slice(1)).toEqual(['Ninguno', '0', '0', 'Nunca', 'Nunca', 'No informado', 'No informado', 'No informado', 'Nunca sincronizó']);
+    expect(cells(rows[0]!)).toEqual(['Ana Field', 'North', '1250', '7', '41 / 40', '12 / 15 ▼ por debajo de la meta', 'hace 1 hora', 'hace 2 horas', '4', '1.4.0', '1 min adelantado', 'Sincroniza']);
+    expect(cells(rows[1]!).slice(6)).toEqual(['hace 3 días', 'hace 3 días', '0', '1.3.2', 'En hora', 'Sin sincronizar: más de 2 días sin sincronizar']);
+    expect(cells(rows[2]!).slice(1)).toEqual(['Ninguno', '0', '0', '0 / 40 ▼ por debajo de la meta', '0 / 15 ▼ por debajo de la meta', 'Nunca', 'Nunca', 'No informado', 'No informado', 'No informado', 'Nunca sincronizó']);
   });
 
   it('exports the table as CSV: header in the reader language, quoted cells, formulas neutralised', async () => {
@@ -72,11 +72,11 @@ describe('the office team table', () => {
     const csv = await saved!.text();
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(
-      'Especialista,Territorios,Carga de casos,Pacientes atrasados,Último envío,Última descarga,Cambios sin sincronizar (informados por el dispositivo),Versión de la app,Reloj del dispositivo,Sincronización',
+      'Especialista,Territorios,Carga de casos,Pacientes atrasados,Contactos esta semana / meta,Visitas esta semana / meta,Último envío,Última descarga,Cambios sin sincronizar (informados por el dispositivo),Versión de la app,Reloj del dispositivo,Sincronización',
     );
-    expect(lines[1]).toBe(`Ana Field,North,1250,7,"${dateTimeIn('es', '2026-12-07T13:00:00.000Z')}","${dateTimeIn('es', '2026-12-07T12:00:00.000Z')}",4,1.4.0,1 min adelantado,Sincroniza`);
-    expect(lines[2]!.startsWith('Ben Field,"South, East, ""coast""",40,0,')).toBe(true);
-    expect(lines[3]).toBe(`"'=HYPERLINK(""x"")",Ninguno,0,0,Nunca,Nunca,No informado,No informado,No informado,Nunca sincronizó`);
+    expect(lines[1]).toBe(`Ana Field,North,1250,7,41 / 40,12 / 15 (por debajo de la meta),"${dateTimeIn('es', '2026-12-07T13:00:00.000Z')}","${dateTimeIn('es', '2026-12-07T12:00:00.000Z')}",4,1.4.0,1 min adelantado,Sincroniza`);
+    expect(lines[2]!.startsWith('Ben Field,"South, East, ""coast""",40,0,0 / 40 (por debajo de la meta),0 / 15 (por debajo de la meta),')).toBe(true);
+    expect(lines[3]).toBe(`"'=HYPERLINK(""x"")",Ninguno,0,0,0 / 40 (por debajo de la meta),0 / 15 (por debajo de la meta),Nunca,Nunca,No informado,No informado,No informado,Nunca sincronizó`);
     expect(lines[4]).toBe('');
     expect(lines).toHaveLength(5);
   });

@@ -4,8 +4,8 @@
  * counts; the unsynced changes a device reported are a column of their own, labelled so. A
  * specialist with no sync for the server's number of days is marked in words (and a style),
  * never by colour alone. The table scrolls sideways on a narrow screen and can be saved as CSV,
- * built here from the same data. Contacts and visits this week join as columns when the
- * server's contact metrics exist.
+ * built here from the same data. Contacts and visits this week are shown against the
+ * organisation's weekly targets; below target is said in words with a mark, not colour alone.
  */
 import { useCallback, useState } from 'react';
 import type { TeamResponse } from '../../../worker/client';
@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/I18n';
 import { saveTextFile } from '../admin/saveTextFile';
 import { OfficeLoaded } from './OfficeProblem';
 import { OFFICE_TEXT } from './officeText';
-import { dateTimeIn, isStale, lastSyncOf, relativeTo, rowText, TEAM_COLUMNS, teamCsv } from './teamTable';
+import { dateTimeIn, isBelowTarget, isStale, lastSyncOf, relativeTo, rowText, TEAM_COLUMNS, teamCsv, weekCountIn } from './teamTable';
 import { useOfficeLoad } from './useOfficeLoad';
 
 export function TeamSection() {
@@ -74,6 +74,8 @@ export function TeamSection() {
                           <td>{row.territories}</td>
                           <td>{row.caseload}</td>
                           <td>{row.overdue}</td>
+                          <WeekCell done={m.contactsThisWeek} target={m.contactTarget} />
+                          <WeekCell done={m.visitsThisWeek} target={m.visitTarget} />
                           <td>{m.lastPushAt ? <time dateTime={m.lastPushAt} title={dateTimeIn(locale, m.lastPushAt)}>{row.lastPush}</time> : row.lastPush}</td>
                           <td>{m.lastPullAt ? <time dateTime={m.lastPullAt} title={dateTimeIn(locale, m.lastPullAt)}>{row.lastPull}</time> : row.lastPull}</td>
                           <td>{row.pending}</td>
@@ -89,9 +91,35 @@ export function TeamSection() {
             )}
             <p className="muted">{text.teamCountsNote}</p>
             <p className="muted">{text.overdueDefinition}</p>
+            <p className="muted">{text.weekDefinition(dateIn(locale, value.weekStart))}</p>
           </>
         )}
       </OfficeLoaded>
     </section>
+  );
+}
+
+/** A date the reader's way ("Dec 7, 2026"), of a UTC calendar day. */
+function dateIn(locale: string, day: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** "12 / 40", and below the target a mark and the words, so it never rests on colour alone. */
+function WeekCell({ done, target }: { done: number; target: number }) {
+  const { locale } = useI18n();
+  const below = isBelowTarget(done, target);
+  return (
+    <td className={below ? 'team-table__below' : undefined}>
+      {weekCountIn(locale, done, target)}
+      {below && (
+        <>
+          {' '}
+          <strong>
+            <span aria-hidden="true">▼ </span>
+            {OFFICE_TEXT[locale].belowTarget}
+          </strong>
+        </>
+      )}
+    </td>
   );
 }

@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/I18n';
 import { pluralIn, type Plural } from '../../i18n/plural';
 
 /** The office's sections. */
-export type OfficeSection = 'escalations' | 'team' | 'overview' | 'funnel';
+export type OfficeSection = 'escalations' | 'alerts' | 'team' | 'overview' | 'funnel';
 
 /** What the office says after a step went through. */
 export type OfficeStepDone = 'acknowledged' | 'assigned' | 'resolved';
@@ -30,7 +30,7 @@ const esSpan = spanIn(pluralIn('es'), { one: '# día', other: '# días' });
 const en = {
   title: 'Office',
   sectionsLabel: 'Office sections',
-  section: { escalations: 'Escalations', team: 'Team', overview: 'Overview', funnel: 'Funnel' } satisfies Record<OfficeSection, string>,
+  section: { escalations: 'Escalations', alerts: 'Alerts', team: 'Team', overview: 'Overview', funnel: 'Funnel' } satisfies Record<OfficeSection, string>,
   loading: 'Loading…',
   retry: 'Try again',
   cancel: 'Cancel',
@@ -54,12 +54,16 @@ const en = {
   teamCountsNote:
     'Caseload and overdue patients are counted by the server from the changes it has accepted. Unsynced changes are what each device reported at its last sync, shown apart.',
   overdueDefinition: 'Overdue: the next contact was due before today.',
+  belowTarget: 'below target',
+  weekDefinition: (monday: string) => `This week: signed contacts since Monday ${monday} (UTC), against the organisation's weekly targets.`,
   teamEmpty: 'No specialists in your team.',
   column: {
     name: 'Specialist',
     territories: 'Territories',
     caseload: 'Caseload',
     overdue: 'Overdue patients',
+    contactsWeek: 'Contacts this week / target',
+    visitsWeek: 'Visits this week / target',
     lastPush: 'Last push',
     lastPull: 'Last pull',
     pending: 'Unsynced changes (reported by the device)',
@@ -130,7 +134,7 @@ export type OfficeText = typeof en;
 const es: OfficeText = {
   title: 'Oficina',
   sectionsLabel: 'Secciones de la oficina',
-  section: { escalations: 'Escalamientos', team: 'Equipo', overview: 'Resumen', funnel: 'Embudo' },
+  section: { escalations: 'Escalamientos', alerts: 'Avisos', team: 'Equipo', overview: 'Resumen', funnel: 'Embudo' },
   loading: 'Cargando…',
   retry: 'Reintentar',
   cancel: 'Cancelar',
@@ -154,12 +158,16 @@ const es: OfficeText = {
   teamCountsNote:
     'La carga de casos y los pacientes atrasados los cuenta el servidor con los cambios que ha aceptado. Los cambios sin sincronizar son lo que cada dispositivo informó en su última sincronización, y se muestran aparte.',
   overdueDefinition: 'Atrasado: el próximo contacto debía hacerse antes de hoy.',
+  belowTarget: 'por debajo de la meta',
+  weekDefinition: (monday) => `Esta semana: contactos firmados desde el lunes ${monday} (UTC), frente a las metas semanales de la organización.`,
   teamEmpty: 'No hay especialistas en su equipo.',
   column: {
     name: 'Especialista',
     territories: 'Territorios',
     caseload: 'Carga de casos',
     overdue: 'Pacientes atrasados',
+    contactsWeek: 'Contactos esta semana / meta',
+    visitsWeek: 'Visitas esta semana / meta',
     lastPush: 'Último envío',
     lastPull: 'Última descarga',
     pending: 'Cambios sin sincronizar (informados por el dispositivo)',

@@ -6,7 +6,7 @@ import { isStale, relativeTo, skewIn } from './teamTable';
 
 const member = (lastPushAt: string | null, lastPullAt: string | null): TeamMember => ({
   id: 'u', name: 'U', territories: [], caseload: 0, overduePatients: 0, lastPushAt, lastPullAt, reportedAt: null,
-  pendingReported: null, appVersion: null, clockSkewSeconds: null,
+  pendingReported: null, appVersion: null, clockSkewSeconds: null, contactsThisWeek: 0, visitsThisWeek: 0, contactTarget: 40, visitTarget: 15,
 });
 
 describe('the team table', () => {

@@ -55,6 +55,8 @@ export interface TeamRowText {
   readonly territories: string;
   readonly caseload: string;
   readonly overdue: string;
+  readonly contactsWeek: string;
+  readonly visitsWeek: string;
   readonly lastPush: string;
   readonly lastPull: string;
   readonly pending: string;
@@ -63,7 +65,24 @@ export interface TeamRowText {
   readonly syncState: string;
 }
 
-export const TEAM_COLUMNS = ['name', 'territories', 'caseload', 'overdue', 'lastPush', 'lastPull', 'pending', 'appVersion', 'clockSkew', 'syncState'] as const satisfies readonly (keyof TeamRowText)[];
+export const TEAM_COLUMNS = ['name', 'territories', 'caseload', 'overdue', 'contactsWeek', 'visitsWeek', 'lastPush', 'lastPull', 'pending', 'appVersion', 'clockSkew', 'syncState'] as const satisfies readonly (keyof TeamRowText)[];
+
+/** Fewer than the target this week; a target of 0 is never missed. */
+export function isBelowTarget(done: number, target: number): boolean {
+  return done < target;
+}
+
+/** "12 / 40": this week's count against the weekly target. */
+export function weekCountIn(locale: Locale, done: number, target: number): string {
+  const number = numberIn(locale);
+  return `${number(done)} / ${number(target)}`;
+}
+
+/** The count against the target, with "below target" in words when it is (the file has no style). */
+function weekCellText(locale: Locale, done: number, target: number): string {
+  const count = weekCountIn(locale, done, target);
+  return isBelowTarget(done, target) ? `${count} (${OFFICE_TEXT[locale].belowTarget})` : count;
+}
 
 /** `when` writes a time: relative in the table, a local date and time in the file. */
 export function rowText(m: TeamMember, team: TeamResponse, locale: Locale, when: (at: string) => string): TeamRowText {
@@ -74,6 +93,8 @@ export function rowText(m: TeamMember, team: TeamResponse, locale: Locale, when:
     territories: m.territories.map((t) => t.name).join(', ') || text.noTerritory,
     caseload: number(m.caseload),
     overdue: number(m.overduePatients),
+    contactsWeek: weekCellText(locale, m.contactsThisWeek, m.contactTarget),
+    visitsWeek: weekCellText(locale, m.visitsThisWeek, m.visitTarget),
     lastPush: m.lastPushAt === null ? text.never : when(m.lastPushAt),
     lastPull: m.lastPullAt === null ? text.never : when(m.lastPullAt),
     pending: m.pendingReported === null ? text.notReported : number(m.pendingReported),
@@ -83,18 +104,14 @@ export function rowText(m: TeamMember, team: TeamResponse, locale: Locale, when:
   };
 }
 
-/**
- * The table as a CSV file: a header row in the reader's language, then one line per
- * specialist (csv.ts).
- */
+/** The table as a CSV file: a header row in the reader's language, then one line per specialist. */
 export function teamCsv(team: TeamResponse, locale: Locale): string {
   const text = OFFICE_TEXT[locale];
-  const lines = [
+  return csvFile([
     TEAM_COLUMNS.map((c) => text.column[c]),
     ...team.members.map((m) => {
       const row = rowText(m, team, locale, (at) => dateTimeIn(locale, at));
       return TEAM_COLUMNS.map((c) => row[c]);
     }),
-  ];
-  return csvFile(lines);
+  ]);
 }
