@@ -23,6 +23,7 @@ import { movePatientRoute } from './routes/movePatient';
 import { officeEscalationsRoutes } from './routes/officeEscalations';
 import { officeTeamRoutes } from './routes/officeTeam';
 import { officeOverviewRoutes } from './routes/officeOverview';
+import { officeReviewRoutes } from './routes/officeReview';
 import { pullRoute } from './routes/pull';
 import { pushRoute } from './routes/push';
 import { refreshRoute } from './routes/refresh';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     officeEscalationsRoutes(gated, deps);
     officeTeamRoutes(gated, deps);
     officeOverviewRoutes(gated, deps);
+    officeReviewRoutes(gated, deps);
     adminUsersRoutes(gated, deps);
     adminDevicesRoutes(gated, deps);
     adminTerritoriesRoutes(gated, deps);
