@@ -13,6 +13,7 @@ import {
 } from '../protocol/office';
 import { authedRequest, type AuthedResult } from './authedRequest';
 import type { SyncDeps } from './deps';
+import { createOfficeReviewCalls } from './officeReview';
 import { toOnlineResult, type OnlineResult } from './onlineResult';
 
 export type OfficeErrorCode =
@@ -44,6 +45,7 @@ export function createOfficeCalls(deps: OfficeDeps) {
     return res.ok ? { ok: true as const, value: res.value.escalation } : res;
   };
   return {
+    ...createOfficeReviewCalls(deps),
     officeListEscalations: async (status: EscalationFilter) =>
       toOfficeResult(await authedRequest(deps, `/api/office/escalations?status=${seg(status)}`, null, escalationListResponseSchema, { method: 'GET' })),
     /** The Team table: one row per specialist of the caller's team, as of the server's time. */

@@ -164,6 +164,15 @@ const ADMIN_LIMIT = 16 * KiB;
 /** The office's escalation steps: a resolution note is a few KiB at most. */
 const STEP_LIMIT = 16 * KiB;
 const NO_ESCALATION = 'esc-fuzz-none';
+/** The office's note review: a review is at most a note's length (20,000 characters). */
+const REVIEW_LIMIT = 20_000 * 4 + KiB;
+const NO_NOTE = 'note-fuzz-none';
+const reviewShape: BodyShape = {
+  template: { text: 'Plan agreed; recheck in a week', cosign: true },
+  spec: object({ text: text(1, 20_000), cosign: { type: 'bool' } }),
+  limit: REVIEW_LIMIT,
+  injections: true,
+};
 const personName = text(1, 200);
 const adminPassword = text(10, 200);
 
@@ -286,6 +295,59 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       fc.oneof(
         { weight: 8, arbitrary: gated({ template: { resolution: 'Seen by the nurse' }, spec: object({ resolution: text(1, 2000) }), limit: STEP_LIMIT, injections: true }) },
         { weight: 2, arbitrary: pathParams((p) => `/api/office/escalations/${p}/resolve`, { resolution: 'Seen by the nurse' }) },
+      ),
+  },
+  {
+    name: 'office: review list filters',
+    method: 'GET',
+    url: () => '/api/office/notes?from=2026-01-01&to=2026-01-31',
+    session: 'supervisor',
+    attempts: () =>
+      fc
+        .oneof(
+          fc.constantFrom('from=2026-02-01&to=2026-01-01', 'from=2024-01-01&to=2026-01-01', 'from=2026-01-01', 'to=2026-01-01', ''),
+          fc
+            .tuple(fc.constantFrom('from', 'to'), fc.constantFrom('2026-13-01', '2026-02-30', '26-01-01', '', 'today', "' or 1=1", ...INJECTIONS))
+            .map(([key, value]) => new URLSearchParams([[key, value], [key === 'from' ? 'to' : 'from', '2026-01-15']]).toString()),
+          fc
+            .tuple(
+              fc.constantFrom('reviewed', 'limit', 'offset', 'authorId', 'nope', '__proto__', 'constructor', 'patientName'),
+              fc.constantFrom('maybe', '-1', '0.5', '100001', '9'.repeat(400), '', '\u0000', 'x'.repeat(200), ...INJECTIONS),
+            )
+            .filter(([key, value]) => !(key === 'authorId' && value.length > 0 && value.length <= 100 && !value.includes('\u0000')) && !(key === 'offset' && value === ''))
+            .map(([key, value]) => new URLSearchParams([['from', '2026-01-01'], ['to', '2026-01-31'], [key, value]]).toString()),
+        )
+        .map((query) => ({
+          label: `?${query.slice(0, 40)}`,
+          url: `/api/office/notes?${query}`,
+          expect: { status: 400, code: 'bad_request' as const },
+        })),
+  },
+  {
+    name: 'office: read a note for review',
+    method: 'GET',
+    url: () => `/api/office/notes/${NO_NOTE}`,
+    session: 'supervisor',
+    attempts: () =>
+      fc.oneof(
+        { weight: 3, arbitrary: pathParams((p) => `/api/office/notes/${p}`, {}).map(({ label, url, expect }) => ({ label, ...(url === undefined ? {} : { url }), expect })) },
+        { weight: 1, arbitrary: badAuthorization },
+      ),
+  },
+  {
+    name: 'office: review a note',
+    method: 'POST',
+    url: () => `/api/office/notes/${NO_NOTE}/review`,
+    session: 'supervisor',
+    attempts: () =>
+      fc.oneof(
+        { weight: 8, arbitrary: gated(reviewShape) },
+        // A raw `#` or `?` in the parameter cuts the path to `/api/office/notes/x`, which is
+        // the read route: a POST there is 405, also a refusal that changes nothing.
+        {
+          weight: 2,
+          arbitrary: pathParams((p) => `/api/office/notes/${p}/review`, reviewShape.template).map((a) => ({ ...a, expect: { status: [400, 404, 405] } })),
+        },
       ),
   },
   // ---- protocol 4: sessions and the admin console.

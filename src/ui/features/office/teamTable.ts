@@ -105,5 +105,13 @@ export function teamCsv(team: TeamResponse, locale: Locale): string {
       return TEAM_COLUMNS.map((c) => row[c]);
     }),
   ];
+  return csvFile(lines);
+}
+
+/**
+ * Any office table as a CSV file: its rows of cells (the header first), CRLF between lines,
+ * with a byte-order mark so spreadsheets read the accents.
+ */
+export function csvFile(lines: readonly (readonly string[])[]): string {
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
