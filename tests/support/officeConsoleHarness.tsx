@@ -20,6 +20,7 @@ import { I18nProvider, type Locale } from '../../src/ui/i18n/I18n';
 import { createWorkerApi } from '../../src/worker/api';
 import type { WorkerClient } from '../../src/worker/client';
 import type { SentRequest } from './adminConsoleHarness';
+import { fakeReview, routeReview, type FakeReview } from './officeReviewFake';
 
 export interface FakeOfficeServer {
   escalations: OfficeEscalation[];
@@ -32,6 +33,8 @@ export interface FakeOfficeServer {
   team: TeamResponse;
   /** Who an escalation may be assigned to (`GET /api/office/assignees`); null answers 500. */
   assignees: OfficeAssignee[] | null;
+  /** The note review's notes (`/api/office/notes...`, officeReviewFake.ts). */
+  review: FakeReview;
 }
 
 const NOW = '2026-12-07T14:00:00.000Z';
@@ -90,6 +93,7 @@ export function fakeOfficeServer(): FakeOfficeServer {
       { id: 'user-ben', name: 'Ben Field', kind: 'team' },
       { id: 'user-sue', name: 'Sue Other', kind: 'supervisor' },
     ],
+    review: fakeReview(),
   };
 }
 
@@ -99,6 +103,8 @@ const refuse = (status: number, code: string, message: string) => json(status, {
 const PEOPLE: Record<string, string> = { 'user-sol': 'Sol Lead', 'user-ana': 'Ana Field', 'user-ben': 'Ben Field', 'user-sue': 'Sue Other' };
 
 function route(server: FakeOfficeServer, method: string, url: URL, body: Record<string, unknown>): Response {
+  const reviewed = routeReview(server.review, SELF, method, url, body);
+  if (reviewed) return reviewed;
   if (method === 'GET' && url.pathname === '/api/office/team') return json(200, server.team);
   if (method === 'GET' && url.pathname === '/api/office/assignees') {
     return server.assignees ? json(200, { assignees: server.assignees }) : refuse(500, 'internal', 'Something went wrong');
