@@ -47,6 +47,12 @@ export function ReviewNote({ noteId, onClose, onReviewed }: { noteId: string; on
       <button type="button" className="button" onClick={onClose}>
         {words.close}
       </button>
+      {/* The office's shared words for "not found" speak of escalations: a note says its own. */}
+      {loaded.data.state === 'failed' && loaded.data.failure.code === 'not_found' ? (
+        <p role="alert" className="error">
+          {words.error.not_found}
+        </p>
+      ) : (
       <OfficeLoaded data={loaded.data} onRetry={loaded.reload}>
         {({ note, patientName, addenda }) => (
           <article aria-labelledby="review-note-title" className="note-view">
@@ -149,6 +155,7 @@ export function ReviewNote({ noteId, onClose, onReviewed }: { noteId: string; on
           </article>
         )}
       </OfficeLoaded>
+      )}
     </>
   );
 }

@@ -78,6 +78,13 @@ describe('the Review section', () => {
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Co-signed Dec 7, 2026');
   });
 
+  it('a note gone from the team since the list was read says so in its own words', async () => {
+    await openReview();
+    delete test!.server.review.details['note-1'];
+    await test!.user.click(screen.getByRole('button', { name: /^Open the note for Maria Lopez/ }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This note no longer exists or is not in your team.');
+  });
+
   it('a note entered in error is shown with its reason and offers no review', async () => {
     await openReview();
     await test!.user.click(screen.getByRole('button', { name: /^Open the note for =HYPERLINK/ }));
