@@ -177,6 +177,17 @@ export interface Addendum {
   readonly authorName: string;
   readonly at: IsoDateTime;
   readonly text: string;
+  /**
+   * Set only on a supervisor's review written from the office (domain/noteReview.ts): whether
+   * they co-signed the note. Absent or null on the author's own addenda, and on every addendum
+   * written before reviews existed; a device can never set it (the server refuses).
+   */
+  readonly review?: AddendumReview | null;
+}
+
+/** A supervisor's review of a signed note; `cosign`: they co-sign its content. */
+export interface AddendumReview {
+  readonly cosign: boolean;
 }
 
 export type NoteProblem =

@@ -84,6 +84,9 @@ export const addendumSchema = z.object({
   authorName: safeText(TEXT_MAX.name),
   at: isoDateTime,
   text: safeText(TEXT_MAX.note).min(1),
+  // Optional: addenda written before reviews existed have none; a device's app from before
+  // then drops the field when it reads a review (and shows it as a plain addendum).
+  review: z.object({ cosign: z.boolean() }).nullable().optional(),
 });
 
 

@@ -16,6 +16,7 @@ import { funnelResponseSchema, overviewResponseSchema, type FunnelQuery, type Ov
 import { alertsResponseSchema, alertStepResponseSchema } from '../protocol/officeAlerts';
 import { authedRequest, type AuthedResult } from './authedRequest';
 import type { SyncDeps } from './deps';
+import { createOfficeReviewCalls } from './officeReview';
 import { toOnlineResult, type OnlineResult } from './onlineResult';
 
 export type OfficeErrorCode =
@@ -47,6 +48,7 @@ export function createOfficeCalls(deps: OfficeDeps) {
     return res.ok ? { ok: true as const, value: res.value.escalation } : res;
   };
   return {
+    ...createOfficeReviewCalls(deps),
     officeListEscalations: async (status: EscalationFilter) =>
       toOfficeResult(await authedRequest(deps, `/api/office/escalations?status=${seg(status)}`, null, escalationListResponseSchema, { method: 'GET' })),
     /** The Team table: one row per specialist of the caller's team, as of the server's time. */

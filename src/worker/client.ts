@@ -18,6 +18,8 @@ export type { AdminErrorCode, AdminResult } from '../sync/admin';
 export type { AdminDevice, AdminTerritory, AdminUser, AuditEventRow, AuditPage, AuditQuery, OrgSettings } from '../protocol/admin';
 // The office's result codes and wire shapes (types only).
 export type { OfficeErrorCode, OfficeResult } from '../sync/office';
+export type { ReviewListFilter } from '../sync/officeReview';
+export type { ReviewFilter, ReviewListResponse, ReviewNoteResponse, ReviewNoteSummary } from '../protocol/officeReview';
 export type { OnlineResult } from '../sync/onlineResult';
 export type { EscalationFilter, EscalationListResponse, OfficeAssignee, OfficeEscalation, TeamMember, TeamResponse } from '../protocol/office';
 export type { ContactTally, FunnelCounts, FunnelDimension, FunnelGroup, FunnelQuery, FunnelResponse, FunnelStage, OverviewQuery, OverviewResponse, TallyColumn } from '../protocol/officeMetrics';

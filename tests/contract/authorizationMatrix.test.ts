@@ -43,6 +43,7 @@ import type { Role } from '../../src/domain/user';
 import { adminDevicesResponseSchema, adminTerritoriesResponseSchema, adminUsersResponseSchema, auditPageSchema, settingsResponseSchema } from '../../src/protocol/admin';
 import { assigneesResponseSchema, escalationListResponseSchema, teamResponseSchema } from '../../src/protocol/office';
 import { alertsResponseSchema } from '../../src/protocol/officeAlerts';
+import { reviewListResponseSchema, reviewNoteResponseSchema } from '../../src/protocol/officeReview';
 import { errorBodySchema, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema, type Mutation, type MutationResult } from '../../src/protocol/wire';
 import type { SeedUser } from '../../server/src/seed/dataset';
 import type { Action } from '../../server/src/auth/policy';
@@ -51,7 +52,9 @@ import { buildApp } from '../../server/src/http/buildApp';
 import { loadDataset } from '../../server/src/seed/loadDataset';
 import { fixtureDataset, NORTH, NORTH_PATIENTS, ORG, OTHER_ORG, otherOrgDataset, PASSWORD, SOUTH, SOUTH_PATIENTS } from '../../server/test/fixtures';
 import { expectError, pull, pullAll, signIn } from '../../server/test/http';
-import { change, hlcAt, pushRaw, row } from '../../server/test/push';
+import { change, hlcAt, pushRaw, row, sealed } from '../../server/test/push';
+import type { ContactNote } from '../../src/domain/contactNote';
+import { refreshFacts } from '../../server/src/office/facts';
 import { pushSealed, signInForPush } from '../../server/test/sealedPush';
 import { describeEachDb, settle } from '../../server/test/testDb';
 
@@ -349,6 +352,63 @@ function escalationCases(): RouteCase[] {
   ];
 }
 
+/** Ben's signed note on S1: what the office's review routes read and review. */
+const MATRIX_NOTE = sealed({
+  ...note('note-review-matrix', S1, 'user-ben', 'Ben Tester'),
+  status: 'signed', outcome: 'reached', signedAt: '2026-11-20T09:10:00.000Z',
+} as unknown as ContactNote);
+const putNote = async (db: Db) => {
+  if ((await row(db, 'note', MATRIX_NOTE.id)) === undefined) {
+    await db.query("insert into patient_records (kind, id, patient_id, data) values ('note', $1, $2, $3::jsonb)", [MATRIX_NOTE.id, S1, JSON.stringify(MATRIX_NOTE)]);
+    await refreshFacts(db, { table: 'patient_records', kind: 'note', id: MATRIX_NOTE.id });
+  }
+};
+
+/**
+ * The note review (`note.review`): supervisors of the patient's team only. Another supervisor,
+ * or one of another organisation, does not learn the note exists (404, an empty list);
+ * specialists and administrators are refused outright.
+ */
+function reviewCases(): RouteCase[] {
+  const listIs = (ids: string[]) => (res: LightMyRequestResponse) => {
+    expect(reviewListResponseSchema.parse(res.json()).notes.map((n) => n.id)).toEqual(ids);
+  };
+  const refusedAll = { own: FORBIDDEN, otherTerr: FORBIDDEN, admin: FORBIDDEN, otherAdmin: FORBIDDEN, none: UNAUTHORIZED };
+  return [
+    {
+      name: 'GET /api/office/notes',
+      route: 'GET /api/office/notes',
+      action: 'note.review',
+      send: (app, c) => gated(app, c, 'GET', '/api/office/notes?from=2026-11-01&to=2026-11-30'),
+      expect: { ...refusedAll, teamSup: { status: 200, check: listIs([MATRIX_NOTE.id]) }, otherSup: { status: 200, check: listIs([]) }, otherOrg: { status: 200, check: listIs([]) } },
+      prepare: putNote,
+    },
+    {
+      name: 'GET /api/office/notes/:noteId',
+      route: 'GET /api/office/notes/:noteId',
+      action: 'note.review',
+      send: (app, c) => gated(app, c, 'GET', `/api/office/notes/${MATRIX_NOTE.id}`),
+      expect: {
+        ...refusedAll,
+        teamSup: { status: 200, check: (res) => expect(reviewNoteResponseSchema.parse(res.json()).note.id).toBe(MATRIX_NOTE.id) },
+        otherSup: NOT_FOUND, otherOrg: NOT_FOUND,
+      },
+      prepare: putNote,
+    },
+    {
+      name: 'POST /api/office/notes/:noteId/review',
+      route: 'POST /api/office/notes/:noteId/review',
+      action: 'note.review',
+      send: (app, c) => gated(app, c, 'POST', `/api/office/notes/${MATRIX_NOTE.id}/review`, { text: 'Plan agreed', cosign: true }),
+      expect: { ...refusedAll, teamSup: { status: 200, writes: RECORD_WRITE }, otherSup: NOT_FOUND, otherOrg: NOT_FOUND },
+      prepare: putNote,
+      restore: async (db) => {
+        await db.query("delete from patient_records where kind = 'addendum' and data->>'noteId' = $1", [MATRIX_NOTE.id]);
+      },
+    },
+  ];
+}
+
 const ROUTE_CASES: readonly RouteCase[] = [
   {
     name: 'POST /api/sync/pull from the start',
@@ -415,6 +475,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
     },
   },
   ...escalationCases(),
+  ...reviewCases(),
   (() => {
     // Aggregates of the caller's team only: a supervisor of no team here, an administrator and
     // another organisation see zeros, never a number of this organisation's.

@@ -23,6 +23,7 @@ import { createWorkerApi } from '../../src/worker/api';
 import type { WorkerClient } from '../../src/worker/client';
 import type { SentRequest } from './adminConsoleHarness';
 import { fakeFunnel, fakeOverview } from './officeReports';
+import { fakeReview, routeReview, type FakeReview } from './officeReviewFake';
 
 export interface FakeOfficeServer {
   escalations: OfficeEscalation[];
@@ -41,6 +42,8 @@ export interface FakeOfficeServer {
   funnel: FunnelResponse | null;
   /** The open alerts (`GET /api/office/alerts`); done or snoozed ones leave it. */
   alerts: AlertsResponse;
+  /** The note review's notes (`/api/office/notes...`, officeReviewFake.ts). */
+  review: FakeReview;
 }
 
 const NOW = '2026-12-07T14:00:00.000Z';
@@ -126,6 +129,7 @@ export function fakeOfficeServer(): FakeOfficeServer {
     overview: fakeOverview(),
     funnel: fakeFunnel(),
     alerts: fakeAlerts(),
+    review: fakeReview(),
   };
 }
 
@@ -135,6 +139,8 @@ const refuse = (status: number, code: string, message: string) => json(status, {
 const PEOPLE: Record<string, string> = { 'user-sol': 'Sol Lead', 'user-ana': 'Ana Field', 'user-ben': 'Ben Field', 'user-sue': 'Sue Other' };
 
 function route(server: FakeOfficeServer, method: string, url: URL, body: Record<string, unknown>): Response {
+  const reviewed = routeReview(server.review, SELF, method, url, body);
+  if (reviewed) return reviewed;
   if (method === 'GET' && url.pathname === '/api/office/team') return json(200, server.team);
   if (method === 'GET' && url.pathname === '/api/office/overview') return server.overview ? json(200, server.overview) : refuse(500, 'internal', 'Something went wrong');
   if (method === 'GET' && url.pathname === '/api/office/funnel') return server.funnel ? json(200, server.funnel) : refuse(500, 'internal', 'Something went wrong');

@@ -43,6 +43,8 @@ const PATIENT_MATRIX: Readonly<Record<Action, Readonly<Record<Relation, string>>
   'team.act': { own: 'FFF', team: 'FAF', other: 'FFF', otherOrg: 'NNN' },
   // Supervisors only; an admin or a specialist working the territory does not answer them.
   'escalation.manage': { own: 'FFF', team: 'FAF', other: 'FFF', otherOrg: 'NNN' },
+  // Reviewing notes: a supervisor, for their team's patients; not a territory they merely work.
+  'note.review': { own: 'FFF', team: 'FAF', other: 'FFF', otherOrg: 'NNN' },
   'user.manage': { own: 'FFA', team: 'FFA', other: 'FFA', otherOrg: 'NNN' },
   'device.manage': { own: 'FFA', team: 'FFA', other: 'FFA', otherOrg: 'NNN' },
   'territory.manage': { own: 'FFA', team: 'FFA', other: 'FFA', otherOrg: 'NNN' },
@@ -61,6 +63,7 @@ const ORG_MATRIX: Readonly<Record<Action, string>> = {
   'team.read': 'FAA',
   'team.act': 'FAF',
   'escalation.manage': 'FAF',
+  'note.review': 'FAF',
   'user.manage': 'FFA',
   'device.manage': 'FFA',
   'territory.manage': 'FFA',

@@ -57,6 +57,12 @@ export const ACTIONS = [
    * no clinical concern (least privilege); an administrator who must also works as a supervisor.
    */
   'escalation.manage',
+  /**
+   * Read the signed notes of a team from the office and add a review addendum (co-sign).
+   * Supervisors only, for the patients of their team's territories; not administrators (no
+   * clinical review is theirs, as for escalations).
+   */
+  'note.review',
   'user.manage',
   'device.manage',
   'territory.manage',
@@ -109,6 +115,13 @@ export function authorize(actor: Actor, action: Action, resource: Resource): Dec
         return actor.teamTerritoryIds.has(resource.territoryId) ? ALLOW : forbid('Not in your team');
       }
       return forbid('Not part of a team');
+    case 'note.review':
+      if (actor.role !== 'supervisor') return forbid("Only a supervisor reviews the team's notes");
+      if (resource.type === 'org') return ALLOW;
+      if (resource.type === 'patient' || resource.type === 'territory') {
+        return actor.teamTerritoryIds.has(resource.territoryId) ? ALLOW : forbid('Not in your team');
+      }
+      return forbid('Not a patient');
     case 'escalation.manage':
       if (actor.role !== 'supervisor') return forbid('Only a supervisor answers escalations');
       if (resource.type === 'org') return ALLOW;

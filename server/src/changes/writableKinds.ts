@@ -130,6 +130,8 @@ export const WRITABLE_KINDS: Readonly<Partial<Record<EntityKind, KindRules>>> = 
     immutable: OWNED,
     authorField: 'authorId',
     sessionNames: ['authorName'],
+    // A review (co-sign) is written only by a supervisor from the office (office/review.ts).
+    officeFields: { review: null },
   },
   // Consent is a history (domain/consent.ts): each decision is written once, never changed.
   consentEvent: {

@@ -25,6 +25,7 @@ import { officeTeamRoutes } from './routes/officeTeam';
 import { officeFunnelRoutes } from './routes/officeFunnel';
 import { officeOverviewRoutes } from './routes/officeOverview';
 import { officeAlertsRoutes } from './routes/officeAlerts';
+import { officeReviewRoutes } from './routes/officeReview';
 import { pullRoute } from './routes/pull';
 import { pushRoute } from './routes/push';
 import { refreshRoute } from './routes/refresh';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     officeOverviewRoutes(gated, deps);
     officeFunnelRoutes(gated, deps);
     officeAlertsRoutes(gated, deps);
+    officeReviewRoutes(gated, deps);
     adminUsersRoutes(gated, deps);
     adminDevicesRoutes(gated, deps);
     adminTerritoriesRoutes(gated, deps);

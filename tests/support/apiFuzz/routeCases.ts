@@ -167,6 +167,15 @@ const NO_ESCALATION = 'esc-fuzz-none';
 /** An alert key of the right shape that names no one: a step on it is "not found". */
 const NO_ALERT = 'no_sync:user-fuzz-none:never';
 const ALERT_STEP_LIMIT = 4 * KiB;
+/** The office's note review: a review is at most a note's length (20,000 characters). */
+const REVIEW_LIMIT = 20_000 * 4 + KiB;
+const NO_NOTE = 'note-fuzz-none';
+const reviewShape: BodyShape = {
+  template: { text: 'Plan agreed; recheck in a week', cosign: true },
+  spec: object({ text: text(1, 20_000), cosign: { type: 'bool' } }),
+  limit: REVIEW_LIMIT,
+  injections: true,
+};
 const personName = text(1, 200);
 const adminPassword = text(10, 200);
 
@@ -331,6 +340,59 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     session: 'supervisor',
     attempts: () =>
       gated({ template: { key: NO_ALERT, until: '2026-12-08T12:00:00.000Z' }, spec: object({ key: text(1, 300), until: text(1, 40) }), limit: ALERT_STEP_LIMIT, injections: true }),
+  },
+  {
+    name: 'office: review list filters',
+    method: 'GET',
+    url: () => '/api/office/notes?from=2026-01-01&to=2026-01-31',
+    session: 'supervisor',
+    attempts: () =>
+      fc
+        .oneof(
+          fc.constantFrom('from=2026-02-01&to=2026-01-01', 'from=2024-01-01&to=2026-01-01', 'from=2026-01-01', 'to=2026-01-01', ''),
+          fc
+            .tuple(fc.constantFrom('from', 'to'), fc.constantFrom('2026-13-01', '2026-02-30', '26-01-01', '', 'today', "' or 1=1", ...INJECTIONS))
+            .map(([key, value]) => new URLSearchParams([[key, value], [key === 'from' ? 'to' : 'from', '2026-01-15']]).toString()),
+          fc
+            .tuple(
+              fc.constantFrom('reviewed', 'limit', 'offset', 'authorId', 'nope', '__proto__', 'constructor', 'patientName'),
+              fc.constantFrom('maybe', '-1', '0.5', '100001', '9'.repeat(400), '', '\u0000', 'x'.repeat(200), ...INJECTIONS),
+            )
+            .filter(([key, value]) => !(key === 'authorId' && value.length > 0 && value.length <= 100 && !value.includes('\u0000')) && !(key === 'offset' && value === ''))
+            .map(([key, value]) => new URLSearchParams([['from', '2026-01-01'], ['to', '2026-01-31'], [key, value]]).toString()),
+        )
+        .map((query) => ({
+          label: `?${query.slice(0, 40)}`,
+          url: `/api/office/notes?${query}`,
+          expect: { status: 400, code: 'bad_request' as const },
+        })),
+  },
+  {
+    name: 'office: read a note for review',
+    method: 'GET',
+    url: () => `/api/office/notes/${NO_NOTE}`,
+    session: 'supervisor',
+    attempts: () =>
+      fc.oneof(
+        { weight: 3, arbitrary: pathParams((p) => `/api/office/notes/${p}`, {}).map(({ label, url, expect }) => ({ label, ...(url === undefined ? {} : { url }), expect })) },
+        { weight: 1, arbitrary: badAuthorization },
+      ),
+  },
+  {
+    name: 'office: review a note',
+    method: 'POST',
+    url: () => `/api/office/notes/${NO_NOTE}/review`,
+    session: 'supervisor',
+    attempts: () =>
+      fc.oneof(
+        { weight: 8, arbitrary: gated(reviewShape) },
+        // A raw `#` or `?` in the parameter cuts the path to `/api/office/notes/x`, which is
+        // the read route: a POST there is 405, also a refusal that changes nothing.
+        {
+          weight: 2,
+          arbitrary: pathParams((p) => `/api/office/notes/${p}/review`, reviewShape.template).map((a) => ({ ...a, expect: { status: [400, 404, 405] } })),
+        },
+      ),
   },
   // ---- protocol 4: sessions and the admin console.
   {

@@ -1,14 +1,28 @@
 /** The patient's contacts, newest first, and the buttons that start a new note. */
-import type { ContactMode, ContactNote } from '../../../domain/contactNote';
+import type { Addendum, ContactMode, ContactNote } from '../../../domain/contactNote';
+import { reviewsOf } from '../../../domain/noteReview';
 import { CONTACT_MODES } from '../../../domain/contactNote';
 import { useState } from 'react';
 import { hrefFor, useHashRoute } from '../../app/useHashRoute';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
+import { useReviewText } from './reviewText';
 import { useNoteText } from './useNoteText';
 
-export function NoteTimeline({ patientId, notes, pendingKeys }: { patientId: string; notes: readonly ContactNote[]; pendingKeys: ReadonlySet<string> }) {
+export function NoteTimeline({
+  patientId,
+  notes,
+  pendingKeys,
+  addenda = [],
+}: {
+  patientId: string;
+  notes: readonly ContactNote[];
+  pendingKeys: ReadonlySet<string>;
+  /** The patient's addenda: a note a supervisor reviewed says so. */
+  addenda?: readonly Addendum[];
+}) {
   const tx = useNoteText();
+  const rx = useReviewText();
   const { formatDateTime } = useI18n();
   const { worker } = useServices();
   const [, navigate] = useHashRoute();
@@ -60,6 +74,11 @@ export function NoteTimeline({ patientId, notes, pendingKeys }: { patientId: str
               {n.outcome ? ` · ${tx.outcome[n.outcome]}` : ''} · {n.authorName}
               <span className={`badge badge--note-${n.status}`}>{tx.status[n.status]}</span>
               {n.escalation && <span className="badge badge--overdue">{tx.severities[n.escalation.severity]}</span>}
+              {(() => {
+                const reviews = reviewsOf(addenda, n.id);
+                if (reviews.length === 0) return null;
+                return <span className="badge badge--reviewed">{reviews.some((r) => r.review?.cosign) ? rx.cosigned : rx.reviewed}</span>;
+              })()}
               {pendingKeys.has(`note:${n.id}`) && <span className="badge">{tx.notYetSynced}</span>}
             </a>
           </li>

@@ -9,6 +9,8 @@ import type { QuestionnaireResponse } from '../../../domain/questionnaire';
 import { useServices } from '../../data/AppServices';
 import { useI18n } from '../../i18n/I18n';
 import { QuestionnaireResult } from '../questionnaire/QuestionnaireResult';
+import { isReview } from '../../../domain/noteReview';
+import { localDay, useReviewText } from './reviewText';
 import { useNoteText } from './useNoteText';
 
 function ActivitySummary({ note, responses }: { note: ContactNote; responses: readonly QuestionnaireResponse[] }) {
@@ -49,6 +51,7 @@ interface NoteViewProps {
 
 export function NoteView({ note, addenda, responses }: NoteViewProps) {
   const tx = useNoteText();
+  const rx = useReviewText();
   const { formatDate, formatDateTime } = useI18n();
   const { worker } = useServices();
   const [addendum, setAddendum] = useState('');
@@ -104,10 +107,17 @@ export function NoteView({ note, addenda, responses }: NoteViewProps) {
       <h2>{tx.addenda}</h2>
       <ul className="plain-list">
         {addenda.map((a) => (
-          <li key={a.id} className="card">
-            <p className="muted">
-              {a.authorName}, {formatDateTime(a.at)}
-            </p>
+          <li key={a.id} className="card" data-testid={isReview(a) ? 'note-review' : undefined}>
+            {isReview(a) ? (
+              // A supervisor's review from the office: said in words, not only by style.
+              <p>
+                <strong>{(a.review?.cosign ? rx.cosignedBy : rx.reviewedBy)(a.authorName, formatDate(localDay(a.at)))}:</strong>
+              </p>
+            ) : (
+              <p className="muted">
+                {a.authorName}, {formatDateTime(a.at)}
+              </p>
+            )}
             <p className="note-text">{a.text}</p>
           </li>
         ))}

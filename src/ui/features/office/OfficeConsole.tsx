@@ -15,9 +15,10 @@ import { EscalationsSection } from './EscalationsSection';
 import { OFFICE_TEXT, type OfficeSection } from './officeText';
 import { FunnelSection } from './reports/FunnelSection';
 import { OverviewSection } from './reports/OverviewSection';
+import { ReviewSection } from './review/ReviewSection';
 import { TeamSection } from './TeamSection';
 
-const SECTIONS: readonly OfficeSection[] = ['escalations', 'alerts', 'team', 'overview', 'funnel'];
+const SECTIONS: readonly OfficeSection[] = ['escalations', 'alerts', 'review', 'team', 'overview', 'funnel'];
 
 function Section({ section, session, onAlertCount }: { section: OfficeSection; session: Pick<Session, 'user'>; onAlertCount: (open: number) => void }) {
   switch (section) {
@@ -31,6 +32,8 @@ function Section({ section, session, onAlertCount }: { section: OfficeSection; s
       return <FunnelSection />;
     case 'alerts':
       return <AlertsSection onCount={onAlertCount} />;
+    case 'review':
+      return <ReviewSection />;
   }
 }
 

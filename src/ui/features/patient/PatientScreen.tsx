@@ -55,7 +55,7 @@ export function PatientScreen({ id }: { id: string }) {
       />
       <DueSummary patient={p} records={records} />
       <EscalationList escalations={records.escalation} />
-      <NoteTimeline patientId={p.id} notes={records.note} pendingKeys={pendingKeys} />
+      <NoteTimeline patientId={p.id} notes={records.note} pendingKeys={pendingKeys} addenda={records.addendum} />
       <PatientRecordEditors view={view} />
       {facility && <FacilitySection facility={facility} room={p.room} />}
     </article>
