@@ -23,14 +23,16 @@ class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode
   }
 }
 
-export function ChartFigure({ id, chart, children }: { id: string; chart: ReportChartProps; children?: ReactNode }) {
+/** `level`: the title's heading level where the figure sits (3 under a section's h2, 2 directly under the h1). */
+export function ChartFigure({ id, chart, level = 3, children }: { id: string; chart: ReportChartProps; level?: 2 | 3; children?: ReactNode }) {
   const { locale } = useI18n();
+  const Heading = level === 2 ? 'h2' : 'h3';
   const words = REPORTS_TEXT[locale];
   return (
     <figure className="report-chart" aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
-      <h3 id={`${id}-title`} className="report-chart__title">
+      <Heading id={`${id}-title`} className="report-chart__title">
         {chart.title}
-      </h3>
+      </Heading>
       <p id={`${id}-summary`} className="report-chart__summary">
         {chart.summary}
       </p>

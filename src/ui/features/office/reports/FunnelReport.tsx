@@ -33,6 +33,7 @@ export function FunnelReport({ funnel, locale }: { funnel: FunnelResponse; local
     <>
       <ChartFigure
         id="report-funnel-chart"
+        level={2}
         chart={{
           kind: 'bar', title: words.funnelChart, summary: funnelSentence(locale, funnel.totals), format: f.count,
           data: FUNNEL_STAGES.map((s) => ({ label: words.stage[s], patients: funnel.totals[s] })),
@@ -44,8 +45,8 @@ export function FunnelReport({ funnel, locale }: { funnel: FunnelResponse; local
       <p className="muted">{words.funnelNote}</p>
       <section aria-labelledby="report-drop-off-title">
         <h2 id="report-drop-off-title">{words.dropOffCaption(dimensionName)}</h2>
-        <label className="field field--inline" htmlFor="report-dimension">
-          {words.dimension}
+        <div className="field field--inline">
+          <label htmlFor="report-dimension">{words.dimension}</label>
           <select id="report-dimension" value={dimension} onChange={(ev) => setDimension(ev.target.value as FunnelDimension)}>
             {FUNNEL_DIMENSIONS.map((d) => (
               <option key={d} value={d}>
@@ -53,7 +54,7 @@ export function FunnelReport({ funnel, locale }: { funnel: FunnelResponse; local
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <ChartFigure
           id="report-drop-off-chart"
           chart={{

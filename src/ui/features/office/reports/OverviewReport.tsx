@@ -37,7 +37,7 @@ function Headlines({ o, locale }: { o: OverviewResponse; locale: Locale }) {
       <h2 id="report-headlines-title">{words.headlines}</h2>
       <dl className="report-figures">
         <Figure label={words.contactsAttempted} value={f.count(t.contactsAttempted)} />
-        <Figure label={words.patientsReached} value={f.count(t.patientsReached)} detail={words.reachOf(f.count(t.patientsReached), f.count(t.patientsAttempted), f.rate(t.reachRate))} />
+        <Figure label={words.patientsReached} value={f.count(t.patientsReached)} detail={words.reachOf(f.count(t.patientsAttempted), f.rate(t.reachRate))} />
         <Figure label={words.visitsCompleted} value={f.count(t.visitsCompleted)} />
         <Figure label={words.appointments} value={words.appointmentsSetKept(f.count(t.appointmentsSet), f.count(t.appointmentsKept))} />
         <Figure label={words.noShows} value={f.count(t.noShows)} detail={words.noShowsFollowedUp(f.count(t.noShowsFollowedUp), f.count(t.noShows), o.followUpDays)} />
@@ -47,7 +47,7 @@ function Headlines({ o, locale }: { o: OverviewResponse; locale: Locale }) {
         <Figure
           label={words.satisfaction}
           value={t.satisfactionAverage === null ? words.noResponses : f.decimal(t.satisfactionAverage)}
-          {...(t.satisfactionAverage === null ? {} : { detail: words.satisfactionOf(f.decimal(t.satisfactionAverage), f.count(t.satisfactionResponses)) })}
+          {...(t.satisfactionAverage === null ? {} : { detail: words.satisfactionOf(f.count(t.satisfactionResponses)) })}
         />
         <Figure label={words.gapsClosed} value={f.count(gapsClosed)} />
       </dl>

@@ -40,14 +40,14 @@ describe('the office Overview', () => {
     const specialists = await screen.findByRole('table', { name: 'Numbers per specialist' });
     expect(screen.getByText(new RegExp(`Data as of ${dateTimeIn('en', NOW).replace(/[()]/g, '.')}`))).toBeInTheDocument();
     expect(figure('Contacts attempted')).toBe('1,250');
-    expect(figure('Patients reached')).toBe('400400 of 600 patients attempted (67%)');
+    expect(figure('Patients reached')).toBe('400of 600 patients attempted (reach rate 67%)');
     expect(figure('Visits completed')).toBe('210');
     expect(figure('Appointments')).toBe('95 set, 70 kept');
     expect(figure('No-shows')).toBe('159 of 15 followed up within 7 days');
     expect(figure('Portal enrollments')).toBe('31');
     expect(figure('Monitoring devices set up')).toBe('12');
     expect(figure('Health risk assessments completed')).toBe('44');
-    expect(figure('Satisfaction')).toBe('4.34.3 average from 20 responses');
+    expect(figure('Satisfaction')).toBe('4.3average from 20 responses');
     expect(figure('Care gaps closed')).toBe('17');
 
     expect(summaries()).toEqual(['Reach rate rose from 40% to 60% over 4 weeks.', 'Contacts attempted per week rose from 300 to 320 over 4 weeks.']);
@@ -79,10 +79,10 @@ describe('the office Overview', () => {
     await open('Resumen', 'es');
     const specialists = await screen.findByRole('table', { name: 'Cifras por especialista' });
     expect(figure('Intentos de contacto')).toBe('1250');
-    expect(figure('Pacientes contactados')).toBe('400400 de 600 pacientes con intento (67\u00a0%)');
+    expect(figure('Pacientes contactados')).toBe('400de 600 pacientes con intento (tasa de contacto 67\u00a0%)');
     expect(figure('Citas')).toBe('95 programadas, 70 cumplidas');
     expect(figure('Inasistencias')).toBe('159 de 15 con seguimiento en 7 días');
-    expect(figure('Satisfacción')).toBe('4,34,3 de media con 20 respuestas');
+    expect(figure('Satisfacción')).toBe('4,3media de 20 respuestas');
     expect(summaries()).toEqual(['La tasa de contacto subió de 40\u00a0% a 60\u00a0% en 4 semanas.', 'El número de intentos de contacto por semana subió de 300 a 320 en 4 semanas.']);
     expect(within(specialists).getAllByRole('columnheader')[0]).toHaveTextContent('Especialista');
     expect(rowsOf(screen.getByRole('table', { name: 'Contactos por resultado' })).map((r) => r[0]).slice(2)).toEqual(['No estaba en casa', 'Sin resultado registrado']);
