@@ -20,6 +20,7 @@ import { changePasswordRoute } from './routes/changePassword';
 import { loginRoute } from './routes/login';
 import { logoutRoute } from './routes/logout';
 import { movePatientRoute } from './routes/movePatient';
+import { officeAssignmentsRoutes } from './routes/officeAssignments';
 import { officeEscalationsRoutes } from './routes/officeEscalations';
 import { officeTeamRoutes } from './routes/officeTeam';
 import { officeOverviewRoutes } from './routes/officeOverview';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     officeEscalationsRoutes(gated, deps);
     officeTeamRoutes(gated, deps);
     officeOverviewRoutes(gated, deps);
+    officeAssignmentsRoutes(gated, deps);
     adminUsersRoutes(gated, deps);
     adminDevicesRoutes(gated, deps);
     adminTerritoriesRoutes(gated, deps);

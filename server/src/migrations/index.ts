@@ -16,6 +16,7 @@ import { backgroundPushSchema } from './011_backgroundPush';
 import { syncEventsSchema } from './012_syncEvents';
 import { escalationQueueSchema } from './013_escalationQueue';
 import { officeFactsSchema } from './014_officeFacts';
+import { coveragesSchema } from './016_coverages';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -39,4 +40,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 12, name: 'sync events', sql: syncEventsSchema },
   { id: 13, name: 'escalation queue', sql: escalationQueueSchema },
   { id: 14, name: 'office facts', sql: officeFactsSchema },
+  { id: 16, name: 'coverages', sql: coveragesSchema },
 ];
