@@ -11,6 +11,15 @@ import {
   teamResponseSchema,
   type EscalationFilter,
 } from '../protocol/office';
+import {
+  assignmentsResponseSchema,
+  assignTerritoryResponseSchema,
+  bulkMoveResponseSchema,
+  cancelCoverageResponseSchema,
+  coverageSchema,
+  type BulkMoveRequest,
+  type CreateCoverageRequest,
+} from '../protocol/officeAssignments';
 import { authedRequest, type AuthedResult } from './authedRequest';
 import type { SyncDeps } from './deps';
 import { toOnlineResult, type OnlineResult } from './onlineResult';
@@ -56,5 +65,19 @@ export function createOfficeCalls(deps: OfficeDeps) {
     officeAcknowledgeEscalation: (escalationId: string) => step(escalationId, 'acknowledge', {}),
     officeAssignEscalation: (escalationId: string, userId: string) => step(escalationId, 'assign', { userId }),
     officeResolveEscalation: (escalationId: string, resolution: string) => step(escalationId, 'resolve', { resolution }),
+    ...assignmentCalls(deps),
+  };
+}
+
+/** The Assignments section's calls: who works what, coverages, moving patients (ids and filters in the body, never the URL). */
+function assignmentCalls(deps: OfficeDeps) {
+  return {
+    officeAssignments: async () => toOfficeResult(await authedRequest(deps, '/api/office/assignments', null, assignmentsResponseSchema, { method: 'GET' })),
+    officeAssignTerritory: async (territoryId: string, userId: string) =>
+      toOfficeResult(await authedRequest(deps, `/api/office/territories/${seg(territoryId)}/assign`, { userId }, assignTerritoryResponseSchema)),
+    officeCreateCoverage: async (coverage: CreateCoverageRequest) => toOfficeResult(await authedRequest(deps, '/api/office/coverages', coverage, coverageSchema)),
+    officeCancelCoverage: async (coverageId: string) =>
+      toOfficeResult(await authedRequest(deps, `/api/office/coverages/${seg(coverageId)}/cancel`, {}, cancelCoverageResponseSchema)),
+    officeMovePatients: async (move: BulkMoveRequest) => toOfficeResult(await authedRequest(deps, '/api/office/patients/move', move, bulkMoveResponseSchema)),
   };
 }
