@@ -7,11 +7,12 @@
 import type { Session } from '../../../storage/meta';
 import { OnlineConsole } from '../../components/OnlineConsole';
 import { useI18n } from '../../i18n/I18n';
+import { AssignmentsSection } from './assignments/AssignmentsSection';
 import { EscalationsSection } from './EscalationsSection';
 import { OFFICE_TEXT, type OfficeSection } from './officeText';
 import { TeamSection } from './TeamSection';
 
-const SECTIONS: readonly OfficeSection[] = ['escalations', 'team'];
+const SECTIONS: readonly OfficeSection[] = ['escalations', 'team', 'assignments'];
 
 function Section({ section, session }: { section: OfficeSection; session: Pick<Session, 'user'> }) {
   switch (section) {
@@ -19,6 +20,8 @@ function Section({ section, session }: { section: OfficeSection; session: Pick<S
       return <EscalationsSection self={{ id: session.user.id, name: session.user.name }} />;
     case 'team':
       return <TeamSection />;
+    case 'assignments':
+      return <AssignmentsSection />;
   }
 }
 

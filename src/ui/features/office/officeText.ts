@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/I18n';
 import { pluralIn, type Plural } from '../../i18n/plural';
 
 /** The office's sections; Overview joins this list when it exists. */
-export type OfficeSection = 'escalations' | 'team';
+export type OfficeSection = 'escalations' | 'team' | 'assignments';
 
 /** What the office says after a step went through. */
 export type OfficeStepDone = 'acknowledged' | 'assigned' | 'resolved';
@@ -30,7 +30,7 @@ const esSpan = spanIn(pluralIn('es'), { one: '# día', other: '# días' });
 const en = {
   title: 'Office',
   sectionsLabel: 'Office sections',
-  section: { escalations: 'Escalations', team: 'Team' } satisfies Record<OfficeSection, string>,
+  section: { escalations: 'Escalations', team: 'Team', assignments: 'Assignments' } satisfies Record<OfficeSection, string>,
   loading: 'Loading…',
   retry: 'Try again',
   cancel: 'Cancel',
@@ -130,7 +130,7 @@ export type OfficeText = typeof en;
 const es: OfficeText = {
   title: 'Oficina',
   sectionsLabel: 'Secciones de la oficina',
-  section: { escalations: 'Escalamientos', team: 'Equipo' },
+  section: { escalations: 'Escalamientos', team: 'Equipo', assignments: 'Asignaciones' },
   loading: 'Cargando…',
   retry: 'Reintentar',
   cancel: 'Cancelar',
