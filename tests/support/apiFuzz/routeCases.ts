@@ -166,6 +166,7 @@ const STEP_LIMIT = 16 * KiB;
 const NO_ESCALATION = 'esc-fuzz-none';
 const NO_TERRITORY = 'ter-fuzz-none';
 const NO_PERSON = 'user-fuzz-none';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const personName = text(1, 200);
 const adminPassword = text(10, 200);
 
@@ -310,8 +311,8 @@ export const ROUTE_CASES: readonly RouteCase[] = [
     attempts: (ctx) =>
       gated({
         template: { userId: NO_PERSON, territoryId: ctx.territoryId, from: '2026-12-01', to: '2026-12-02' },
-        // Days, not instants: a broken day is any other string (an enum of the template's value).
-        spec: object({ userId: text(1, 100), territoryId: text(1, 100), from: { type: 'enum', values: ['2026-12-01'] }, to: { type: 'enum', values: ['2026-12-02'] } }),
+        // Days, not instants: a broken day is anything but YYYY-MM-DD.
+        spec: object({ userId: text(1, 100), territoryId: text(1, 100), from: text(10, 40, { charset: DAY }), to: text(10, 40, { charset: DAY }) }),
         limit: 4 * KiB,
         injections: true,
       }),
