@@ -32,7 +32,7 @@ export interface OpenTestDbOptions {
 
 // audit_events is append-only (its triggers refuse truncate); tests lift that for the reset only.
 // server_secrets is kept: it is per database, not per data set.
-const ALL_TABLES = 'office_alert_states, contact_facts, appointment_facts, care_gap_facts, audit_events, sync_events, sign_in_attempts, org_settings, refused_mutations, scope_exits, territory_releases, device_mutations, spent_refresh_tokens, sessions, devices, user_territories, patient_records, appointments, care_gaps, patients, facilities, users, territories, orgs';
+const ALL_TABLES = 'coverages, office_alert_states, contact_facts, appointment_facts, care_gap_facts, audit_events, sync_events, sign_in_attempts, org_settings, refused_mutations, scope_exits, territory_releases, device_mutations, spent_refresh_tokens, sessions, devices, user_territories, patient_records, appointments, care_gaps, patients, facilities, users, territories, orgs';
 
 /**
  * The databases the server suites run on: embedded PGlite always, PostgreSQL when

@@ -14,6 +14,15 @@ import {
 } from '../protocol/office';
 import { funnelResponseSchema, overviewResponseSchema, type FunnelQuery, type OverviewQuery } from '../protocol/officeMetrics';
 import { alertsResponseSchema, alertStepResponseSchema } from '../protocol/officeAlerts';
+import {
+  assignmentsResponseSchema,
+  assignTerritoryResponseSchema,
+  bulkMoveResponseSchema,
+  cancelCoverageResponseSchema,
+  coverageSchema,
+  type BulkMoveRequest,
+  type CreateCoverageRequest,
+} from '../protocol/officeAssignments';
 import { authedRequest, type AuthedResult } from './authedRequest';
 import type { SyncDeps } from './deps';
 import { createOfficeReviewCalls } from './officeReview';
@@ -74,5 +83,19 @@ export function createOfficeCalls(deps: OfficeDeps) {
     /** Hides an alert until `until` (an ISO time, at most 30 days ahead by the server's clock). */
     officeAlertSnooze: async (key: string, until: string) =>
       toOfficeResult(await authedRequest(deps, '/api/office/alerts/snooze', { key, until }, alertStepResponseSchema)),
+    ...assignmentCalls(deps),
+  };
+}
+
+/** The Assignments section's calls: who works what, coverages, moving patients (ids and filters in the body, never the URL). */
+function assignmentCalls(deps: OfficeDeps) {
+  return {
+    officeAssignments: async () => toOfficeResult(await authedRequest(deps, '/api/office/assignments', null, assignmentsResponseSchema, { method: 'GET' })),
+    officeAssignTerritory: async (territoryId: string, userId: string) =>
+      toOfficeResult(await authedRequest(deps, `/api/office/territories/${seg(territoryId)}/assign`, { userId }, assignTerritoryResponseSchema)),
+    officeCreateCoverage: async (coverage: CreateCoverageRequest) => toOfficeResult(await authedRequest(deps, '/api/office/coverages', coverage, coverageSchema)),
+    officeCancelCoverage: async (coverageId: string) =>
+      toOfficeResult(await authedRequest(deps, `/api/office/coverages/${seg(coverageId)}/cancel`, {}, cancelCoverageResponseSchema)),
+    officeMovePatients: async (move: BulkMoveRequest) => toOfficeResult(await authedRequest(deps, '/api/office/patients/move', move, bulkMoveResponseSchema)),
   };
 }

@@ -44,6 +44,7 @@ import { adminDevicesResponseSchema, adminTerritoriesResponseSchema, adminUsersR
 import { assigneesResponseSchema, escalationListResponseSchema, teamResponseSchema } from '../../src/protocol/office';
 import { alertsResponseSchema } from '../../src/protocol/officeAlerts';
 import { reviewListResponseSchema, reviewNoteResponseSchema } from '../../src/protocol/officeReview';
+import { assignmentsResponseSchema } from '../../src/protocol/officeAssignments';
 import { errorBodySchema, PROTOCOL_VERSION, pullResponseSchema, pushResponseSchema, type Mutation, type MutationResult } from '../../src/protocol/wire';
 import type { SeedUser } from '../../server/src/seed/dataset';
 import type { Action } from '../../server/src/auth/policy';
@@ -138,15 +139,17 @@ const DIGEST_SQL = `
             union all select 'facilities:' || id || ':' || case when $1 then version::text else '' end || ':' || data::text from facilities
             union all select 'scope_exits:' || patient_id || ':' || territory_id || ':' || version from scope_exits) rows) as records,
          ${rowsDigest(`select 'u', id, org_id, username, name, role, supervisor_id, disabled_at::text, password_hash from users
-                      union all select 't', user_id, territory_id, null, null, null, null, null, null from user_territories`)} as people,
+                      union all select 't', user_id, territory_id, null, null, null, null, null, null from user_territories
+                      union all select 'r', user_id, territory_id, version::text, null, null, null, null, null from territory_releases`)} as people,
          ${rowsDigest('select id, user_id, revoked_at::text, revoked_by, app_version, device_key from devices')} as devices,
          ${rowsDigest('select id, user_id, device_id, access_hash, refresh_hash, ended_at::text, ended_reason from sessions')} as sessions,
          ${rowsDigest('select key, failures, last_failure_at::text, blocked_until::text, locked_at::text from sign_in_attempts')} as attempts,
          ${rowsDigest('select s::text as t from org_settings s union all select a::text from office_alert_states a')} as settings,
          ${rowsDigest('select id, org_id, name from territories')} as territories,
+         ${rowsDigest("select id, user_id, territory_id, from_date::text || '..' || to_date::text, cancelled_at::text from coverages")} as coverages,
          (select count(*)::int from audit_events where action <> 'read') as "auditWrites"`;
 
-const PARTS = ['records', 'people', 'devices', 'sessions', 'attempts', 'settings', 'territories', 'auditWrites'] as const;
+const PARTS = ['records', 'people', 'devices', 'sessions', 'attempts', 'settings', 'territories', 'coverages', 'auditWrites'] as const;
 type Part = (typeof PARTS)[number];
 type Digest = Record<Part, string | number>;
 
@@ -240,6 +243,88 @@ const reopenTia = (db: Db) => db.query('update sessions set ended_at = null, end
 const NEW_PASSWORD = 'a matrix passphrase 42';
 const TIA_LOCK = `insert into sign_in_attempts (key, failures, locked_at) values ('user:tia', 12, '2026-12-01T09:00:00Z')
   on conflict (key) do update set failures = 12, last_failure_at = null, blocked_until = null, locked_at = '2026-12-01T09:00:00Z'`;
+
+/** The office's Assignments: a supervisor acts within their team, an administrator within the organisation. */
+function assignmentCases(): RouteCase[] {
+  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const specialistsAre = (ids: readonly string[]) => (res: LightMyRequestResponse) => {
+    const got = assignmentsResponseSchema.parse(res.json()).specialists.map((s) => s.id);
+    expect(got.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+    if (ids.length === 0) nothingOfOrg1(res);
+  };
+  const acts = (writes: readonly Part[]) => ({
+    own: FORBIDDEN, otherTerr: FORBIDDEN, teamSup: { status: 200, writes }, otherSup: FORBIDDEN,
+    admin: { status: 200, writes }, otherOrg: NOT_FOUND, otherAdmin: NOT_FOUND, none: UNAUTHORIZED,
+  });
+  const MATRIX_COVERAGE = 'cov-matrix';
+  return [
+    {
+      name: 'GET /api/office/assignments',
+      route: 'GET /api/office/assignments',
+      action: 'team.read',
+      send: (app, c) => gated(app, c, 'GET', '/api/office/assignments'),
+      expect: {
+        own: FORBIDDEN, otherTerr: FORBIDDEN, teamSup: { status: 200, check: specialistsAre(['user-ana', 'user-ben']) },
+        otherSup: { status: 200, check: specialistsAre([]) }, admin: { status: 200, check: specialistsAre(['user-ana', 'user-ben', TIA]) },
+        otherOrg: { status: 200, check: specialistsAre([]) }, otherAdmin: { status: 200, check: specialistsAre([]) }, none: UNAUTHORIZED,
+      },
+    },
+    {
+      name: 'POST /api/office/territories/:territoryId/assign (South to Ana)',
+      route: 'POST /api/office/territories/:territoryId/assign',
+      action: 'patient.move',
+      send: (app, c) => gated(app, c, 'POST', `/api/office/territories/${SOUTH}/assign`, { userId: 'user-ana' }),
+      // Ben's release of South is recorded with the assignment (migration 5's trigger), under people.
+      expect: acts(['people', 'auditWrites']),
+      restore: async (db) => {
+        await db.query("delete from user_territories where user_id = 'user-ana' and territory_id = $1", [SOUTH]);
+        await db.query("insert into user_territories (user_id, territory_id) values ('user-ben', $1) on conflict do nothing", [SOUTH]);
+      },
+    },
+    {
+      name: 'POST /api/office/coverages (Ana covers South)',
+      route: 'POST /api/office/coverages',
+      action: 'patient.move',
+      send: (app, c) => gated(app, c, 'POST', '/api/office/coverages', { userId: 'user-ana', territoryId: SOUTH, from: day(0), to: day(3) }),
+      expect: acts(['coverages', 'auditWrites']),
+      restore: async (db) => {
+        await db.query("delete from coverages where user_id = 'user-ana'");
+      },
+    },
+    {
+      name: 'POST /api/office/coverages/:coverageId/cancel (Ana covering South)',
+      route: 'POST /api/office/coverages/:coverageId/cancel',
+      action: 'patient.move',
+      prepare: async (db) => {
+        await db.query(
+          `insert into coverages (id, org_id, user_id, territory_id, from_date, to_date, created_by, created_at)
+           values ($1, $2, 'user-ana', $3, $4::date, $5::date, 'user-sol', now())
+           on conflict (id) do update set cancelled_at = null, cancelled_by = null, released_at = null`,
+          [MATRIX_COVERAGE, ORG, SOUTH, day(-1), day(3)],
+        );
+      },
+      send: (app, c) => gated(app, c, 'POST', `/api/office/coverages/${MATRIX_COVERAGE}/cancel`),
+      // A current coverage cancelled leaves Ana's release of South (office/coverageEnds.ts), under people.
+      expect: acts(['coverages', 'people', 'auditWrites']),
+      restore: async (db) => {
+        await db.query('delete from coverages where id = $1', [MATRIX_COVERAGE]);
+      },
+    },
+    {
+      name: 'POST /api/office/patients/move (South to North by filter)',
+      route: 'POST /api/office/patients/move',
+      action: 'patient.move',
+      send: (app, c) => gated(app, c, 'POST', '/api/office/patients/move', { filter: { fromTerritoryId: SOUTH }, territoryId: NORTH }),
+      expect: acts(RECORD_WRITE),
+      restore: async (db) => {
+        await db.query(`update patients set territory_id = $2, data = jsonb_set(data, '{territoryId}', to_jsonb($2::text)) where id = any($1::text[])`, [
+          SOUTH_PATIENTS,
+          SOUTH,
+        ]);
+      },
+    },
+  ];
+}
 
 /** Ben's escalation on S1, as a device raised it: what the office routes work on. */
 const MATRIX_ESCALATION = {
@@ -555,6 +640,7 @@ const ROUTE_CASES: readonly RouteCase[] = [
       admin: FORBIDDEN, otherOrg: { status: 200, check: assigneesAre(['user-cam']) }, otherAdmin: FORBIDDEN, none: UNAUTHORIZED,
     },
   },
+  ...assignmentCases(),
   {
     name: 'POST /api/auth/logout',
     route: 'POST /api/auth/logout',

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from '../seed/organisation';
 import { claimDevice } from './devices';
 import { readOrgSettings, type OrgSettings } from './orgSettings';
 import { hashPassword, verifyPassword } from './password';
+import { settleEndedCoverages } from '../office/coverageEnds';
 import { territoriesInScope, type ScopeSubject, type TerritorySummary } from './scope';
 import { openSession, type IssuedTokens } from './sessions';
 import { accountKey, addressKey, admitAttempt, recordFailure, recordSuccess } from './signInLimits';
@@ -92,13 +93,15 @@ export async function login(deps: LoginDeps, request: LoginRequest, context: Log
     return { ok: true as const, tokens, device };
   });
   if (!opened.ok) return opened;
+  // Before the scope is read: an ended coverage leaves its release first (office/coverageEnds.ts).
+  await settleEndedCoverages(deps.db, user.userId, now);
   return {
     ok: true,
     tokens: opened.tokens,
     deviceId: opened.device.deviceId,
     deviceKey: opened.device.deviceKey,
     user: { id: user.userId, name: user.name, role: user.role },
-    territories: await territoriesInScope(deps.db, user),
+    territories: await territoriesInScope(deps.db, user, now),
     careTeamPhone: await careTeamPhone(deps.db, user.orgId),
     settings: await readOrgSettings(deps.db, user.orgId),
   };

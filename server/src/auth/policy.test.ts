@@ -124,6 +124,10 @@ describe('authorize(actor, action, resource)', () => {
     expect(row('team.act', () => user('user-team'))).toBe('FAF');
     expect(row('team.act', () => user('user-stranger'))).toBe('FFF');
     expect(row('user.manage', () => user('user-team'))).toBe('FFA');
+    // Assignments: a supervisor gives territories and coverages to their own team only.
+    expect(row('patient.move', () => user('user-team'))).toBe('FAA');
+    expect(row('patient.move', () => user('user-stranger'))).toBe('FFA');
+    expect(row('patient.move', () => user('user-team', 'org-2'))).toBe('NNN');
   });
 
   it('devices are managed by administrators only, and patient actions do not apply to them', () => {

@@ -101,6 +101,12 @@ export function authorize(actor: Actor, action: Action, resource: Resource): Dec
       if (action === 'patient.read' && actor.role === 'supervisor' && actor.teamTerritoryIds.has(resource.territoryId)) return ALLOW;
       return forbid('This patient is not in your territories');
     case 'patient.move':
+      // A person given a territory or a coverage: a supervisor's own team, an admin's organisation.
+      if (resource.type === 'user') {
+        if (actor.role === 'admin') return ALLOW;
+        if (actor.role === 'supervisor' && actor.teamUserIds.has(resource.userId)) return ALLOW;
+        return forbid('Only a supervisor of this person or an administrator can change their territories');
+      }
       if (resource.type !== 'patient' && resource.type !== 'territory') return forbid('Not a patient or territory');
       if (actor.role === 'admin') return ALLOW;
       if (actor.role === 'supervisor' && actor.teamTerritoryIds.has(resource.territoryId)) return ALLOW;

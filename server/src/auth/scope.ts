@@ -21,12 +21,26 @@ export interface TerritorySummary {
   readonly name: string;
 }
 
-export function territoriesInScope(db: Db, subject: ScopeSubject): Promise<TerritorySummary[]> {
+/** The UTC calendar day of a server instant: the day coverages are judged on (never a device's). */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Territories worked on `now`'s UTC day (the server's clock, passed in): assigned
+ * (`user_territories`), or covered for a colleague by a coverage whose days include today
+ * and that has not been cancelled (migration 16). A coverage that has ended simply stops
+ * matching; the release it leaves for push's judgement is written by office/coverageEnds.ts.
+ */
+export function territoriesInScope(db: Db, subject: ScopeSubject, now: Date): Promise<TerritorySummary[]> {
   return db.query<TerritorySummary>(
     `select t.id, t.name from territories t
-       join user_territories ut on ut.territory_id = t.id
-      where ut.user_id = $1 and t.org_id = $2
+      where t.org_id = $2
+        and (exists (select 1 from user_territories ut where ut.territory_id = t.id and ut.user_id = $1)
+             or exists (select 1 from coverages c
+                         where c.territory_id = t.id and c.user_id = $1 and c.org_id = $2 and c.cancelled_at is null
+                           and c.from_date <= $3::date and c.to_date >= $3::date))
       order by t.name, t.id`,
-    [subject.userId, subject.orgId],
+    [subject.userId, subject.orgId, utcDay(now)],
   );
 }

@@ -20,6 +20,7 @@ import { changePasswordRoute } from './routes/changePassword';
 import { loginRoute } from './routes/login';
 import { logoutRoute } from './routes/logout';
 import { movePatientRoute } from './routes/movePatient';
+import { officeAssignmentsRoutes } from './routes/officeAssignments';
 import { officeEscalationsRoutes } from './routes/officeEscalations';
 import { officeTeamRoutes } from './routes/officeTeam';
 import { officeFunnelRoutes } from './routes/officeFunnel';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     officeFunnelRoutes(gated, deps);
     officeAlertsRoutes(gated, deps);
     officeReviewRoutes(gated, deps);
+    officeAssignmentsRoutes(gated, deps);
     adminUsersRoutes(gated, deps);
     adminDevicesRoutes(gated, deps);
     adminTerritoriesRoutes(gated, deps);

@@ -40,7 +40,7 @@ export function installSessionGate(app: FastifyInstance, deps: SessionGateDeps):
       return sendError(reply, code, MESSAGES[found.code]);
     }
     request.session = found.session;
-    request.actor = await loadActor(deps.db, found.session);
+    request.actor = await loadActor(deps.db, found.session, deps.now());
   });
 }
 

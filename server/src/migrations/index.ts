@@ -17,6 +17,7 @@ import { syncEventsSchema } from './012_syncEvents';
 import { escalationQueueSchema } from './013_escalationQueue';
 import { officeFactsSchema } from './014_officeFacts';
 import { officeSatisfactionSchema } from './015_officeSatisfaction';
+import { coveragesSchema } from './016_coverages';
 import { officeAlertsSchema } from './017_officeAlerts';
 
 export interface Migration {
@@ -42,5 +43,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 13, name: 'escalation queue', sql: escalationQueueSchema },
   { id: 14, name: 'office facts', sql: officeFactsSchema },
   { id: 15, name: 'office satisfaction', sql: officeSatisfactionSchema },
+  { id: 16, name: 'coverages', sql: coveragesSchema },
   { id: 17, name: 'office alerts', sql: officeAlertsSchema },
 ];

@@ -176,6 +176,9 @@ const reviewShape: BodyShape = {
   limit: REVIEW_LIMIT,
   injections: true,
 };
+const NO_TERRITORY = 'ter-fuzz-none';
+const NO_PERSON = 'user-fuzz-none';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const personName = text(1, 200);
 const adminPassword = text(10, 200);
 
@@ -220,8 +223,8 @@ export const ROUTE_CASES: readonly RouteCase[] = [
           expect: { status: 400, code: 'bad_request' as const },
         })),
   },
-  // Team, assignees and alerts take no query: any parameter is refused, named; a broken session opens nothing.
-  ...(['team', 'assignees', 'alerts'] as const).map(
+  // Team, assignees, alerts and assignments take no query: any parameter is refused, named; a broken session opens nothing.
+  ...(['team', 'assignees', 'alerts', 'assignments'] as const).map(
     (name): RouteCase => ({
       name: `office: ${name}`,
       method: 'GET',
@@ -393,6 +396,61 @@ export const ROUTE_CASES: readonly RouteCase[] = [
           arbitrary: pathParams((p) => `/api/office/notes/${p}/review`, reviewShape.template).map((a) => ({ ...a, expect: { status: [400, 404, 405] } })),
         },
       ),
+  },
+  // Assignments name a person, territory or coverage that does not exist: whatever the body, nothing is written.
+  {
+    name: 'office: assign a territory',
+    method: 'POST',
+    url: () => `/api/office/territories/${NO_TERRITORY}/assign`,
+    session: 'supervisor',
+    attempts: () =>
+      fc.oneof(
+        { weight: 8, arbitrary: gated({ template: { userId: 'user-ben' }, spec: object({ userId: text(1, 100) }), limit: 4 * KiB, injections: true }) },
+        { weight: 2, arbitrary: pathParams((p) => `/api/office/territories/${p}/assign`, { userId: 'user-ben' }) },
+      ),
+  },
+  {
+    name: 'office: cover a colleague',
+    method: 'POST',
+    url: () => '/api/office/coverages',
+    session: 'supervisor',
+    attempts: (ctx) =>
+      gated({
+        template: { userId: NO_PERSON, territoryId: ctx.territoryId, from: '2026-12-01', to: '2026-12-02' },
+        // Days, not instants: a broken day is anything but YYYY-MM-DD.
+        spec: object({ userId: text(1, 100), territoryId: text(1, 100), from: text(10, 40, { charset: DAY }), to: text(10, 40, { charset: DAY }) }),
+        limit: 4 * KiB,
+        injections: true,
+      }),
+  },
+  {
+    name: 'office: cancel a coverage',
+    method: 'POST',
+    url: () => '/api/office/coverages/cov-fuzz-none/cancel',
+    session: 'supervisor',
+    attempts: () =>
+      fc.oneof(
+        { weight: 6, arbitrary: unreadableBodies({}, 4 * KiB) },
+        { weight: 2, arbitrary: pathParams((p) => `/api/office/coverages/${p}/cancel`, {}) },
+        { weight: 1, arbitrary: badAuthorization.map((a) => ({ ...a, payload: '{}', contentType: 'application/json' })) },
+      ),
+  },
+  {
+    name: 'office: move patients by filter',
+    method: 'POST',
+    url: () => '/api/office/patients/move',
+    session: 'supervisor',
+    attempts: (ctx) =>
+      gated({
+        template: { filter: { fromTerritoryId: ctx.territoryId, postalCode: '01901', facilityId: 'fac-1' }, territoryId: NO_TERRITORY, dryRun: false },
+        spec: object({
+          filter: object({ fromTerritoryId: text(1, 100), postalCode: text(1, 20, { optional: true }), facilityId: text(1, 100, { optional: true }) }),
+          territoryId: text(1, 100),
+          dryRun: { type: 'bool', optional: true },
+        }),
+        limit: 64 * KiB,
+        injections: true,
+      }),
   },
   // ---- protocol 4: sessions and the admin console.
   {

@@ -45,7 +45,7 @@ export function pullRoute(app: FastifyInstance, deps: PullDeps): void {
     const actor = actorOf(request);
     const sync = authorize(actor, 'records.sync', { type: 'org', orgId: actor.orgId });
     if (!sync.allowed) return sendError(reply, sync.code, sync.message);
-    const territories = (await territoriesInScope(deps.db, actor)).filter(
+    const territories = (await territoriesInScope(deps.db, actor, deps.now())).filter(
       (t) => authorize(actor, 'records.sync', { type: 'territory', orgId: actor.orgId, territoryId: t.id }).allowed,
     );
     const page = await pullChanges(deps.db, {

@@ -40,6 +40,6 @@ export function pushSealedRoute(app: FastifyInstance, deps: PushDeps): void {
     }
     const push = parseBody(pushRequestSchema, { ...body.value, mutations });
     if (!push.ok) return sendError(reply, 'bad_request', push.message);
-    return answerPush(deps, request, reply, await loadActor(deps.db, found.session), push.value, 'sealed_push');
+    return answerPush(deps, request, reply, await loadActor(deps.db, found.session, deps.now()), push.value, 'sealed_push');
   });
 }

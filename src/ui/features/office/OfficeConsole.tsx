@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18n';
 import { AlertsSection } from './alerts/AlertsSection';
 import { ALERTS_TEXT } from './alerts/alertsText';
 import { useAlertCount } from './alerts/useAlertCount';
+import { AssignmentsSection } from './assignments/AssignmentsSection';
 import { EscalationsSection } from './EscalationsSection';
 import { OFFICE_TEXT, type OfficeSection } from './officeText';
 import { FunnelSection } from './reports/FunnelSection';
@@ -18,7 +19,7 @@ import { OverviewSection } from './reports/OverviewSection';
 import { ReviewSection } from './review/ReviewSection';
 import { TeamSection } from './TeamSection';
 
-const SECTIONS: readonly OfficeSection[] = ['escalations', 'alerts', 'review', 'team', 'overview', 'funnel'];
+const SECTIONS: readonly OfficeSection[] = ['escalations', 'alerts', 'review', 'team', 'assignments', 'overview', 'funnel'];
 
 function Section({ section, session, onAlertCount }: { section: OfficeSection; session: Pick<Session, 'user'>; onAlertCount: (open: number) => void }) {
   switch (section) {
@@ -34,6 +35,8 @@ function Section({ section, session, onAlertCount }: { section: OfficeSection; s
       return <AlertsSection onCount={onAlertCount} />;
     case 'review':
       return <ReviewSection />;
+    case 'assignments':
+      return <AssignmentsSection />;
   }
 }
 

@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/I18n';
 import { pluralIn, type Plural } from '../../i18n/plural';
 
 /** The office's sections. */
-export type OfficeSection = 'escalations' | 'alerts' | 'review' | 'team' | 'overview' | 'funnel';
+export type OfficeSection = 'escalations' | 'alerts' | 'review' | 'team' | 'assignments' | 'overview' | 'funnel';
 
 /** What the office says after a step went through. */
 export type OfficeStepDone = 'acknowledged' | 'assigned' | 'resolved';
@@ -30,7 +30,7 @@ const esSpan = spanIn(pluralIn('es'), { one: '# día', other: '# días' });
 const en = {
   title: 'Office',
   sectionsLabel: 'Office sections',
-  section: { escalations: 'Escalations', alerts: 'Alerts', review: 'Review', team: 'Team', overview: 'Overview', funnel: 'Funnel' } satisfies Record<OfficeSection, string>,
+  section: { escalations: 'Escalations', alerts: 'Alerts', review: 'Review', team: 'Team', assignments: 'Assignments', overview: 'Overview', funnel: 'Funnel' } satisfies Record<OfficeSection, string>,
   loading: 'Loading…',
   retry: 'Try again',
   cancel: 'Cancel',
@@ -134,7 +134,7 @@ export type OfficeText = typeof en;
 const es: OfficeText = {
   title: 'Oficina',
   sectionsLabel: 'Secciones de la oficina',
-  section: { escalations: 'Escalamientos', alerts: 'Avisos', review: 'Revisión', team: 'Equipo', overview: 'Resumen', funnel: 'Embudo' },
+  section: { escalations: 'Escalamientos', alerts: 'Avisos', review: 'Revisión', team: 'Equipo', assignments: 'Asignaciones', overview: 'Resumen', funnel: 'Embudo' },
   loading: 'Cargando…',
   retry: 'Reintentar',
   cancel: 'Cancelar',
