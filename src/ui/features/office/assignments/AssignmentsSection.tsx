@@ -14,23 +14,24 @@ import { saveTextFile } from '../../admin/saveTextFile';
 import { OfficeLoaded, OfficeProblem } from '../OfficeProblem';
 import { useOfficeAction, useOfficeLoad, type OfficeFailure } from '../useOfficeLoad';
 import { ASSIGNMENT_COLUMNS, assignmentRow, assignmentsCsv } from './assignmentsTable';
-import { ASSIGNMENTS_TEXT } from './assignmentsText';
+import { ASSIGNMENTS_TEXT, type AssignmentsWords } from './assignmentsText';
 
 export function AssignmentsSection() {
   const { worker } = useServices();
-  const { locale } = useI18n();
+  const { locale, formatDate } = useI18n();
   const text = ASSIGNMENTS_TEXT[locale];
   const data = useOfficeLoad(useCallback(() => worker.officeAssignments(), [worker]));
   const action = useOfficeAction();
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as words to say, not a sentence: a language switch retells it in the new language.
+  const [notice, setNotice] = useState<((t: AssignmentsWords) => string) | null>(null);
   const [failure, setFailure] = useState<OfficeFailure | null>(null);
 
-  async function step<T>(call: () => Promise<OfficeResult<T>>, done: (value: T) => string) {
+  async function step<T>(call: () => Promise<OfficeResult<T>>, done: (value: T) => (t: AssignmentsWords) => string) {
     setNotice(null);
     setFailure(null);
     const res = await action.run(call);
     if (res.ok) {
-      setNotice(done(res.value));
+      setNotice(() => done(res.value));
       data.reload();
     } else setFailure(res.failure);
     return res.ok ? res.value : null;
@@ -39,12 +40,12 @@ export function AssignmentsSection() {
   return (
     <section aria-labelledby="office-assignments-title">
       <h1 id="office-assignments-title">{text.title}</h1>
-      {notice && <p role="status" className="admin-notice">{notice}</p>}
+      {notice && <p role="status" className="admin-notice">{notice(text)}</p>}
       {failure && <OfficeProblem failure={failure} />}
       <OfficeLoaded data={data.data} onRetry={data.reload}>
         {(value) => (
           <>
-            <p>{text.today(value.today)}</p>
+            <p>{text.today(formatDate(value.today))}</p>
             <div className="escalation-queue__controls">
               <button
                 type="button"
@@ -52,7 +53,7 @@ export function AssignmentsSection() {
                 disabled={value.specialists.length === 0}
                 onClick={() => {
                   saveTextFile(assignmentsCsv(value, locale), text.csvFileName(value.today), 'text/csv;charset=utf-8');
-                  setNotice(text.csvReady);
+                  setNotice(() => (t: AssignmentsWords) => t.csvReady);
                 }}
               >
                 {text.exportCsv}
@@ -80,15 +81,15 @@ export function AssignmentsSection() {
                             ? row.coverages
                             : s.coverages.map((c) => (
                                 <div key={c.id}>
-                                  {text.coverage(c.territoryName, c.from, c.to, c.current)}{' '}
+                                  {text.coverage(c.territoryName, formatDate(c.from), formatDate(c.to), c.current)}{' '}
                                   <button
                                     type="button"
                                     className="button"
                                     disabled={action.busy}
                                     aria-label={text.cancelCoverage(c.territoryName, s.name)}
-                                    onClick={() => void step(() => worker.officeCancelCoverage(c.id), () => text.cancelled)}
+                                    onClick={() => void step(() => worker.officeCancelCoverage(c.id), () => (t) => t.cancelled)}
                                   >
-                                    ✕
+                                    {text.cancel}
                                   </button>
                                 </div>
                               ))}
@@ -99,13 +100,13 @@ export function AssignmentsSection() {
                 </tbody>
               </table>
             </div>
-            <AssignForm value={value} busy={action.busy} onAssign={(territoryId, userId) => step(() => worker.officeAssignTerritory(territoryId, userId), () => text.assigned)} />
-            <CoverForm value={value} busy={action.busy} onCover={(c) => step(() => worker.officeCreateCoverage(c), () => text.covered)} />
+            <AssignForm value={value} busy={action.busy} onAssign={(territoryId, userId) => step(() => worker.officeAssignTerritory(territoryId, userId), () => (t) => t.assigned)} />
+            <CoverForm value={value} busy={action.busy} onCover={(c) => step(() => worker.officeCreateCoverage(c), () => (t) => t.covered)} />
             <MoveForm
               value={value}
               busy={action.busy}
-              onCount={(m) => step(() => worker.officeMovePatients({ ...m, dryRun: true }), (r) => text.counted(r.count))}
-              onMove={(m) => step(() => worker.officeMovePatients(m), (r) => text.moved(r.count))}
+              onCount={(m) => step(() => worker.officeMovePatients({ ...m, dryRun: true }), (r) => (t) => t.counted(r.count))}
+              onMove={(m) => step(() => worker.officeMovePatients(m), (r) => (t) => t.moved(r.count))}
             />
           </>
         )}
@@ -121,15 +122,15 @@ function useWords() {
 function Choice({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: readonly { id: string; name: string }[] }) {
   const text = useWords();
   return (
-    <p>
-      <label htmlFor={id}>{label}</label>{' '}
+    <label className="field field--inline" htmlFor={id}>
+      {label}
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required>
         <option value="">{text.choose}</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>{o.name}</option>
         ))}
       </select>
-    </p>
+    </label>
   );
 }
 
@@ -142,7 +143,7 @@ function AssignForm({ value, busy, onAssign }: { value: AssignmentsResponse; bus
     void onAssign(territoryId, userId);
   };
   return (
-    <form onSubmit={submit} aria-labelledby="assign-title">
+    <form className="card" onSubmit={submit} aria-labelledby="assign-title">
       <h2 id="assign-title">{text.assignTitle}</h2>
       <Choice id="assign-territory" label={text.territory} value={territoryId} onChange={setTerritoryId} options={value.territories} />
       <Choice id="assign-user" label={text.specialist} value={userId} onChange={setUserId} options={value.specialists} />
@@ -162,16 +163,18 @@ function CoverForm({ value, busy, onCover }: { value: AssignmentsResponse; busy:
     void onCover({ userId, territoryId, from, to });
   };
   return (
-    <form onSubmit={submit} aria-labelledby="cover-title">
+    <form className="card" onSubmit={submit} aria-labelledby="cover-title">
       <h2 id="cover-title">{text.coverTitle}</h2>
       <Choice id="cover-user" label={text.specialist} value={userId} onChange={setUserId} options={value.specialists} />
       <Choice id="cover-territory" label={text.territory} value={territoryId} onChange={setTerritoryId} options={value.territories} />
-      <p>
-        <label htmlFor="cover-from">{text.from}</label> <input id="cover-from" type="date" value={from} min={value.today} onChange={(e) => setFrom(e.target.value)} required />
-      </p>
-      <p>
-        <label htmlFor="cover-to">{text.to}</label> <input id="cover-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} required />
-      </p>
+      <label className="field field--inline" htmlFor="cover-from">
+        {text.from}
+        <input id="cover-from" type="date" value={from} min={value.today} onChange={(e) => setFrom(e.target.value)} required />
+      </label>
+      <label className="field field--inline" htmlFor="cover-to">
+        {text.to}
+        <input id="cover-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} required />
+      </label>
       <button type="submit" className="button" disabled={busy || !userId || !territoryId}>{text.cover}</button>
     </form>
   );
@@ -206,16 +209,18 @@ function MoveForm({ value, busy, onCount, onMove }: {
     setCounted(res ? { key, count: res.count } : null);
   };
   return (
-    <form onSubmit={(e) => void count(e)} aria-labelledby="move-title">
+    <form className="card" onSubmit={(e) => void count(e)} aria-labelledby="move-title">
       <h2 id="move-title">{text.moveTitle}</h2>
       <Choice id="move-from" label={text.fromTerritory} value={fromTerritoryId} onChange={setFrom} options={value.territories} />
       <Choice id="move-to" label={text.toTerritory} value={territoryId} onChange={setTo} options={value.territories} />
-      <p>
-        <label htmlFor="move-postal">{text.postalCode}</label> <input id="move-postal" value={postalCode} maxLength={20} onChange={(e) => setPostalCode(e.target.value)} />
-      </p>
-      <p>
-        <label htmlFor="move-facility">{text.facilityId}</label> <input id="move-facility" value={facilityId} maxLength={100} onChange={(e) => setFacilityId(e.target.value)} />
-      </p>
+      <label className="field field--inline" htmlFor="move-postal">
+        {text.postalCode}
+        <input id="move-postal" value={postalCode} maxLength={20} onChange={(e) => setPostalCode(e.target.value)} />
+      </label>
+      <label className="field field--inline" htmlFor="move-facility">
+        {text.facilityId}
+        <input id="move-facility" value={facilityId} maxLength={100} onChange={(e) => setFacilityId(e.target.value)} />
+      </label>
       <button type="submit" className="button" disabled={busy || !fromTerritoryId || !territoryId}>{text.count}</button>{' '}
       {counted && counted.key === key && counted.count > 0 && (
         <button type="button" className="button" disabled={busy} onClick={() => void onMove(request).then(() => setCounted(null))}>

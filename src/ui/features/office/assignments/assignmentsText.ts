@@ -12,6 +12,7 @@ const en = {
   noTerritory: 'None',
   noCoverage: 'None',
   coverage: (territory: string, from: string, to: string, current: boolean) => `${territory}, ${from} to ${to}${current ? ' (now)' : ''}`,
+  cancel: 'Cancel',
   cancelCoverage: (territory: string, who: string) => `Cancel ${who}'s coverage of ${territory}`,
   cancelled: 'Coverage cancelled. It leaves the device at its next sync, after its changes are sent.',
   exportCsv: 'Save as CSV',
@@ -50,6 +51,7 @@ const es: Words = {
   noTerritory: 'Ninguno',
   noCoverage: 'Ninguna',
   coverage: (territory, from, to, current) => `${territory}, del ${from} al ${to}${current ? ' (ahora)' : ''}`,
+  cancel: 'Cancelar',
   cancelCoverage: (territory, who) => `Cancelar la cobertura de ${territory} por ${who}`,
   cancelled: 'Cobertura cancelada. Sale del dispositivo en la próxima sincronización, tras enviar sus cambios.',
   exportCsv: 'Guardar como CSV',
@@ -77,5 +79,7 @@ const es: Words = {
   choose: 'Elegir…',
   today: (day) => `Hoy (UTC): ${day}`,
 };
+
+export type AssignmentsWords = Words;
 
 export const ASSIGNMENTS_TEXT: Record<Locale, Words> = { en, es };
