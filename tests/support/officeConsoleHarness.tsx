@@ -23,6 +23,7 @@ import { createWorkerApi } from '../../src/worker/api';
 import type { WorkerClient } from '../../src/worker/client';
 import type { SentRequest } from './adminConsoleHarness';
 import { fakeFunnel, fakeOverview } from './officeReports';
+import { fakeAssignments, routeAssignments, type FakeAssignments } from './officeAssignmentsFake';
 import { fakeReview, routeReview, type FakeReview } from './officeReviewFake';
 
 export interface FakeOfficeServer {
@@ -44,6 +45,8 @@ export interface FakeOfficeServer {
   alerts: AlertsResponse;
   /** The note review's notes (`/api/office/notes...`, officeReviewFake.ts). */
   review: FakeReview;
+  /** Who works what, coverages and moves (`/api/office/assignments...`, officeAssignmentsFake.ts). */
+  assignments: FakeAssignments;
 }
 
 const NOW = '2026-12-07T14:00:00.000Z';
@@ -130,6 +133,7 @@ export function fakeOfficeServer(): FakeOfficeServer {
     funnel: fakeFunnel(),
     alerts: fakeAlerts(),
     review: fakeReview(),
+    assignments: fakeAssignments(),
   };
 }
 
@@ -141,6 +145,8 @@ const PEOPLE: Record<string, string> = { 'user-sol': 'Sol Lead', 'user-ana': 'An
 function route(server: FakeOfficeServer, method: string, url: URL, body: Record<string, unknown>): Response {
   const reviewed = routeReview(server.review, SELF, method, url, body);
   if (reviewed) return reviewed;
+  const assigned = routeAssignments(server.assignments, SELF, method, url, body);
+  if (assigned) return assigned;
   if (method === 'GET' && url.pathname === '/api/office/team') return json(200, server.team);
   if (method === 'GET' && url.pathname === '/api/office/overview') return server.overview ? json(200, server.overview) : refuse(500, 'internal', 'Something went wrong');
   if (method === 'GET' && url.pathname === '/api/office/funnel') return server.funnel ? json(200, server.funnel) : refuse(500, 'internal', 'Something went wrong');
