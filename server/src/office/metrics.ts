@@ -100,11 +100,10 @@ function params(scope: MetricsScope): unknown[] {
   return [scope.orgId, [...scope.territoryIds], scope.from, scope.to];
 }
 
-const TALLY_COLUMNS = `
+// Counts of contacts (no distinct): hashed grouping sets compute them in one pass.
+const CONTACT_COLUMNS = `
   count(*) as "contactsAttempted",
   count(*) filter (where reached) as "contactsReached",
-  count(distinct patient_id) as "patientsAttempted",
-  count(distinct patient_id) filter (where reached) as "patientsReached",
   count(*) filter (where reached and channel = 'visit') as "visitsCompleted",
   count(*) filter (where appointment_set) as "appointmentsSet",
   count(*) filter (where portal_enrolled) as "portalEnrollments",
@@ -117,14 +116,19 @@ const TALLY_COLUMNS = `
   coalesce(sum(satisfaction_responses), 0)::int as "satisfactionResponses",
   (sum(satisfaction_score_sum) / nullif(sum(satisfaction_responses), 0))::float8 as "satisfactionAverage"`;
 
+/** Which grouping set a row of `group by grouping sets ((), (author_id), (territory_id), (week)...)` is. */
+const DIM = `case when grouping(author_id) = 0 then 'specialist'
+                 when grouping(territory_id) = 0 then 'territory'
+                 when grouping(week) = 0 then 'week'
+                 else 'total' end`;
+const KEY = `coalesce(author_id, territory_id, to_char(week, 'YYYY-MM-DD'), '')`;
+
 type TallyRow = Omit<ContactTally, 'reachRate'>;
 interface GroupedRow extends TallyRow {
   readonly satisfactionResponses: number;
   readonly satisfactionAverage: number | null;
-  readonly dim: 'total' | 'specialist' | 'territory' | 'week';
-  readonly authorId: string | null;
-  readonly territoryId: string | null;
-  readonly weekStart: string | null;
+  readonly dim: 'total' | 'specialist' | 'territory' | 'week' | 'outcome';
+  readonly key: string;
 }
 
 function tally(row: TallyRow): ContactTally {
@@ -168,25 +172,40 @@ export async function overview(db: Db, scope: MetricsScope, options: OverviewOpt
     const totals = { ...tally(EMPTY), appointmentsKept: 0, noShows: 0, noShowsFollowedUp: 0, satisfactionResponses: 0, satisfactionAverage: null };
     return { ...head, totals, outcomes: [], bySpecialist: [], byTerritory: [], weekly: [], gapsClosedByMeasure: [] };
   }
-  const rows = await db.query<GroupedRow>(
-    `select case when grouping(author_id) = 0 then 'specialist'
-                 when grouping(territory_id) = 0 then 'territory'
-                 when grouping(week) = 0 then 'week'
-                 else 'total' end as dim,
-            author_id as "authorId", territory_id as "territoryId", to_char(week, 'YYYY-MM-DD') as "weekStart",
-            ${TALLY_COLUMNS}
-       from (select *, date_trunc('week', contact_at at time zone 'UTC') as week
-               from contact_facts where ${IN_SCOPE}) c
-      group by grouping sets ((), (author_id), (territory_id), (week))
-      order by dim, "authorId", "territoryId", "weekStart"`,
+  // One pass over the range's contacts for every count. Distinct patients are counted in two
+  // hashed steps (one row per patient and dimension value, then rows per value) rather than
+  // count(distinct), which would sort the contacts once per grouping set.
+  const grouped = await db.query<GroupedRow & { readonly outcome: string | null }>(
+    `with c as materialized (
+       select patient_id, author_id, territory_id, date_trunc('week', contact_at at time zone 'UTC') as week,
+              coalesce(outcome, 'none') as outcome, reached, channel, appointment_set, portal_enrolled, rpm_setup,
+              hra_completed, survey_completed, referral_made, teach_back_confirmed, gap_closed,
+              satisfaction_responses, satisfaction_score_sum
+         from contact_facts where ${IN_SCOPE}),
+     tallies as (
+       select case when grouping(outcome) = 0 then 'outcome' else ${DIM} end as dim,
+              ${KEY} as key, outcome, ${CONTACT_COLUMNS}
+         from c group by grouping sets ((), (author_id), (territory_id), (week), (outcome))),
+     per_patient as (
+       select ${DIM} as dim, ${KEY} as key, bool_or(reached) as reached
+         from c group by grouping sets ((patient_id), (patient_id, author_id), (patient_id, territory_id), (patient_id, week))),
+     patients as (
+       select dim, key, count(*) as attempted, count(*) filter (where reached) as reached from per_patient group by dim, key)
+     select t.*, coalesce(p.attempted, 0) as "patientsAttempted", coalesce(p.reached, 0) as "patientsReached"
+       from tallies t left join patients p on p.dim = t.dim and p.key = t.key
+      order by t.dim, t.key`,
     params(scope),
   );
-  const outcomes = await db.query<{ outcome: string; contacts: number }>(
-    `select coalesce(outcome, 'none') as outcome, count(*) as contacts
-       from contact_facts where ${IN_SCOPE}
-      group by 1 order by 2 desc, 1`,
-    params(scope),
-  );
+  const rows = grouped.map((r) => ({
+    ...r,
+    authorId: r.dim === 'specialist' ? r.key : null,
+    territoryId: r.dim === 'territory' ? r.key : null,
+    weekStart: r.dim === 'week' ? r.key : null,
+  }));
+  const outcomes = grouped
+    .filter((r) => r.dim === 'outcome')
+    .map((r) => ({ outcome: r.outcome ?? 'none', contacts: r.contactsAttempted }))
+    .sort((a, b) => b.contacts - a.contacts || (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0));
   // Appointments and care gaps carry no territory of their own: they follow the patient, so
   // they count for the territories their patients are in now.
   const [appointments] = await db.query<{ kept: number; noShows: number; followedUp: number }>(
