@@ -166,6 +166,19 @@ const EMPTY: TallyRow = {
   gapsClosedInContact: 0,
 };
 
+/**
+ * Runs one aggregate over a range's contacts with room to hash and sort them in memory: at
+ * PostgreSQL's default work_mem (4 MB) a year of a team's contacts spills to temporary files,
+ * and on PGlite those are the slowest part of the query. `set local` lasts for this
+ * transaction only.
+ */
+async function withWorkMem<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.exec(`set local work_mem = '64MB'`);
+    return fn(tx);
+  });
+}
+
 export async function overview(db: Db, scope: MetricsScope, options: OverviewOptions): Promise<Overview> {
   const head = { dataAsOf: options.now.toISOString(), followUpDays: options.followUpDays };
   if (scope.territoryIds.length === 0) {
@@ -175,7 +188,7 @@ export async function overview(db: Db, scope: MetricsScope, options: OverviewOpt
   // One pass over the range's contacts for every count. Distinct patients are counted in two
   // hashed steps (one row per patient and dimension value, then rows per value) rather than
   // count(distinct), which would sort the contacts once per grouping set.
-  const grouped = await db.query<GroupedRow & { readonly outcome: string | null }>(
+  const grouped = await withWorkMem(db, (tx) => tx.query<GroupedRow & { readonly outcome: string | null }>(
     `with c as materialized (
        select patient_id, author_id, territory_id, date_trunc('week', contact_at at time zone 'UTC') as week,
               coalesce(outcome, 'none') as outcome, reached, channel, appointment_set, portal_enrolled, rpm_setup,
@@ -195,7 +208,7 @@ export async function overview(db: Db, scope: MetricsScope, options: OverviewOpt
        from tallies t left join patients p on p.dim = t.dim and p.key = t.key
       order by t.dim, t.key`,
     params(scope),
-  );
+  ));
   const rows = grouped.map((r) => ({
     ...r,
     authorId: r.dim === 'specialist' ? r.key : null,
@@ -278,7 +291,7 @@ export async function funnel(db: Db, scope: MetricsScope): Promise<Funnel> {
   if (scope.territoryIds.length === 0) {
     return { totals: NO_FUNNEL, by: { language: [], ageBand: [], channel: [], territory: [] } };
   }
-  const rows = await db.query<FunnelRow>(
+  const rows = await withWorkMem(db, (tx) => tx.query<FunnelRow>(
     `with c as (select * from contact_facts where ${IN_SCOPE}),
      firsts as (
        select distinct on (patient_id) patient_id, territory_id, channel, language, age_band
@@ -310,7 +323,7 @@ export async function funnel(db: Db, scope: MetricsScope): Promise<Funnel> {
       group by grouping sets ((), (language), (age_band), (channel), (territory_id))
       order by dim, value`,
     params(scope),
-  );
+  ));
   const counts = (r: FunnelRow): FunnelCounts => ({
     attempted: r.attempted,
     reached: r.reached,
