@@ -17,6 +17,7 @@ import { syncEventsSchema } from './012_syncEvents';
 import { escalationQueueSchema } from './013_escalationQueue';
 import { officeFactsSchema } from './014_officeFacts';
 import { officeSatisfactionSchema } from './015_officeSatisfaction';
+import { officeScopeIndexSchema } from './019_officeScopeIndex';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -41,4 +42,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 13, name: 'escalation queue', sql: escalationQueueSchema },
   { id: 14, name: 'office facts', sql: officeFactsSchema },
   { id: 15, name: 'office satisfaction', sql: officeSatisfactionSchema },
+  { id: 19, name: 'office scope index', sql: officeScopeIndexSchema },
 ];

@@ -185,43 +185,28 @@ export async function overview(db: Db, scope: MetricsScope, options: OverviewOpt
     const totals = { ...tally(EMPTY), appointmentsKept: 0, noShows: 0, noShowsFollowedUp: 0, satisfactionResponses: 0, satisfactionAverage: null };
     return { ...head, totals, outcomes: [], bySpecialist: [], byTerritory: [], weekly: [], gapsClosedByMeasure: [] };
   }
-  // One pass over the range's contacts for every count. Distinct patients are counted in two
-  // hashed steps (one row per patient and dimension value, then rows per value) rather than
-  // count(distinct), which would sort the contacts once per grouping set.
-  const grouped = await withWorkMem(db, (tx) => tx.query<GroupedRow & { readonly outcome: string | null }>(
-    `with c as materialized (
-       select patient_id, author_id, territory_id, date_trunc('week', contact_at at time zone 'UTC') as week,
-              coalesce(outcome, 'none') as outcome, reached, channel, appointment_set, portal_enrolled, rpm_setup,
-              hra_completed, survey_completed, referral_made, teach_back_confirmed, gap_closed,
-              satisfaction_responses, satisfaction_score_sum
-         from contact_facts where ${IN_SCOPE}),
-     tallies as (
-       select case when grouping(outcome) = 0 then 'outcome' else ${DIM} end as dim,
-              ${KEY} as key, outcome, ${CONTACT_COLUMNS}
-         from c group by grouping sets ((), (author_id), (territory_id), (week), (outcome))),
-     per_patient as (
-       select ${DIM} as dim, ${KEY} as key, bool_or(reached) as reached
-         from c group by grouping sets ((patient_id), (patient_id, author_id), (patient_id, territory_id), (patient_id, week))),
-     patients as (
-       select dim, key, count(*) as attempted, count(*) filter (where reached) as reached from per_patient group by dim, key)
-     select t.*, coalesce(p.attempted, 0) as "patientsAttempted", coalesce(p.reached, 0) as "patientsReached"
-       from tallies t left join patients p on p.dim = t.dim and p.key = t.key
-      order by t.dim, t.key`,
+  // One pass over the range's contacts for every count, distinct patients included: the
+  // grouping sets sort the range's rows once per set for count(distinct), which measured
+  // faster than hashing one row per patient and value first (docs/BENCHMARKS.md, Office
+  // queries). Appointments, care gaps and the territories' names do not depend on it and are
+  // asked for at the same time (on PostgreSQL each on a connection of its own).
+  const groupedQuery = withWorkMem(db, (tx) => tx.query<GroupedRow & { readonly outcome: string | null }>(
+    `select case when grouping(outcome) = 0 then 'outcome' else ${DIM} end as dim,
+            ${KEY} as key, outcome, ${CONTACT_COLUMNS},
+            count(distinct patient_id) as "patientsAttempted",
+            count(distinct patient_id) filter (where reached) as "patientsReached"
+       from (select patient_id, author_id, territory_id, date_trunc('week', contact_at at time zone 'UTC') as week,
+                    coalesce(outcome, 'none') as outcome, reached, channel, appointment_set, portal_enrolled, rpm_setup,
+                    hra_completed, survey_completed, referral_made, teach_back_confirmed, gap_closed,
+                    satisfaction_responses, satisfaction_score_sum
+               from contact_facts where ${IN_SCOPE}) c
+      group by grouping sets ((), (author_id), (territory_id), (week), (outcome))
+      order by dim, key`,
     params(scope),
   ));
-  const rows = grouped.map((r) => ({
-    ...r,
-    authorId: r.dim === 'specialist' ? r.key : null,
-    territoryId: r.dim === 'territory' ? r.key : null,
-    weekStart: r.dim === 'week' ? r.key : null,
-  }));
-  const outcomes = grouped
-    .filter((r) => r.dim === 'outcome')
-    .map((r) => ({ outcome: r.outcome ?? 'none', contacts: r.contactsAttempted }))
-    .sort((a, b) => b.contacts - a.contacts || (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0));
   // Appointments and care gaps carry no territory of their own: they follow the patient, so
   // they count for the territories their patients are in now.
-  const [appointments] = await db.query<{ kept: number; noShows: number; followedUp: number }>(
+  const appointmentsQuery = db.query<{ kept: number; noShows: number; followedUp: number }>(
     `select count(*) filter (where a.status = 'completed') as kept,
             count(*) filter (where a.status = 'no_show') as "noShows",
             count(*) filter (where a.status = 'no_show' and exists (
@@ -233,16 +218,32 @@ export async function overview(db: Db, scope: MetricsScope, options: OverviewOpt
         and ${inRange('a.starts_at')}`,
     [...params(scope), options.followUpDays],
   );
-  const gapsClosedByMeasure = await db.query<{ measure: string; closed: number }>(
+  const gapsQuery = db.query<{ measure: string; closed: number }>(
     `select g.measure, count(*) as closed
        from care_gap_facts g join patients p on p.id = g.patient_id
       where g.org_id = $1 and p.territory_id = any($2::text[]) and g.status = 'closed' and ${inRange('g.closed_at')}
       group by g.measure order by closed desc, g.measure`,
     params(scope),
   );
+  const territoryNamesQuery = namesOf(db, 'territories', scope.orgId, [...scope.territoryIds]);
+  const [grouped, [appointments], gapsClosedByMeasure, territoryNames] = await Promise.all([
+    groupedQuery,
+    appointmentsQuery,
+    gapsQuery,
+    territoryNamesQuery,
+  ]);
+  const rows = grouped.map((r) => ({
+    ...r,
+    authorId: r.dim === 'specialist' ? r.key : null,
+    territoryId: r.dim === 'territory' ? r.key : null,
+    weekStart: r.dim === 'week' ? r.key : null,
+  }));
+  const outcomes = grouped
+    .filter((r) => r.dim === 'outcome')
+    .map((r) => ({ outcome: r.outcome ?? 'none', contacts: r.contactsAttempted }))
+    .sort((a, b) => b.contacts - a.contacts || (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0));
   const authorIds = rows.filter((r) => r.dim === 'specialist').map((r) => r.authorId ?? '');
   const userNames = await namesOf(db, 'users', scope.orgId, authorIds);
-  const territoryNames = await namesOf(db, 'territories', scope.orgId, [...scope.territoryIds]);
   const total = rows.find((r) => r.dim === 'total');
   return {
     ...head,
@@ -292,7 +293,7 @@ export async function funnel(db: Db, scope: MetricsScope): Promise<Funnel> {
     return { totals: NO_FUNNEL, by: { language: [], ageBand: [], channel: [], territory: [] } };
   }
   const rows = await withWorkMem(db, (tx) => tx.query<FunnelRow>(
-    `with c as (select * from contact_facts where ${IN_SCOPE}),
+    `with c as (select patient_id, note_id, contact_at, territory_id, channel, language, age_band, reached, appointment_set from contact_facts where ${IN_SCOPE}),
      firsts as (
        select distinct on (patient_id) patient_id, territory_id, channel, language, age_band
          from c order by patient_id, contact_at, note_id),
@@ -304,7 +305,8 @@ export async function funnel(db: Db, scope: MetricsScope): Promise<Funnel> {
               pp.reached and pp.set_at is not null and exists (
                 select 1 from appointment_facts a
                  where a.patient_id = pp.patient_id and a.status = 'completed' and a.starts_at >= pp.set_at) as kept,
-              exists (
+              -- Only a patient with an appointment set has a gap-closed stage to look for.
+              pp.reached and pp.set_at is not null and exists (
                 select 1 from care_gap_facts g
                  where g.patient_id = pp.patient_id and g.status = 'closed' and g.closed_at >= pp.set_at) as closed
          from firsts f join per_patient pp on pp.patient_id = f.patient_id)
