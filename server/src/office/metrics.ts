@@ -116,6 +116,13 @@ const CONTACT_COLUMNS = `
   coalesce(sum(satisfaction_responses), 0)::int as "satisfactionResponses",
   (sum(satisfaction_score_sum) / nullif(sum(satisfaction_responses), 0))::float8 as "satisfactionAverage"`;
 
+/** The range's contacts in scope, with their ISO week (Monday, UTC) and outcome ('none' when unset). */
+const CONTACTS = `select patient_id, author_id, territory_id, date_trunc('week', contact_at at time zone 'UTC') as week,
+         coalesce(outcome, 'none') as outcome, reached, channel, appointment_set, portal_enrolled, rpm_setup,
+         hra_completed, survey_completed, referral_made, teach_back_confirmed, gap_closed,
+         satisfaction_responses, satisfaction_score_sum
+    from contact_facts where ${IN_SCOPE}`;
+
 /** Which grouping set a row of `group by grouping sets ((), (author_id), (territory_id), (week)...)` is. */
 const DIM = `case when grouping(author_id) = 0 then 'specialist'
                  when grouping(territory_id) = 0 then 'territory'
@@ -185,23 +192,26 @@ export async function overview(db: Db, scope: MetricsScope, options: OverviewOpt
     const totals = { ...tally(EMPTY), appointmentsKept: 0, noShows: 0, noShowsFollowedUp: 0, satisfactionResponses: 0, satisfactionAverage: null };
     return { ...head, totals, outcomes: [], bySpecialist: [], byTerritory: [], weekly: [], gapsClosedByMeasure: [] };
   }
-  // One pass over the range's contacts for every count, distinct patients included: the
-  // grouping sets sort the range's rows once per set for count(distinct), which measured
-  // faster than hashing one row per patient and value first (docs/BENCHMARKS.md, Office
-  // queries). Appointments, care gaps and the territories' names do not depend on it and are
-  // asked for at the same time (on PostgreSQL each on a connection of its own).
-  const groupedQuery = withWorkMem(db, (tx) => tx.query<GroupedRow & { readonly outcome: string | null }>(
+  // Two passes over the range's contacts, asked for at the same time with the appointments,
+  // care gaps and territories' names (on PostgreSQL each on a connection of its own, so the
+  // passes run side by side): hashed grouping sets for the counts of contacts, and
+  // count(distinct) over the same grouping sets for the patients, which sorts each set's
+  // patient ids (byte order: only equality matters) and measured faster than hashing one row per
+  // patient and value first (BENCHMARKS.md, Office queries).
+  const talliesQuery = withWorkMem(db, (tx) => tx.query<GroupedRow & { readonly outcome: string | null }>(
     `select case when grouping(outcome) = 0 then 'outcome' else ${DIM} end as dim,
-            ${KEY} as key, outcome, ${CONTACT_COLUMNS},
-            count(distinct patient_id) as "patientsAttempted",
-            count(distinct patient_id) filter (where reached) as "patientsReached"
-       from (select patient_id, author_id, territory_id, date_trunc('week', contact_at at time zone 'UTC') as week,
-                    coalesce(outcome, 'none') as outcome, reached, channel, appointment_set, portal_enrolled, rpm_setup,
-                    hra_completed, survey_completed, referral_made, teach_back_confirmed, gap_closed,
-                    satisfaction_responses, satisfaction_score_sum
-               from contact_facts where ${IN_SCOPE}) c
+            ${KEY} as key, outcome, ${CONTACT_COLUMNS}
+       from (${CONTACTS}) c
       group by grouping sets ((), (author_id), (territory_id), (week), (outcome))
       order by dim, key`,
+    params(scope),
+  ));
+  const patientsQuery = withWorkMem(db, (tx) => tx.query<{ dim: string; key: string; attempted: number; reached: number }>(
+    `select ${DIM} as dim, ${KEY} as key,
+            count(distinct patient_id collate "C") as attempted,
+            count(distinct patient_id collate "C") filter (where reached) as reached
+       from (${CONTACTS}) c
+      group by grouping sets ((), (author_id), (territory_id), (week))`,
     params(scope),
   ));
   // Appointments and care gaps carry no territory of their own: they follow the patient, so
@@ -226,12 +236,18 @@ export async function overview(db: Db, scope: MetricsScope, options: OverviewOpt
     params(scope),
   );
   const territoryNamesQuery = namesOf(db, 'territories', scope.orgId, [...scope.territoryIds]);
-  const [grouped, [appointments], gapsClosedByMeasure, territoryNames] = await Promise.all([
-    groupedQuery,
+  const [tallies, patients, [appointments], gapsClosedByMeasure, territoryNames] = await Promise.all([
+    talliesQuery,
+    patientsQuery,
     appointmentsQuery,
     gapsQuery,
     territoryNamesQuery,
   ]);
+  const patientsOf = new Map(patients.map((p) => [`${p.dim}:${p.key}`, p]));
+  const grouped = tallies.map((t) => {
+    const p = t.dim === 'outcome' ? undefined : patientsOf.get(`${t.dim}:${t.key}`);
+    return { ...t, patientsAttempted: p?.attempted ?? 0, patientsReached: p?.reached ?? 0 };
+  });
   const rows = grouped.map((r) => ({
     ...r,
     authorId: r.dim === 'specialist' ? r.key : null,
