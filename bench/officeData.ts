@@ -49,6 +49,7 @@ export async function buildOfficeData(db: Db, log: (step: string) => void = () =
   const indexes = await db.query<{ table: string; name: string; def: string; constraint: string | null; kind: string | null }>(
     `select i.tablename as table, i.indexname as name, i.indexdef as def, c.conname as constraint, c.contype::text as kind
        from pg_indexes i left join pg_constraint c on c.conname = i.indexname and c.contype in ('p', 'u')
+            and c.connamespace = current_schema()::regnamespace
       where i.schemaname = current_schema() and i.tablename = any($1::text[])
         -- patients' primary key stays: foreign keys of other tables depend on it.
         and not (i.tablename = 'patients' and c.conname is not null)`,
