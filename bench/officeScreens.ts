@@ -6,8 +6,7 @@
  * alone; the queries have their own figures. Each run first opens Team, so every run mounts the
  * report afresh (recharts' chunk is cached after the first: the first run is reported apart).
  *
- * Not in `npm run bench` yet; run alone with `npx vite build && npx tsx bench/officeScreens.ts`,
- * or add `runOfficeScreensBench()` to bench/run.ts's sections.
+ * In `npm run bench`; alone: `npm run build && BENCH_ONLY=office-screens npm run bench`.
  */
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/chromium';

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: builds the app (and its unencrypted comparison copy), runs every benchmark and
- * writes BENCHMARKS.md. `BENCH_ONLY=encryption npm run bench` runs only the encryption section.
+ * writes BENCHMARKS.md. `BENCH_ONLY=encryption npm run bench` runs only the encryption section;
+ * `BENCH_ONLY=office` only the office queries (no build), `BENCH_ONLY=office-screens` only the office
+ * screens (after `npm run build`), each written into BENCHMARKS.md in place.
  * Benchmarks measure; they never pass or fail. Medians over several runs, machine described.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,9 @@ import { findChromium } from '../tests/e2e/support/chromium';
 import { measureAppStartup, runAppStartupBench } from './appStartup';
 import { measureDocumentation, runDocumentationBench } from './documentation';
 import { buildBothVariants, runEncryptionBench } from './encryption';
+import { runOfficeBench, writeOfficeSection } from './office';
+import { runOfficeScreensBench } from './officeScreens';
+import { replaceSection } from './support/replaceSection';
 import { runSyncLoadBench } from './syncLoad';
 import { describeMachine } from './support/machine';
 
@@ -23,6 +28,19 @@ async function optionalSection(file: string, exportName: string): Promise<string
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'office') {
+    const office = await runOfficeBench();
+    writeOfficeSection(office);
+    console.log(office);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'office-screens') {
+    // Only the office screens (the app must be built), written into BENCHMARKS.md in place.
+    const screens = await runOfficeScreensBench();
+    replaceSection(resolve(root, 'BENCHMARKS.md'), screens);
+    console.log(screens);
+    return;
+  }
   await buildBothVariants();
   if (process.env.BENCH_ONLY === 'encryption') {
     // Only the encrypted-vs-clear section, printed; BENCHMARKS.md is left as it is.
@@ -43,6 +61,10 @@ async function main() {
   console.log('routing…');
   const routing = await optionalSection('bench/routing/run.ts', 'runRoutingBench');
   if (routing) sections.push(routing);
+  console.log('office queries…');
+  sections.push(await runOfficeBench());
+  console.log('office screens…');
+  sections.push(await runOfficeScreensBench());
 
   const report = [
     '# Benchmarks',

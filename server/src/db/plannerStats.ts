@@ -6,8 +6,9 @@
  */
 import type { Db } from './db';
 
-/** The tables pull and sign-in read; named so that ANALYZE stays within this schema. */
-const TABLES = 'orgs, territories, users, user_territories, facilities, patients, care_gaps, appointments, patient_records';
+/** The tables pull, sign-in and the office's metrics read; named so that ANALYZE stays within this schema. */
+const TABLES =
+  'orgs, territories, users, user_territories, facilities, patients, care_gaps, appointments, patient_records, contact_facts, appointment_facts, care_gap_facts';
 
 export async function refreshPlannerStats(db: Db): Promise<void> {
   await db.exec(`analyze ${TABLES}`);

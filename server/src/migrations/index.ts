@@ -19,6 +19,7 @@ import { officeFactsSchema } from './014_officeFacts';
 import { officeSatisfactionSchema } from './015_officeSatisfaction';
 import { coveragesSchema } from './016_coverages';
 import { officeAlertsSchema } from './017_officeAlerts';
+import { officeScopeIndexSchema } from './018_officeScopeIndex';
 
 export interface Migration {
   /** Positive, strictly increasing; the order of application. */
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 15, name: 'office satisfaction', sql: officeSatisfactionSchema },
   { id: 16, name: 'coverages', sql: coveragesSchema },
   { id: 17, name: 'office alerts', sql: officeAlertsSchema },
+  { id: 18, name: 'office scope index', sql: officeScopeIndexSchema },
 ];

@@ -100,11 +100,10 @@ function params(scope: MetricsScope): unknown[] {
   return [scope.orgId, [...scope.territoryIds], scope.from, scope.to];
 }
 
-const TALLY_COLUMNS = `
+// Counts of contacts (no distinct): hashed grouping sets compute them in one pass.
+const CONTACT_COLUMNS = `
   count(*) as "contactsAttempted",
   count(*) filter (where reached) as "contactsReached",
-  count(distinct patient_id) as "patientsAttempted",
-  count(distinct patient_id) filter (where reached) as "patientsReached",
   count(*) filter (where reached and channel = 'visit') as "visitsCompleted",
   count(*) filter (where appointment_set) as "appointmentsSet",
   count(*) filter (where portal_enrolled) as "portalEnrollments",
@@ -117,14 +116,26 @@ const TALLY_COLUMNS = `
   coalesce(sum(satisfaction_responses), 0)::int as "satisfactionResponses",
   (sum(satisfaction_score_sum) / nullif(sum(satisfaction_responses), 0))::float8 as "satisfactionAverage"`;
 
+/** The range's contacts in scope, with their ISO week (Monday, UTC) and outcome ('none' when unset). */
+const CONTACTS = `select patient_id, author_id, territory_id, date_trunc('week', contact_at at time zone 'UTC') as week,
+         coalesce(outcome, 'none') as outcome, reached, channel, appointment_set, portal_enrolled, rpm_setup,
+         hra_completed, survey_completed, referral_made, teach_back_confirmed, gap_closed,
+         satisfaction_responses, satisfaction_score_sum
+    from contact_facts where ${IN_SCOPE}`;
+
+/** Which grouping set a row of `group by grouping sets ((), (author_id), (territory_id), (week)...)` is. */
+const DIM = `case when grouping(author_id) = 0 then 'specialist'
+                 when grouping(territory_id) = 0 then 'territory'
+                 when grouping(week) = 0 then 'week'
+                 else 'total' end`;
+const KEY = `coalesce(author_id, territory_id, to_char(week, 'YYYY-MM-DD'), '')`;
+
 type TallyRow = Omit<ContactTally, 'reachRate'>;
 interface GroupedRow extends TallyRow {
   readonly satisfactionResponses: number;
   readonly satisfactionAverage: number | null;
-  readonly dim: 'total' | 'specialist' | 'territory' | 'week';
-  readonly authorId: string | null;
-  readonly territoryId: string | null;
-  readonly weekStart: string | null;
+  readonly dim: 'total' | 'specialist' | 'territory' | 'week' | 'outcome';
+  readonly key: string;
 }
 
 function tally(row: TallyRow): ContactTally {
@@ -162,34 +173,50 @@ const EMPTY: TallyRow = {
   gapsClosedInContact: 0,
 };
 
+/**
+ * Runs one aggregate over a range's contacts with room to hash and sort them in memory: at
+ * PostgreSQL's default work_mem (4 MB) a year of a team's contacts spills to temporary files,
+ * and on PGlite those are the slowest part of the query. `set local` lasts for this
+ * transaction only.
+ */
+async function withWorkMem<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.exec(`set local work_mem = '64MB'`);
+    return fn(tx);
+  });
+}
+
 export async function overview(db: Db, scope: MetricsScope, options: OverviewOptions): Promise<Overview> {
   const head = { dataAsOf: options.now.toISOString(), followUpDays: options.followUpDays };
   if (scope.territoryIds.length === 0) {
     const totals = { ...tally(EMPTY), appointmentsKept: 0, noShows: 0, noShowsFollowedUp: 0, satisfactionResponses: 0, satisfactionAverage: null };
     return { ...head, totals, outcomes: [], bySpecialist: [], byTerritory: [], weekly: [], gapsClosedByMeasure: [] };
   }
-  const rows = await db.query<GroupedRow>(
-    `select case when grouping(author_id) = 0 then 'specialist'
-                 when grouping(territory_id) = 0 then 'territory'
-                 when grouping(week) = 0 then 'week'
-                 else 'total' end as dim,
-            author_id as "authorId", territory_id as "territoryId", to_char(week, 'YYYY-MM-DD') as "weekStart",
-            ${TALLY_COLUMNS}
-       from (select *, date_trunc('week', contact_at at time zone 'UTC') as week
-               from contact_facts where ${IN_SCOPE}) c
-      group by grouping sets ((), (author_id), (territory_id), (week))
-      order by dim, "authorId", "territoryId", "weekStart"`,
+  // Two passes over the range's contacts, asked for at the same time with the appointments,
+  // care gaps and territories' names (on PostgreSQL each on a connection of its own, so the
+  // passes run side by side): hashed grouping sets for the counts of contacts, and
+  // count(distinct) over the same grouping sets for the patients, which sorts each set's
+  // patient ids (byte order: only equality matters) and measured faster than hashing one row per
+  // patient and value first (BENCHMARKS.md, Office queries).
+  const talliesQuery = withWorkMem(db, (tx) => tx.query<GroupedRow & { readonly outcome: string | null }>(
+    `select case when grouping(outcome) = 0 then 'outcome' else ${DIM} end as dim,
+            ${KEY} as key, outcome, ${CONTACT_COLUMNS}
+       from (${CONTACTS}) c
+      group by grouping sets ((), (author_id), (territory_id), (week), (outcome))
+      order by dim, key`,
     params(scope),
-  );
-  const outcomes = await db.query<{ outcome: string; contacts: number }>(
-    `select coalesce(outcome, 'none') as outcome, count(*) as contacts
-       from contact_facts where ${IN_SCOPE}
-      group by 1 order by 2 desc, 1`,
+  ));
+  const patientsQuery = withWorkMem(db, (tx) => tx.query<{ dim: string; key: string; attempted: number; reached: number }>(
+    `select ${DIM} as dim, ${KEY} as key,
+            count(distinct patient_id collate "C") as attempted,
+            count(distinct patient_id collate "C") filter (where reached) as reached
+       from (${CONTACTS}) c
+      group by grouping sets ((), (author_id), (territory_id), (week))`,
     params(scope),
-  );
+  ));
   // Appointments and care gaps carry no territory of their own: they follow the patient, so
   // they count for the territories their patients are in now.
-  const [appointments] = await db.query<{ kept: number; noShows: number; followedUp: number }>(
+  const appointmentsQuery = db.query<{ kept: number; noShows: number; followedUp: number }>(
     `select count(*) filter (where a.status = 'completed') as kept,
             count(*) filter (where a.status = 'no_show') as "noShows",
             count(*) filter (where a.status = 'no_show' and exists (
@@ -201,16 +228,38 @@ export async function overview(db: Db, scope: MetricsScope, options: OverviewOpt
         and ${inRange('a.starts_at')}`,
     [...params(scope), options.followUpDays],
   );
-  const gapsClosedByMeasure = await db.query<{ measure: string; closed: number }>(
+  const gapsQuery = db.query<{ measure: string; closed: number }>(
     `select g.measure, count(*) as closed
        from care_gap_facts g join patients p on p.id = g.patient_id
       where g.org_id = $1 and p.territory_id = any($2::text[]) and g.status = 'closed' and ${inRange('g.closed_at')}
       group by g.measure order by closed desc, g.measure`,
     params(scope),
   );
+  const territoryNamesQuery = namesOf(db, 'territories', scope.orgId, [...scope.territoryIds]);
+  const [tallies, patients, [appointments], gapsClosedByMeasure, territoryNames] = await Promise.all([
+    talliesQuery,
+    patientsQuery,
+    appointmentsQuery,
+    gapsQuery,
+    territoryNamesQuery,
+  ]);
+  const patientsOf = new Map(patients.map((p) => [`${p.dim}:${p.key}`, p]));
+  const grouped = tallies.map((t) => {
+    const p = t.dim === 'outcome' ? undefined : patientsOf.get(`${t.dim}:${t.key}`);
+    return { ...t, patientsAttempted: p?.attempted ?? 0, patientsReached: p?.reached ?? 0 };
+  });
+  const rows = grouped.map((r) => ({
+    ...r,
+    authorId: r.dim === 'specialist' ? r.key : null,
+    territoryId: r.dim === 'territory' ? r.key : null,
+    weekStart: r.dim === 'week' ? r.key : null,
+  }));
+  const outcomes = grouped
+    .filter((r) => r.dim === 'outcome')
+    .map((r) => ({ outcome: r.outcome ?? 'none', contacts: r.contactsAttempted }))
+    .sort((a, b) => b.contacts - a.contacts || (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0));
   const authorIds = rows.filter((r) => r.dim === 'specialist').map((r) => r.authorId ?? '');
   const userNames = await namesOf(db, 'users', scope.orgId, authorIds);
-  const territoryNames = await namesOf(db, 'territories', scope.orgId, [...scope.territoryIds]);
   const total = rows.find((r) => r.dim === 'total');
   return {
     ...head,
@@ -259,8 +308,8 @@ export async function funnel(db: Db, scope: MetricsScope): Promise<Funnel> {
   if (scope.territoryIds.length === 0) {
     return { totals: NO_FUNNEL, by: { language: [], ageBand: [], channel: [], territory: [] } };
   }
-  const rows = await db.query<FunnelRow>(
-    `with c as (select * from contact_facts where ${IN_SCOPE}),
+  const rows = await withWorkMem(db, (tx) => tx.query<FunnelRow>(
+    `with c as (select patient_id, note_id, contact_at, territory_id, channel, language, age_band, reached, appointment_set from contact_facts where ${IN_SCOPE}),
      firsts as (
        select distinct on (patient_id) patient_id, territory_id, channel, language, age_band
          from c order by patient_id, contact_at, note_id),
@@ -272,7 +321,8 @@ export async function funnel(db: Db, scope: MetricsScope): Promise<Funnel> {
               pp.reached and pp.set_at is not null and exists (
                 select 1 from appointment_facts a
                  where a.patient_id = pp.patient_id and a.status = 'completed' and a.starts_at >= pp.set_at) as kept,
-              exists (
+              -- Only a patient with an appointment set has a gap-closed stage to look for.
+              pp.reached and pp.set_at is not null and exists (
                 select 1 from care_gap_facts g
                  where g.patient_id = pp.patient_id and g.status = 'closed' and g.closed_at >= pp.set_at) as closed
          from firsts f join per_patient pp on pp.patient_id = f.patient_id)
@@ -291,7 +341,7 @@ export async function funnel(db: Db, scope: MetricsScope): Promise<Funnel> {
       group by grouping sets ((), (language), (age_band), (channel), (territory_id))
       order by dim, value`,
     params(scope),
-  );
+  ));
   const counts = (r: FunnelRow): FunnelCounts => ({
     attempted: r.attempted,
     reached: r.reached,
