@@ -5,6 +5,7 @@
  * console shares (components/OnlineConsole.tsx),
  * with "Lock": the queue shows patients' names.
  */
+import { useEffect } from 'react';
 import type { Session } from '../../../storage/meta';
 import { OnlineConsole } from '../../components/OnlineConsole';
 import { useI18n } from '../../i18n/I18n';
@@ -14,6 +15,7 @@ import { useAlertCount } from './alerts/useAlertCount';
 import { AssignmentsSection } from './assignments/AssignmentsSection';
 import { EscalationsSection } from './EscalationsSection';
 import { OFFICE_TEXT, type OfficeSection } from './officeText';
+import { prefetchCharts } from './reports/ChartFigure';
 import { FunnelSection } from './reports/FunnelSection';
 import { OverviewSection } from './reports/OverviewSection';
 import { ReviewSection } from './review/ReviewSection';
@@ -44,6 +46,7 @@ export function OfficeConsole({ session }: { session: Pick<Session, 'user'> }) {
   const { locale } = useI18n();
   const [alertCount, setAlertCount] = useAlertCount();
   const words = OFFICE_TEXT[locale];
+  useEffect(prefetchCharts, []);
   // The Alerts tab carries the number of open alerts once it is known.
   const tabs = alertCount === null ? words : { ...words, section: { ...words.section, alerts: ALERTS_TEXT[locale].tab(words.section.alerts, alertCount) } };
   return (

@@ -9,7 +9,18 @@ import { useI18n } from '../../../i18n/I18n';
 import type { ReportChartProps } from './ReportChart';
 import { REPORTS_TEXT } from './reportsText';
 
-const ReportChart = lazy(() => import('./ReportChart'));
+const loadReportChart = () => import('./ReportChart');
+const ReportChart = lazy(loadReportChart);
+
+/**
+ * Fetches the chart chunk ahead of need, once the office is open and the browser is idle, so a
+ * supervisor's first Overview does not wait for it. The field app never calls this: recharts
+ * stays out of the tablets' start-up. A failure here is harmless; the chart retries on demand.
+ */
+export function prefetchCharts(): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1000));
+  idle(() => void loadReportChart().catch(() => undefined));
+}
 
 class ChartBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
