@@ -27,6 +27,17 @@
 import type { Db } from '../db/db';
 import { utcDay } from '../auth/scope';
 
+/**
+ * SQL condition: the person does NOT work the territory on the day (neither assigned nor by a
+ * current coverage), so a release is owed. The arguments are SQL expressions.
+ */
+function worksNoLonger(user: string, territory: string, day: string): string {
+  return `not exists (select 1 from user_territories ut where ut.user_id = ${user} and ut.territory_id = ${territory})
+        and not exists (select 1 from coverages c
+                         where c.user_id = ${user} and c.territory_id = ${territory} and c.cancelled_at is null
+                           and c.from_date <= ${day}::date and c.to_date >= ${day}::date)`;
+}
+
 /** Settles `userId`'s coverages whose last day is before `now`'s UTC day. */
 export async function settleEndedCoverages(db: Db, userId: string, now: Date): Promise<void> {
   await db.query(
@@ -37,10 +48,7 @@ export async function settleEndedCoverages(db: Db, userId: string, now: Date): P
      )
      insert into territory_releases (user_id, territory_id, released_at)
      select distinct $1::text, e.territory_id, $3::timestamptz from ended e
-      where not exists (select 1 from user_territories ut where ut.user_id = $1 and ut.territory_id = e.territory_id)
-        and not exists (select 1 from coverages c
-                         where c.user_id = $1 and c.territory_id = e.territory_id and c.cancelled_at is null
-                           and c.from_date <= $2::date and c.to_date >= $2::date)`,
+      where ${worksNoLonger('$1', 'e.territory_id', '$2')}`,
     [userId, utcDay(now), now.toISOString()],
   );
 }
@@ -61,10 +69,7 @@ export async function releaseCancelledCoverage(
   await tx.query(
     `insert into territory_releases (user_id, territory_id, released_at)
      select $1::text, $2::text, $4::timestamptz
-      where not exists (select 1 from user_territories ut where ut.user_id = $1 and ut.territory_id = $2)
-        and not exists (select 1 from coverages c
-                         where c.user_id = $1 and c.territory_id = $2 and c.cancelled_at is null
-                           and c.from_date <= $3::date and c.to_date >= $3::date)`,
+      where ${worksNoLonger('$1', '$2', '$3')}`,
     [coverage.userId, coverage.territoryId, today, now.toISOString()],
   );
 }

@@ -25,6 +25,7 @@
 import type { TeamMember, TeamResponse } from '../../../src/protocol/office';
 import { authorize, type Actor } from '../auth/policy';
 import type { Db } from '../db/db';
+import { utcDay } from '../auth/scope';
 import { readSettings } from '../admin/settings';
 import { WEEK_MS, weekStartOf } from './alertsWeek';
 import type { OfficeOutcome } from './escalations';
@@ -62,14 +63,14 @@ interface CountRow {
 export async function readTeam(db: Db, actor: Actor, now: Date): Promise<OfficeOutcome<TeamResponse>> {
   const refused = teamRefusal(actor);
   if (refused) return refused;
-  const today = now.toISOString().slice(0, 10);
+  const today = utcDay(now);
   const settings = await readSettings(db, actor.orgId);
   const weekStart = weekStartOf(now);
   const base = {
     dataAsOf: now.toISOString(),
     today,
     staleAfterDays: settings.alertNoSyncDays,
-    weekStart: weekStart.toISOString().slice(0, 10),
+    weekStart: utcDay(weekStart),
   };
   const everySpecialist = actor.role === 'admin';
   const members = await db.query<MemberRow>(
