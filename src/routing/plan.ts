@@ -9,6 +9,7 @@ import { scheduleRoute } from './schedule';
 import type { Infeasibility, Plan, Problem, SkipReason, SkippedStop, StopId } from './types';
 
 const asMinutes = (x: number): Minutes => x as Minutes;
+const hasWindows = (m: Model, j: number): boolean => !(m.winOpen[j]!.length === 1 && m.winOpen[j]![0] === -Infinity && m.winClose[j]![0] === Infinity);
 
 /** For each node, whether a route serving only that stop is feasible (breaks included). */
 export function aloneFeasibility(m: Model): Uint8Array {
@@ -18,7 +19,7 @@ export function aloneFeasibility(m: Model): Uint8Array {
 }
 
 function skipReason(m: Model, node: number, alone: Uint8Array): SkipReason {
-  if (!alone[node]) return 'window_unreachable';
+  if (!alone[node]) return hasWindows(m, node) ? 'window_unreachable' : 'outside_shift';
   if (m.mandatory[node]) return 'not_enough_time';
   return m.priority[node]! > 0 ? 'lower_priority' : 'no_priority';
 }
@@ -33,7 +34,7 @@ export function buildPlan(problem: Problem, m: Model, seq: readonly number[], al
   for (let j = 2; j < m.size; j++) if (!served.has(j)) skipped.push({ id: id(j), reason: skipReason(m, j, alone) });
 
   const reasons: Infeasibility[] = [];
-  const unreachable = skipped.filter((s) => s.reason === 'window_unreachable' && m.mandatory[problem.stops.findIndex((x) => x.id === s.id) + 2]);
+  const unreachable = skipped.filter((s) => (s.reason === 'window_unreachable' || s.reason === 'outside_shift') && m.mandatory[problem.stops.findIndex((x) => x.id === s.id) + 2]);
   if (unreachable.length > 0) {
     reasons.push({
       code: 'mandatory_unreachable',

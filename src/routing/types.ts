@@ -54,6 +54,12 @@ export interface Stop {
   readonly windows: readonly TimeWindow[];
   readonly priority: number;
   readonly mandatory: boolean;
+  /**
+   * Stops with the same site (residents of one care home) are one place: the plan drives there
+   * once and serves them one after another, never leaving in between. Members of a site must
+   * share `at` and `windows`; the solver may serve any subset of them.
+   */
+  readonly site?: string;
 }
 
 export interface Problem {
@@ -80,9 +86,10 @@ export interface PlannedBreak {
   readonly end: Minutes;
 }
 
-export const SKIP_REASONS = ['window_unreachable', 'not_enough_time', 'lower_priority', 'no_priority', 'unavailable'] as const;
+export const SKIP_REASONS = ['window_unreachable', 'outside_shift', 'not_enough_time', 'lower_priority', 'no_priority', 'unavailable'] as const;
 /**
- * window_unreachable: cannot be served even as the only visit of the day.
+ * window_unreachable: has time windows and cannot be served in them even as the only visit of the day.
+ * outside_shift:      has no window and does not fit in the shift even as the only visit of the day.
  * not_enough_time:    a mandatory stop that fits alone but not with the other mandatory stops.
  * lower_priority:     optional; the time went to stops whose priorities add up to more.
  * no_priority:        optional with priority 0; serving it would only add travel.

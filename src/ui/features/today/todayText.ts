@@ -111,6 +111,7 @@ const en = {
   notPlanned: 'Not in the plan',
   skip: {
     window_unreachable: 'Cannot be visited within the visiting hours and what is left of the shift',
+    outside_shift: 'Does not fit in what is left of the shift, even as the only visit',
     not_enough_time: 'Must visit, but does not fit together with the other must-visit patients',
     lower_priority: 'No time left: the planned visits matter more',
     no_priority: 'Nothing to do there today',
@@ -234,6 +235,7 @@ const es: TodayText = {
   notPlanned: 'Fuera del plan',
   skip: {
     window_unreachable: 'No se puede visitar dentro del horario de visitas y lo que queda del turno',
+    outside_shift: 'No cabe en lo que queda del turno, ni siquiera como única visita',
     not_enough_time: 'Visita obligatoria, pero no cabe junto con las demás visitas obligatorias',
     lower_priority: 'No queda tiempo: las visitas planificadas son más importantes',
     no_priority: 'No hay nada que hacer allí hoy',
