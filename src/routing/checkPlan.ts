@@ -11,7 +11,8 @@
  *  [C4] in each gap between services, driving fits in the time not spent on breaks and ends by
  *       the arrival (or by returnAt for the last gap); the day starts at shift start;
  *  [C5] returnAt <= shift end;
- *  [C6] totals (priority, travel) match the visits; feasible <=> every mandatory stop served.
+ *  [C6] totals (priority, travel) match the visits; feasible <=> every mandatory stop served;
+ *  [C7] the visits of one site (a care home) follow one another: one drive in, one drive out.
  */
 import { nodeTravel } from './travel';
 import type { Plan, Problem } from './types';
@@ -94,6 +95,16 @@ export function checkPlan(problem: Problem, plan: Plan): string[] {
     if (drivable < t - TOL) errors.push(`[C4] ${g.label}: ${t.toFixed(3)} min of driving does not fit in ${drivable.toFixed(3)} free minutes`);
   }
   if (plan.returnAt > problem.shift.end + TOL) errors.push(`[C5] returns at ${plan.returnAt}, after shift end ${problem.shift.end}`);
+
+  const siteOf = (node: number): string | undefined => problem.stops[node - 2]!.site;
+  const leftSites = new Set<string>();
+  nodes.forEach((node, i) => {
+    const site = siteOf(node);
+    if (site === undefined) return;
+    if (leftSites.has(site)) errors.push(`[C7] ${plan.visits[i]!.id}: site ${site} is visited in more than one block`);
+    const next = nodes[i + 1];
+    if (next === undefined || siteOf(next) !== site) leftSites.add(site);
+  });
 
   const priority = nodes.reduce((sum, node) => sum + problem.stops[node - 2]!.priority, 0);
   if (Math.abs(priority - plan.totalPriority) > TOL) errors.push(`[C6] totalPriority ${plan.totalPriority} != ${priority}`);

@@ -1,16 +1,30 @@
 /**
- * Exact search for small days: a labelling DP over (visited set, last stop, breaks taken) with
- * Pareto labels on (departure time, travel), extended one stop per layer, pruned by bounds
- * against the incumbent. Proves optimality in the lexicographic objective when it finishes.
+ * Exact search: a label-setting search over partial routes, in order of departure time, with
+ * dominance between labels at the same stop. Proves optimality in the lexicographic objective
+ * when it finishes; how big its state space is likely to be is estimated by stateSpaceLog2, so
+ * the caller can decide whether to run it at all.
  *
- * Bounds per label (all valid upper/lower bounds, so pruning never loses the optimum):
- *  - mandatory: stops served + remaining mandatory stops still reachable in their windows;
- *  - priority: fractional knapsack over reachable stops, weight = service + cheapest way in
- *    (from the current stop or an unvisited one), capacity = time left minus remaining breaks
- *    minus the cheapest way into the end place; when the label can only tie on mandatory stops,
- *    all remaining mandatory ones are charged first; rounded down when priorities are integers;
- *  - travel (only when the label can at best tie on priority): travel so far + cheapest way
- *    into the end + cheapest way into every remaining mandatory stop it must still serve.
+ * A label is a partial route from the start ending at `node`: departure time, breaks taken,
+ * travel, priority and mandatory stops so far, and `closed`, the candidates it can no longer
+ * serve: those it visited, those it can no longer reach in their windows (their latest start has
+ * passed even when driving straight there), and the other residents of a care home it has left.
+ * Counting unreachable stops as closed is what makes the search fast on days with tight
+ * windows: labels that differ only in stops whose windows have passed compare equal.
+ *
+ * Dominance (at the same node): A dominates B when A departs no later, has taken at least as
+ * many breaks, has no more travel, at least as much priority and as many mandatory stops, and
+ * closed(A) is a subset of closed(B). Every completion of B uses only stops open for B, so A can
+ * drive it too, no later (all timing is monotone: being earlier is never worse), for a score at
+ * least as good. A dominated label already in the queue is marked dead and never expanded.
+ *
+ * Bounds per label (upper/lower bounds, so pruning never loses the optimum):
+ *  - mandatory: stops served + remaining mandatory stops still open;
+ *  - priority: fractional knapsack over open stops, weight = service + cheapest way in (from the
+ *    current stop or an open one), capacity = time left minus remaining breaks minus the cheapest
+ *    way into the end place; when the label can only tie on mandatory stops, all remaining
+ *    mandatory ones are charged first; rounded down when priorities are integers;
+ *  - travel (only when the label can at best tie on priority): travel so far + cheapest way into
+ *    the end + cheapest way into every remaining mandatory stop it must still serve.
  */
 import type { Model } from './model';
 import { compareScores, SCORE_EPS, type Score } from './objective';
@@ -18,13 +32,16 @@ import { EPS, gapReady, latestServiceStart, serviceStart } from './timing';
 
 interface Label {
   readonly node: number;
-  readonly mask: number;
+  /** Bit per candidate (by index in `candidates`): visited, unreachable, or a left care home's. */
+  readonly closed: number[];
   readonly k: number;
   readonly depart: number;
   readonly travel: number;
   readonly priority: number;
   readonly mandatory: number;
   readonly parent: Label | null;
+  /** Set when a later label dominates this one: it is skipped when its turn comes. */
+  dead: boolean;
 }
 
 export interface ExactResult {
@@ -32,6 +49,8 @@ export interface ExactResult {
   readonly score: Score | null;
   /** True when the search space was exhausted: nothing beats `score`. */
   readonly proven: boolean;
+  /** Labels created (for tests and the benchmark). */
+  readonly labels: number;
 }
 
 export interface ExactControl {
@@ -47,8 +66,64 @@ function path(label: Label): number[] {
 }
 
 /**
- * `candidates`: stop nodes that can be served alone (at most 30). `incumbent`: best known route
- * and its score (or null), which the search must beat to replace.
+ * Bit sets as plain arrays of 30-bit words: small integers stay unboxed in V8, so copying and
+ * comparing them is much cheaper than typed arrays for the few words a day needs.
+ */
+const BITS = 30;
+const has = (bits: readonly number[], b: number): boolean => ((bits[(b / BITS) | 0]! >>> b % BITS) & 1) === 1;
+const setBit = (bits: number[], b: number): void => {
+  bits[(b / BITS) | 0]! |= 1 << b % BITS;
+};
+
+/** True when every bit of a is also set in b. */
+function subset(a: readonly number[], b: readonly number[]): boolean {
+  for (let w = 0; w < a.length; w++) if ((a[w]! & ~b[w]!) !== 0) return false;
+  return true;
+}
+
+/** Earliest service start and latest useful service start of each candidate (breaks ignored). */
+function candidateTimes(m: Model, candidates: readonly number[]): { earliest: Float64Array; latest: Float64Array } {
+  const earliest = new Float64Array(m.size).fill(Infinity);
+  const latest = new Float64Array(m.size).fill(-Infinity);
+  for (const j of candidates) {
+    earliest[j] = serviceStart(m, j, m.shiftStart + m.reach[j]!);
+    latest[j] = latestServiceStart(m, j, m.shiftEnd - m.reach[j * m.size + 1]!);
+  }
+  return { earliest, latest };
+}
+
+/**
+ * log2 of a rough count of the states the exact search may visit: for each candidate j, the
+ * other candidates that could come either before or after it (both orders fit their windows)
+ * are the ones whose state is open when the route is at j; the rest are settled by time. Wide
+ * windows make every pair undecided (n 2^(n-1) states); tight windows keep it small.
+ */
+export function stateSpaceLog2(m: Model, candidates: readonly number[]): number {
+  if (candidates.length === 0) return 0;
+  const { earliest, latest } = candidateTimes(m, candidates);
+  const size = m.size;
+  let total = 0;
+  let maxFree = 0;
+  const free: number[] = [];
+  for (const j of candidates) {
+    let f = 0;
+    for (const i of candidates) {
+      if (i === j) continue;
+      const iBeforeJ = earliest[i]! + m.service[i]! + m.reach[i * size + j]! <= latest[j]! + EPS;
+      const jBeforeI = earliest[j]! + m.service[j]! + m.reach[j * size + i]! <= latest[i]! + EPS;
+      if (iBeforeJ && jBeforeI) f++;
+    }
+    free.push(f);
+    if (f > maxFree) maxFree = f;
+  }
+  // Sum of 2^f, scaled by 2^-maxFree so it stays finite for 100+ candidates.
+  for (const f of free) total += 2 ** (f - maxFree);
+  return maxFree + Math.log2(total);
+}
+
+/**
+ * `candidates`: stop nodes worth serving. `incumbent`: best known route and its score (or null),
+ * which the search must beat to replace. `site[node]` (>= 0) groups a care home's residents.
  */
 export function solveExact(
   m: Model,
@@ -57,35 +132,73 @@ export function solveExact(
   control: ExactControl,
 ): ExactResult {
   const c = candidates.length;
-  if (c > 30) throw new Error('exact search is limited to 30 candidates');
+  const words = Math.max(1, Math.ceil(c / BITS));
   const size = m.size;
   const T = m.travel;
   const nb = m.nBreaks;
   const breakSuffix = new Float64Array(nb + 1);
   for (let b = nb - 1; b >= 0; b--) breakSuffix[b] = breakSuffix[b + 1]! + m.brMinutes[b]!;
+  const { latest } = candidateTimes(m, candidates);
 
-  // Possible predecessors of each candidate and of the end, nearest first. For a label only the
-  // current stop and the unvisited candidates can still precede anything.
   const bitOf = new Int32Array(size).fill(-1);
   candidates.forEach((j, bit) => (bitOf[j] = bit));
+
+  // Possible predecessors of each candidate and of the end, nearest first. For a label only the
+  // current stop and the open candidates can still precede anything.
   const preds: Int32Array[] = [];
   for (const j of [...candidates, 1]) {
     preds[j] = Int32Array.from([0, ...candidates].filter((i) => i !== j).sort((x, y) => T[x * size + j]! - T[y * size + j]!));
   }
   const minInFor = (l: Label, j: number): number => {
     for (const i of preds[j]!) {
-      if (i === l.node || (i !== 0 && !(l.mask & (1 << bitOf[i]!)))) return T[i * size + j]!;
+      if (i === l.node || (i !== 0 && !has(l.closed, bitOf[i]!))) return T[i * size + j]!;
     }
     return Infinity;
   };
-  // Latest start at each candidate that still allows reaching the end (breaks ignored: optimistic).
-  const latest = new Float64Array(size);
-  for (const j of candidates) latest[j] = latestServiceStart(m, j, m.shiftEnd - m.reach[j * size + 1]!);
-  const integral = candidates.every((j) => Number.isInteger(m.priority[j]!));
 
+  // Unreachable sets by departure time: from node j departing at d, candidate i is out of reach
+  // once d > deadline = latest[i] - reach(j, i). Candidates sorted by deadline per node, with the
+  // union of the first p of them precomputed, so a label's unreachable set is one lookup.
+  const nodes = [0, ...candidates];
+  const deadlines: Float64Array[] = [];
+  const cumulative: number[][] = [];
+  for (const j of nodes) {
+    const order = candidates.map((i, bit) => ({ bit, d: latest[i]! - m.reach[j * size + i]! })).sort((a, b) => a.d - b.d);
+    deadlines[j] = Float64Array.from(order, (o) => o.d);
+    const cum = new Array<number>((c + 1) * words).fill(0);
+    order.forEach((o, p) => {
+      for (let w = 0; w < words; w++) cum[(p + 1) * words + w] = cum[p * words + w]!;
+      cum[(p + 1) * words + ((o.bit / BITS) | 0)]! |= 1 << o.bit % BITS;
+    });
+    cumulative[j] = cum;
+  }
+  /** OR into `bits` every candidate out of reach when leaving node j at `depart`. */
+  const closeUnreachable = (bits: number[], j: number, depart: number): void => {
+    const d = deadlines[j]!;
+    let lo = 0;
+    let hi = d.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (d[mid]! < depart - EPS) lo = mid + 1;
+      else hi = mid;
+    }
+    const cum = cumulative[j]!;
+    for (let w = 0; w < words; w++) bits[w]! |= cum[lo * words + w]!;
+  };
+
+  // Residents of a care home: leaving it closes the ones not served (one visit per home a day).
+  const siteBits = new Map<number, number[]>();
+  for (const j of candidates) {
+    const s = m.site[j]!;
+    if (s < 0) continue;
+    let bits = siteBits.get(s);
+    if (!bits) siteBits.set(s, (bits = new Array<number>(words).fill(0)));
+    setBit(bits, bitOf[j]!);
+  }
+
+  const integral = candidates.every((j) => Number.isInteger(m.priority[j]!));
   let best: { seq: number[]; score: Score } | null = incumbent;
   let labels = 0;
-  let nextCheck = 4096;
   let proven = true;
   // Scratch for the knapsack: optional items as (priority, weight, ratio), kept sorted by ratio.
   const itP = new Float64Array(c);
@@ -103,9 +216,8 @@ export function solveExact(
     let mustTravel = 0;
     let count = 0;
     for (let bit = 0; bit < c; bit++) {
-      if (l.mask & (1 << bit)) continue;
+      if (has(l.closed, bit)) continue;
       const j = candidates[bit]!;
-      if (l.depart + m.reach[l.node * size + j]! > latest[j]! + EPS) continue;
       const inJ = minInFor(l, j);
       const w = m.service[j]! + inJ;
       if (m.mandatory[j]) {
@@ -115,7 +227,7 @@ export function solveExact(
         cap -= w;
         prioUb += m.priority[j]!;
       } else if (m.priority[j]! > 0) {
-        // Insertion into the ratio-sorted scratch (c <= 30, so this beats a general sort).
+        // Insertion into the ratio-sorted scratch (few open stops on tight days).
         const r = m.priority[j]! / Math.max(w, 1e-9);
         let q = count++;
         while (q > 0 && itR[q - 1]! < r) {
@@ -147,79 +259,105 @@ export function solveExact(
     return l.travel + endIn + mustTravel <= s.travel + SCORE_EPS;
   };
 
-  const close = (l: Label): void => {
+  const finish = (l: Label): void => {
     const ret = gapReady(m, l.depart, T[l.node * size + 1]!, l.k, nb);
     if (!(ret <= m.shiftEnd + EPS)) return;
     const score: Score = { mandatory: l.mandatory, priority: l.priority, travel: l.travel + T[l.node * size + 1]!, returnAt: ret };
     if (!best || compareScores(score, best.score) > 0) best = { seq: path(l), score };
   };
 
-  // Buckets by (visited set, last stop). A label with at least as many breaks behind it, an
-  // earlier-or-equal departure and no more travel dominates: it can copy any completion.
-  let layer: Label[][] = [[{ node: 0, mask: 0, k: 0, depart: m.shiftStart, travel: 0, priority: 0, mandatory: 0, parent: null }]];
-  const dominates = (o: Label, l: Label): boolean => o.k >= l.k && o.depart <= l.depart + EPS && o.travel <= l.travel + EPS;
+  const dominates = (a: Label, b: Label): boolean =>
+    a.node === b.node &&
+    a.depart <= b.depart + EPS &&
+    a.k >= b.k &&
+    a.travel <= b.travel + EPS &&
+    a.priority >= b.priority - SCORE_EPS &&
+    a.mandatory >= b.mandatory &&
+    subset(a.closed, b.closed);
 
-  while (layer.length > 0 && proven) {
-    const next = new Map<number, Label[]>();
-    for (const group of layer) {
-      for (const l of group) {
-        close(l);
-        if (!promising(l)) continue;
-        for (let bit = 0; bit < c; bit++) {
-          if (l.mask & (1 << bit)) continue;
-          const j = candidates[bit]!;
-          const t = T[l.node * size + j]!;
-          if (l.depart + t > latest[j]! + EPS) continue;
-          for (let k1 = l.k; k1 <= nb; k1++) {
-            const ready = gapReady(m, l.depart, t, l.k, k1);
-            if (ready === Infinity) break;
-            const s = serviceStart(m, j, ready);
-            if (s === Infinity || s > latest[j]! + EPS) continue;
-            const depart = s + m.service[j]!;
-            if (k1 < nb && depart > m.brLatest[k1]! + EPS) continue; // the next break can no longer start
-            if (depart + m.reach[j * size + 1]! + breakSuffix[k1]! > m.shiftEnd + EPS) continue;
-            const cand: Label = {
-              node: j,
-              mask: l.mask | (1 << bit),
-              k: k1,
-              depart,
-              travel: l.travel + t,
-              priority: l.priority + m.priority[j]!,
-              mandatory: l.mandatory + m.mandatory[j]!,
-              parent: l,
-            };
-            const key = cand.mask * 32 + bit;
-            const bucket = next.get(key);
-            if (!bucket) next.set(key, [cand]);
-            else {
-              let dominated = false;
-              for (const o of bucket) {
-                if (dominates(o, cand)) {
-                  dominated = true;
-                  break;
-                }
-              }
-              if (dominated) continue;
-              let w = 0;
-              for (const o of bucket) if (!dominates(cand, o)) bucket[w++] = o;
-              bucket.length = w;
-              bucket.push(cand);
-            }
-            labels++;
-          }
-        }
-        if (labels >= nextCheck) {
-          nextCheck = labels + 4096;
-          if (labels > control.maxLabels || control.shouldStop()) {
-            proven = false;
-            break;
-          }
-        }
-      }
-      if (!proven) break;
+  // Live labels by a hash of (node, closed set), for dominance checks. Labels of different
+  // nodes never meet in `dominates` (node first in the hash, checked again below); a collision
+  // of closed sets only means comparing more labels, as dominance holds across any subsets.
+  const buckets = new Map<number, Label[]>();
+  /** Adds a label unless a live one dominates it; retires the ones it dominates. */
+  const admit = (cand: Label): boolean => {
+    let key = cand.node | 0;
+    for (let w = 0; w < words; w++) key = Math.imul(key ^ cand.closed[w]!, 0x9e3779b1) ^ (key >>> 15);
+    let bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, (bucket = []));
+    for (const o of bucket) if (dominates(o, cand)) return false;
+    let w = 0;
+    for (const o of bucket) {
+      if (dominates(cand, o)) o.dead = true;
+      else bucket[w++] = o;
     }
-    layer = [...next.values()];
+    bucket.length = w;
+    bucket.push(cand);
+    return true;
+  };
+
+  const rootClosed = new Array<number>(words).fill(0);
+  closeUnreachable(rootClosed, 0, m.shiftStart);
+  // Labels are expanded in the order they were made (parents before children, so roughly by
+  // number of stops); the expanded ones are dropped from the front now and then.
+  let queue: Label[] = [];
+  let head = 0;
+  queue.push({ node: 0, closed: rootClosed, k: 0, depart: m.shiftStart, travel: 0, priority: 0, mandatory: 0, parent: null, dead: false });
+  let nextCheck = 2048;
+
+  while (head < queue.length) {
+    if (head > 65536 && head * 2 > queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    const l = queue[head++]!;
+    if (l.dead) continue;
+    finish(l);
+    if (!promising(l)) continue;
+    const here = m.site[l.node]!;
+    for (let bit = 0; bit < c; bit++) {
+      if (has(l.closed, bit)) continue;
+      const j = candidates[bit]!;
+      const t = T[l.node * size + j]!;
+      if (l.depart + t > latest[j]! + EPS) continue;
+      for (let k1 = l.k; k1 <= nb; k1++) {
+        const ready = gapReady(m, l.depart, t, l.k, k1);
+        if (ready === Infinity) break;
+        const s = serviceStart(m, j, ready);
+        if (s === Infinity || s > latest[j]! + EPS) continue;
+        const depart = s + m.service[j]!;
+        if (k1 < nb && depart > m.brLatest[k1]! + EPS) continue; // the next break can no longer start
+        if (depart + m.reach[j * size + 1]! + breakSuffix[k1]! > m.shiftEnd + EPS) continue;
+        const closed = l.closed.slice();
+        setBit(closed, bit);
+        if (here >= 0 && m.site[j] !== here) {
+          const left = siteBits.get(here)!;
+          for (let w = 0; w < words; w++) closed[w]! |= left[w]!;
+        }
+        closeUnreachable(closed, j, depart);
+        const cand: Label = {
+          node: j,
+          closed,
+          k: k1,
+          depart,
+          travel: l.travel + t,
+          priority: l.priority + m.priority[j]!,
+          mandatory: l.mandatory + m.mandatory[j]!,
+          parent: l,
+          dead: false,
+        };
+        labels++;
+        if (admit(cand)) queue.push(cand);
+      }
+    }
+    if (labels >= nextCheck) {
+      nextCheck = labels + 2048;
+      if (labels > control.maxLabels || control.shouldStop()) {
+        proven = false;
+        break;
+      }
+    }
   }
   const found = best as { seq: number[]; score: Score } | null;
-  return { seq: found ? found.seq : null, score: found ? found.score : null, proven };
+  return { seq: found ? found.seq : null, score: found ? found.score : null, proven, labels };
 }

@@ -5,7 +5,7 @@
 export type * from './types';
 export { SKIP_REASONS, INFEASIBILITY_CODES } from './types';
 export { parseProblem, parseProblemText, type ParseResult } from './problem';
-export { solve, DEFAULT_TIME_LIMIT_MS, DEFAULT_EXACT_MAX_STOPS } from './solve';
+export { solve, DEFAULT_TIME_LIMIT_MS, DEFAULT_EXACT_MAX_LOG2_STATES } from './solve';
 export { replan, remainingProblem, REPLAN_TIME_LIMIT_MS, type DayProgress } from './replan';
 export { checkPlan } from './checkPlan';
 export {

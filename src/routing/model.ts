@@ -27,6 +27,10 @@ export interface Model {
   readonly brLatest: Float64Array;
   readonly brMinutes: Float64Array;
   readonly mandatoryCount: number;
+  /** Per node, the index of its site (a care home whose residents are served in one block), or -1. */
+  readonly site: Int32Array;
+  /** Number of distinct sites. */
+  readonly siteCount: number;
   /**
    * Shortest-path travel between nodes through any others: a lower bound on the time from i to j
    * in any route. Equal to `travel` for the geometric models; smaller for a matrix without the
@@ -73,10 +77,16 @@ export function compileProblem(problem: Problem, travel: Float64Array = buildTra
   const mandatory = new Uint8Array(size);
   const winOpen: Float64Array[] = [Float64Array.of(-Infinity), Float64Array.of(-Infinity)];
   const winClose: Float64Array[] = [Float64Array.of(Infinity), Float64Array.of(Infinity)];
+  const site = new Int32Array(size).fill(-1);
+  const siteIndex = new Map<string, number>();
   problem.stops.forEach((s, k) => {
     service[k + 2] = s.serviceMinutes;
     priority[k + 2] = s.priority;
     mandatory[k + 2] = s.mandatory ? 1 : 0;
+    if (s.site !== undefined) {
+      if (!siteIndex.has(s.site)) siteIndex.set(s.site, siteIndex.size);
+      site[k + 2] = siteIndex.get(s.site)!;
+    }
     const [open, close] = mergedWindows(s.windows);
     winOpen.push(Float64Array.from(open));
     winClose.push(Float64Array.from(close));
@@ -97,6 +107,8 @@ export function compileProblem(problem: Problem, travel: Float64Array = buildTra
     brLatest: Float64Array.from(problem.breaks, (b) => b.latest),
     brMinutes: Float64Array.from(problem.breaks, (b) => b.minutes),
     mandatoryCount: problem.stops.filter((s) => s.mandatory).length,
+    site,
+    siteCount: siteIndex.size,
     reach: problem.travel.kind === 'matrix' ? shortestPaths(travel, size) : travel,
   };
 }

@@ -105,10 +105,11 @@ function breakRule(v: unknown, path: string): BreakRule {
 }
 
 function stop(v: unknown, path: string): Stop {
-  const o = obj(v, path, ['id', 'at', 'serviceMinutes', 'windows', 'priority', 'mandatory']);
+  const o = obj(v, path, ['id', 'at', 'serviceMinutes', 'windows', 'priority', 'mandatory', 'site']);
   if (typeof o.id !== 'string' || o.id.length === 0) fail(`${path}.id`, 'must be a non-empty string');
   const windows = o.windows === undefined ? [] : arr(o.windows, `${path}.windows`).map((w, i) => window(w, `${path}.windows[${i}]`));
   if (o.mandatory !== undefined && typeof o.mandatory !== 'boolean') fail(`${path}.mandatory`, 'must be true or false');
+  if (o.site !== undefined && (typeof o.site !== 'string' || o.site.length === 0)) fail(`${path}.site`, 'must be a non-empty string');
   return {
     id: o.id as StopId,
     at: place(o.at, `${path}.at`),
@@ -116,6 +117,7 @@ function stop(v: unknown, path: string): Stop {
     windows,
     priority: o.priority === undefined ? 0 : num(o.priority, `${path}.priority`, { min: 0 }),
     mandatory: o.mandatory === true,
+    ...(o.site === undefined ? {} : { site: o.site as string }),
   };
 }
 
@@ -142,6 +144,14 @@ function problem(v: unknown): Problem {
     check(start, 'start');
     check(end, 'end');
     stops.forEach((s, i) => check(s.at, `stops[${i}].at`));
+    // A site is one place: its stops are driven to once.
+    const firstAt = new Map<string, number>();
+    stops.forEach((s, i) => {
+      if (s.site === undefined) return;
+      const k = firstAt.get(s.site);
+      if (k === undefined) firstAt.set(s.site, i);
+      else if (JSON.stringify(stops[k]!.at) !== JSON.stringify(s.at)) fail(`stops[${i}].at`, `must be the place of stops[${k}], which has the same site "${s.site}"`);
+    });
   }
   const breaks = o.breaks === undefined ? [] : arr(o.breaks, 'breaks').map((b, i) => breakRule(b, `breaks[${i}]`));
   const out: Problem = { start, end, shift, travel: model, breaks, stops };

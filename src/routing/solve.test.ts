@@ -216,7 +216,7 @@ describe('solve: engines agree', () => {
     const stops = Array.from({ length: 14 }, (_, i) => ({ id: `c${i}`, at: { x: (i * 71) % 97, y: (i * 43) % 89 }, mandatory: true }));
     const p = planar(stops, { shift: { start: 0, end: 10000 } });
     const exact = solve(p);
-    const heuristic = solve(p, { exactMaxStops: 0, maxIterations: 300 });
+    const heuristic = solve(p, { exactMaxLog2States: -1, maxIterations: 300 });
     expect(exact.provenOptimal).toBe(true);
     expect(heuristic.provenOptimal).toBe(false);
     expect(heuristic.travelMinutes).toBeCloseTo(exact.travelMinutes, 6);
@@ -232,7 +232,7 @@ describe('solve: engines agree', () => {
     }));
     const p = planar(stops, { shift: { start: 0, end: 420 }, breaks: [{ earliest: 180, latest: 240, minutes: 30 }] });
     const exact = solve(p);
-    const heuristic = solve(p, { exactMaxStops: 0, maxIterations: 2000 });
+    const heuristic = solve(p, { exactMaxLog2States: -1, maxIterations: 2000 });
     expect(exact.provenOptimal).toBe(true);
     expect(heuristic.totalPriority).toBe(exact.totalPriority);
   });

@@ -1,15 +1,22 @@
 /**
  * The planner's entry point: compile the problem, pick the engines, keep the best route, and
- * hand back a verified Plan. Small days (<= exactMaxStops candidates) get a quick heuristic
- * incumbent and then the exact search, which proves the optimum; bigger days, or an exact
- * search stopped by its budget, get the iterated local search until the time limit. Days with
- * no windows and no breaks whose full tour fits (the TSP case) go to the dedicated TSP engine.
+ * hand back a verified Plan. Whether the exact search runs is decided from the estimated size of
+ * its state space (stateSpaceLog2: windows, shift and candidates together), not from a count of
+ * stops: a day of 60 booked half-hour slots is small, a day of 22 stops that fit any time is not.
+ * When it runs, a short local search first gives it an incumbent to prune against; it then gets
+ * the budget (all of it when the estimate is small, a share when large) and proves the optimum
+ * when it finishes; otherwise the iterated local search uses what is left, and the best route
+ * found by either is returned. Days with no windows and no breaks whose full tour fits (the TSP
+ * case) go to the dedicated TSP engine.
+ *
+ * Care homes: a route the heuristics offer is gathered so each home's residents form one block
+ * (sites.ts) before it can become the best; the exact search builds only such routes.
  *
  * Deterministic: the only randomness is the seeded Rng, and the clock is only consulted to stop.
  * With an iteration cap and no clock, the same seed gives the same plan.
  */
 import { checkPlan } from './checkPlan';
-import { solveExact } from './exact';
+import { solveExact, stateSpaceLog2 } from './exact';
 import { iteratedLocalSearch } from './ils';
 import { compileProblem, type Model } from './model';
 import { compareScores, type Score } from './objective';
@@ -17,14 +24,24 @@ import { aloneFeasibility, buildPlan, unschedulablePlan } from './plan';
 import { createRng } from './rng';
 import { scheduleRoute } from './schedule';
 import { EPS, serviceStart } from './timing';
+import { gatherSites, sitesContiguous } from './sites';
 import { shortestPath } from './tsp';
 import type { Plan, Problem, SolveOptions } from './types';
 
 export const DEFAULT_TIME_LIMIT_MS = 1000;
-export const DEFAULT_EXACT_MAX_STOPS = 20;
+/**
+ * Largest estimated state space (log2) the exact search is tried on. 2^24 covers a day of 20
+ * stops that fit any time (about 2^23.3, where bound pruning still usually proves the optimum
+ * within the budget) and tight-window days of 100 stops; beyond it the exact search would only
+ * spend the budget the local search needs.
+ */
+export const DEFAULT_EXACT_MAX_LOG2_STATES = 24;
+/** Above this estimate the exact search gets only a share of the budget, the local search the rest. */
+const EXACT_SURE_LOG2_STATES = 18;
+const EXACT_SHARE = 0.6;
 /** Iteration caps used when no clock is given (a plain, reproducible call). */
 const ITERATIONS_WITHOUT_CLOCK = 1500;
-const EXACT_MAX_LABELS = 4_000_000;
+const EXACT_MAX_LABELS = 3_000_000;
 
 function scoreOf(m: Model, seq: readonly number[]): Score | null {
   const tl = scheduleRoute(m, seq);
@@ -63,6 +80,15 @@ function firstRoute(m: Model, candidates: readonly number[], exact: boolean, sho
   return r.seq && r.score ? { seq: r.seq, score: r.score } : null;
 }
 
+/** The route with each care home in one block, scored; null when it cannot be driven. */
+function acceptable(m: Model, seq: readonly number[], known?: Score): { seq: number[]; score: Score } | null {
+  if (sitesContiguous(m, seq)) {
+    const score = known ?? scoreOf(m, seq);
+    return score ? { seq: [...seq], score } : null;
+  }
+  return gatherSites(m, seq, (s) => scoreOf(m, s));
+}
+
 export function solve(problem: Problem, options: SolveOptions = {}): Plan {
   const m = compileProblem(problem);
   const rng = createRng(options.seed ?? problem.seed ?? 1);
@@ -78,15 +104,16 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
   const candidates: number[] = [];
   for (let j = 2; j < m.size; j++) if ((m.mandatory[j] || m.priority[j]! > 0) && mightBeServed(m, j)) candidates.push(j);
 
-  const exact = candidates.length <= (options.exactMaxStops ?? DEFAULT_EXACT_MAX_STOPS);
+  const log2States = stateSpaceLog2(m, candidates);
+  const exact = log2States <= (options.exactMaxLog2States ?? DEFAULT_EXACT_MAX_LOG2_STATES);
   const start = firstRoute(m, candidates, exact, shouldStop);
   if (!start) return unschedulablePlan(problem, m);
   let best = start;
   let proven = false;
   const consider = (seq: readonly number[], known?: Score): void => {
-    const score = known ?? scoreOf(m, seq);
-    if (!score || compareScores(score, best.score) <= 0) return;
-    best = { seq: [...seq], score };
+    const route = acceptable(m, seq, known);
+    if (!route || compareScores(route.score, best.score) <= 0) return;
+    best = route;
     options.onProgress?.(buildPlan(problem, m, best.seq, alone, false));
   };
 
@@ -103,7 +130,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
     const score = scoreOf(m, order);
     if (score) {
       consider(order, score);
-      settled = candidates.length > (options.exactMaxStops ?? DEFAULT_EXACT_MAX_STOPS);
+      settled = !exact;
     }
   }
 
@@ -117,8 +144,14 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
     consider(r.stops, r.score);
   };
   if (!settled && exact) {
-    runIls(Math.min(maxIterations, 20 * candidates.length + 50), Infinity);
-    const r = solveExact(m, candidates, best, { shouldStop, maxLabels: EXACT_MAX_LABELS });
+    // The incumbent only helps the exact search prune; a small state space needs little of it.
+    const warmUp = log2States <= EXACT_SURE_LOG2_STATES ? 2 * candidates.length + 20 : 20 * candidates.length + 50;
+    runIls(Math.min(maxIterations, warmUp), Infinity);
+    // A large estimate may not finish: stop the exact search at its share so the local search
+    // keeps time to improve the incumbent.
+    const share = clock && log2States > EXACT_SURE_LOG2_STATES ? clock() + EXACT_SHARE * Math.max(0, deadline - clock()) : Infinity;
+    const stopExact = (): boolean => shouldStop() || (clock !== undefined && clock() >= share);
+    const r = solveExact(m, candidates, best, { shouldStop: stopExact, maxLabels: EXACT_MAX_LABELS });
     if (r.seq && r.score) consider(r.seq, r.score);
     proven = r.proven;
   }

@@ -57,7 +57,8 @@ export interface Stop {
   /**
    * Stops with the same site (residents of one care home) are one place: the plan drives there
    * once and serves them one after another, never leaving in between. Members of a site must
-   * share `at` and `windows`; the solver may serve any subset of them.
+   * share `at` (their windows may differ, e.g. each visit must end by closing time); the solver
+   * may serve any subset of them.
    */
   readonly site?: string;
 }
@@ -141,6 +142,9 @@ export interface SolveOptions {
   readonly signal?: { readonly aborted: boolean };
   /** Called with each new best plan. */
   readonly onProgress?: (best: Plan) => void;
-  /** Largest number of candidate stops given to the exact search (default 20). */
-  readonly exactMaxStops?: number;
+  /**
+   * Largest estimated state space, as log2, on which the exact search runs (default 24);
+   * -1 never runs it, Infinity always does.
+   */
+  readonly exactMaxLog2States?: number;
 }

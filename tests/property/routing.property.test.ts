@@ -64,6 +64,19 @@ function simulate(p: Problem, order: number[], g: number): { travel: number; ret
   return null;
 }
 
+/** True when each site's stops form one run in `order` (rule C7). */
+function sitesInOneBlock(p: Problem, order: readonly number[]): boolean {
+  const left = new Set<string>();
+  for (let i = 0; i < order.length; i++) {
+    const site = p.stops[order[i]! - 2]!.site;
+    if (site === undefined) continue;
+    if (left.has(site)) return false;
+    const next = order[i + 1];
+    if (next === undefined || p.stops[next - 2]!.site !== site) left.add(site);
+  }
+  return true;
+}
+
 function bruteForce(p: Problem): Best | null {
   const n = p.stops.length;
   let best: Best | null = null;
@@ -71,7 +84,7 @@ function bruteForce(p: Problem): Best | null {
   const used = new Array<boolean>(n).fill(false);
   const visit = (): void => {
     const gaps = p.breaks.length === 0 ? [-1] : Array.from({ length: order.length + 1 }, (_, i) => i);
-    for (const g of gaps) {
+    for (const g of sitesInOneBlock(p, order) ? gaps : []) {
       const r = simulate(p, order, g);
       if (!r) continue;
       const cand: Best = {
@@ -105,7 +118,11 @@ const stopArb = fc.record({
   windows: fc.oneof(fc.constant([]), fc.array(windowArb, { minLength: 1, maxLength: 2 })),
   priority: fc.integer({ min: 0, max: 10 }),
   mandatory: fc.boolean(),
+  /** Stops with the same site are residents of one care home, at its place. */
+  site: fc.constantFrom(undefined, undefined, undefined, 'A', 'B'),
 });
+
+const SITE_PLACE: Record<string, { x: number; y: number }> = { A: { x: 20, y: 70 }, B: { x: 80, y: 30 } };
 
 function problemArb(maxStops: number): fc.Arbitrary<Problem> {
   return fc
@@ -130,7 +147,15 @@ function problemArb(maxStops: number): fc.Arbitrary<Problem> {
         shift: { start: 0, end: horizon },
         travel: useMatrix ? { kind: 'matrix', minutes } : { kind: 'euclidean', unitsPerMinute },
         breaks,
-        stops: stops.map((s, i) => ({ id: `s${i}`, at: { x: s.x, y: s.y }, serviceMinutes: s.serviceMinutes, windows: s.windows, priority: s.priority, mandatory: s.mandatory })),
+        stops: stops.map((s, i) => ({
+          id: `s${i}`,
+          at: s.site ? SITE_PLACE[s.site] : { x: s.x, y: s.y },
+          serviceMinutes: s.serviceMinutes,
+          windows: s.windows,
+          priority: s.priority,
+          mandatory: s.mandatory,
+          ...(s.site ? { site: s.site } : {}),
+        })),
       });
       if (!r.ok) throw new Error(r.message);
       return r.problem;
@@ -175,7 +200,7 @@ describe('routing properties', () => {
   it('[P1] heuristic plans are feasible and never beat brute force', () => {
     fc.assert(
       fc.property(problemArb(6), fc.integer({ min: 0, max: 1000 }), (p, s) => {
-        const plan = solve(p, { exactMaxStops: 0, maxIterations: 60, seed: s });
+        const plan = solve(p, { exactMaxLog2States: -1, maxIterations: 60, seed: s });
         expect(checkPlan(p, plan)).toEqual([]);
         const bf = bruteForce(p);
         if (bf) expect(better(scoreOf(p, plan), bf)).toBe(false);
@@ -184,12 +209,51 @@ describe('routing properties', () => {
     );
   });
 
+  it('[P2] tight-window days of 25-40 stops are proven optimal, and no local search beats the proof', () => {
+    const tightStop = fc.record({
+      x: fc.integer({ min: 0, max: 100 }),
+      y: fc.integer({ min: 0, max: 100 }),
+      serviceMinutes: fc.integer({ min: 10, max: 40 }),
+      open: fc.integer({ min: 0, max: 460 }),
+      width: fc.integer({ min: 0, max: 30 }),
+      priority: fc.integer({ min: 1, max: 10 }),
+      site: fc.constantFrom(undefined, undefined, undefined, undefined, 'A'),
+    });
+    fc.assert(
+      fc.property(fc.array(tightStop, { minLength: 25, maxLength: 40 }), fc.integer({ min: 0, max: 1000 }), (stops, s) => {
+        const r = parseProblem({
+          start: { x: 50, y: 50 },
+          end: { x: 50, y: 50 },
+          shift: { start: 0, end: 540 },
+          travel: { kind: 'euclidean', unitsPerMinute: 1 },
+          breaks: [{ earliest: 200, latest: 300, minutes: 30 }],
+          stops: stops.map((t, i) => ({
+            id: `t${i}`,
+            at: t.site ? SITE_PLACE[t.site] : { x: t.x, y: t.y },
+            serviceMinutes: t.serviceMinutes,
+            windows: [{ start: t.open, end: t.open + t.width }],
+            priority: t.priority,
+            ...(t.site ? { site: t.site } : {}),
+          })),
+        });
+        if (!r.ok) throw new Error(r.message);
+        const exact = solve(r.problem, { maxIterations: 100, seed: s });
+        expect(checkPlan(r.problem, exact)).toEqual([]);
+        expect(exact.provenOptimal).toBe(true);
+        const local = solve(r.problem, { exactMaxLog2States: -1, maxIterations: 400, seed: s });
+        expect(checkPlan(r.problem, local)).toEqual([]);
+        expect(better(scoreOf(r.problem, local), scoreOf(r.problem, exact))).toBe(false);
+      }),
+      { seed: seed + 3, numRuns: 25 },
+    );
+  }, 60_000);
+
   it('[P1][P4] bigger days: feasible, and the same seed gives the same plan', () => {
     fc.assert(
       fc.property(problemArb(30), fc.integer({ min: 0, max: 1000 }), (p, s) => {
-        const a = solve(p, { maxIterations: 40, seed: s, exactMaxStops: 12 });
+        const a = solve(p, { maxIterations: 40, seed: s, exactMaxLog2States: 12 });
         expect(checkPlan(p, a)).toEqual([]);
-        expect(solve(p, { maxIterations: 40, seed: s, exactMaxStops: 12 })).toEqual(a);
+        expect(solve(p, { maxIterations: 40, seed: s, exactMaxLog2States: 12 })).toEqual(a);
       }),
       { seed: seed + 2, numRuns: 60 },
     );
