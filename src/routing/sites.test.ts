@@ -7,7 +7,14 @@ import { scheduleRoute } from './schedule';
 import { gatherSites, sitesContiguous } from './sites';
 import { solve } from './solve';
 import { planar } from './testkit';
-import type { Plan } from './types';
+import type { Minutes, Plan, PlannedVisit, StopId } from './types';
+
+const visit = (id: string, arrive: number, start: number, depart: number): PlannedVisit => ({
+  id: id as StopId,
+  arrive: arrive as Minutes,
+  start: start as Minutes,
+  depart: depart as Minutes,
+});
 
 const HOME = { x: 30, y: 0 };
 const resident = (id: string, priority: number, extra: Record<string, unknown> = {}) => ({ id, at: HOME, serviceMinutes: 30, priority, site: 'oak-house', ...extra });
@@ -42,16 +49,12 @@ describe('care homes as one stop', () => {
     const p = planar([resident('r1', 5), { id: 'x', at: { x: 30, y: 10 }, serviceMinutes: 0, priority: 4 }, resident('r2', 5)], { shift: { start: 0, end: 1000 } });
     const split: Plan = {
       feasible: true,
-      visits: [
-        { id: 'r1', arrive: 30, start: 30, depart: 60 },
-        { id: 'x', arrive: 70, start: 70, depart: 70 },
-        { id: 'r2', arrive: 80, start: 80, depart: 110 },
-      ] as Plan['visits'],
+      visits: [visit('r1', 30, 30, 60), visit('x', 70, 70, 70), visit('r2', 80, 80, 110)],
       breaks: [],
       skipped: [],
       totalPriority: 14,
-      travelMinutes: 80 as Plan['travelMinutes'],
-      returnAt: 140 as Plan['returnAt'],
+      travelMinutes: 80 as Minutes,
+      returnAt: 140 as Minutes,
       reasons: [],
       provenOptimal: false,
     };
