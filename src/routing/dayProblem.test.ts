@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LatLng, Minutes, PatientId } from '../domain/ids';
+import type { FacilityId, LatLng, Minutes, PatientId } from '../domain/ids';
 import { checkPlan } from './checkPlan';
 import { DEFAULT_DAY_SETTINGS, type DaySettings } from '../domain/daySettings';
 import { buildDayProblem, DAY_TRAVEL, facilityWindows, legMinutes, withVisitMinutes, type DayProblemInput, type DayStopFacility, type DayStopInput } from './dayProblem';
@@ -12,7 +12,7 @@ const office: LatLng = { lat: 42.36, lng: -71.06 };
 const home: LatLng = { lat: 42.4, lng: -71.1 };
 const careHomeAt: LatLng = { lat: 42.41, lng: -71.02 };
 const careHome: DayStopFacility = {
-  id: 'fac_1',
+  id: 'fac_1' as FacilityId,
   location: careHomeAt,
   visitingHours: [{ weekday: 1, open: 600, close: 720 }, { weekday: 1, open: 840, close: 1140 }, { weekday: 6, open: 780, close: 1020 }],
 };

@@ -11,7 +11,7 @@
 import type { DaySettings, PlaceChoice } from '../domain/daySettings';
 import type { Facility } from '../domain/facility';
 import { visitingHoursOn } from '../domain/facility';
-import type { LatLng, Minutes, PatientId } from '../domain/ids';
+import type { FacilityId, LatLng, Minutes, PatientId } from '../domain/ids';
 import { validVisitMinutes } from '../domain/visitMinutes';
 import type { DayProgress } from './replan';
 import { nodeTravel } from './travel';
@@ -24,7 +24,7 @@ export const DAY_TRAVEL: TravelModel = { kind: 'haversine', kmh: 35, roadFactor:
 
 /** The care home a picked patient lives in. */
 export interface DayStopFacility {
-  readonly id: string;
+  readonly id: FacilityId;
   /** Its visiting hours that weekday become the resident's windows. */
   readonly visitingHours: Facility['visitingHours'];
   /** Where the care home is; null when unknown (then the resident is a stop of their own). */

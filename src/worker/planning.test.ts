@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DAY_SETTINGS } from '../domain/daySettings';
-import { asIsoDate, type Minutes, type PatientId } from '../domain/ids';
+import { asIsoDate, type FacilityId, type Minutes, type PatientId } from '../domain/ids';
 import { checkPlan, type DayProblemInput, type Plan, type StopId } from '../routing';
 import { plainCodec } from '../storage/codec';
 import { openRoundsDb, type RoundsDb } from '../storage/db';
@@ -40,7 +40,7 @@ const input: Omit<DayProblemInput, 'from'> = {
   stops: Array.from({ length: 8 }, (_, i) => ({
     patientId: `pat_${i}` as PatientId,
     location: { lat: 42.33 + (i % 3) * 0.02, lng: -71.1 + Math.floor(i / 3) * 0.03 },
-    facility: i === 2 ? { id: 'fac_1', location: { lat: 42.37, lng: -71.1 }, visitingHours: [{ weekday: 1, open: 600, close: 720 }] } : null,
+    facility: i === 2 ? { id: 'fac_1' as FacilityId, location: { lat: 42.37, lng: -71.1 }, visitingHours: [{ weekday: 1, open: 600, close: 720 }] } : null,
     serviceMinutes: m(i === 2 ? 30 : 45),
     priority: 2 + i,
     mandatory: i === 0,

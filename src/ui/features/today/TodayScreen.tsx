@@ -51,15 +51,25 @@ function minutesNow(): Minutes {
 
 /** How long planning waits for the device's position before starting from the chosen place. */
 const POSITION_TIMEOUT_MS = 5000;
+/**
+ * The browser's timeout does not count the time a permission prompt stays open; planning stops
+ * waiting after this much in all, leaving a moment to answer the prompt.
+ */
+const POSITION_GIVE_UP_MS = 15_000;
 
 /** The device's position, or null when it has none, the person refused, or it took too long. */
 function askPosition(): Promise<LatLng | null> {
   const geo = typeof navigator === 'undefined' ? undefined : navigator.geolocation;
   if (!geo) return Promise.resolve(null);
   return new Promise((resolve) => {
+    const giveUp = setTimeout(() => resolve(null), POSITION_GIVE_UP_MS);
+    const settle = (at: LatLng | null) => {
+      clearTimeout(giveUp);
+      resolve(at);
+    };
     geo.getCurrentPosition(
-      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
-      () => resolve(null),
+      (p) => settle({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      () => settle(null),
       { enableHighAccuracy: false, timeout: POSITION_TIMEOUT_MS, maximumAge: 60_000 },
     );
   });
@@ -130,11 +140,12 @@ export function TodayScreen() {
       const c = byId.get(id);
       if (!c) return [];
       const f = c.facility;
-      const facility = f ? { id: f.id as string, visitingHours: f.visitingHours, location: f.address.location } : null;
+      const facility = f ? { id: f.id, visitingHours: f.visitingHours, location: f.address.location } : null;
       return [{ patientId: c.patient.id, location: c.location, facility, serviceMinutes: c.visit.minutes, priority: c.score, mandatory }];
     });
     setBusy('plan');
     setBest(null);
+    setMinutesIssue(null);
     try {
       const position = settings.useMyLocation ? await askPosition() : null;
       const weekday = new Date(`${day}T12:00:00`).getDay();
