@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { DEFAULT_DAY_SETTINGS } from '../../src/domain/daySettings';
-import { asIsoDate, type PatientId } from '../../src/domain/ids';
+import { asIsoDate, type Minutes, type PatientId } from '../../src/domain/ids';
 import type { DayProblemInput } from '../../src/routing';
 import { plainCodec } from '../../src/storage/codec';
 import { openRoundsDb } from '../../src/storage/db';
@@ -27,6 +27,7 @@ const input: DayProblemInput = {
     patientId: `pat_${i}` as PatientId,
     location: { lat: 42.3 + (i % 5) * 0.02, lng: -71.12 + Math.floor(i / 5) * 0.025 },
     facility: null,
+    serviceMinutes: 45 as Minutes,
     priority: 1 + (i % 7),
     mandatory: false,
   })),
@@ -34,14 +35,13 @@ const input: DayProblemInput = {
 
 async function oneRun(run: number): Promise<number> {
   const db = openRoundsDb(`bench-day-action-${run}`);
-  let wall = new Date(2026, 10, 23, 9, 40);
+  const wall = new Date(2026, 10, 23, 9, 40);
   const planning = createPlanning({ db, codec: plainCodec, newId: () => `plan_${run}`, now: () => wall, clock: () => performance.now() });
   try {
-    const first = await planning.planMyDay({ day, input, timeLimitMs: 500 });
+    const first = await planning.planMyDay({ day, input, now: DEFAULT_DAY_SETTINGS.shiftStart, position: null, timeLimitMs: 500 });
     if (!first.ok) throw new Error(first.code);
-    wall = new Date(2026, 10, 23, 10, 30);
     const t0 = performance.now();
-    const res = await planning.recordDayAction(day, { kind: 'done', stopId: first.saved.content.plan.visits[0]!.id });
+    const res = await planning.recordDayAction(day, { kind: 'done', stopId: first.saved.content.plan.visits[0]!.id, at: (10 * 60 + 30) as Minutes });
     const took = performance.now() - t0;
     if (!res.ok) throw new Error(res.code);
     return took;

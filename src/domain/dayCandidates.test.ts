@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFacility, buildGap, buildPatient } from '../../tests/support/builders';
 import type { Appointment } from './appointment';
 import { rankDayCandidates, reasonsFor, unplacedCandidates, territoryCentre, type CandidateReason, type DaySpan } from './dayCandidates';
-import { asIsoDate, asIsoDateTime, type AppointmentId, type PatientId, type TaskId } from './ids';
+import { asIsoDate, asIsoDateTime, type AppointmentId, type PatientId, type RpmDeviceId, type TaskId } from './ids';
 import type { Patient } from './patient';
 import type { Task } from './task';
 
@@ -119,6 +119,24 @@ describe('rankDayCandidates', () => {
     expect(ranked[3]).toMatchObject({ facility: { id: 'fac_1' }, location: { lat: 42.46, lng: -70.95 }, reasons: [{ code: 'care_gaps', count: 1 }] });
     // The one left off is named, so the person knows why (e.g. a move cleared the coordinates).
     expect(unplacedCandidates(src, day).map((p) => p.id)).toEqual(['pat_e']);
+  });
+
+  it('says what kind of visit each candidate needs and how long it takes', () => {
+    const src = {
+      patients: [
+        patient('p1', { givenName: 'Al', noShowFollowUp: true }),
+        patient('p2', { givenName: 'Bo', lastContactAt: null }),
+        patient('p3', { givenName: 'Cy', noShowFollowUp: true, rpm: 'offered' }),
+        patient('p4', { givenName: 'Di', facilityId: 'fac_1' as Patient['facilityId'] }),
+      ],
+      facilities: [],
+      careGaps: [buildGap('g1', 'p4', { measure: 'AWV' })],
+      appointments: [],
+      tasks: [],
+      rpmDevices: [{ id: 'rpm_1' as RpmDeviceId, patientId: 'p1' as PatientId, kind: 'bp_cuff' as const, stage: 'set_up' as const, since: asIsoDate('2026-11-01') }],
+    };
+    const visits = Object.fromEntries(rankDayCandidates(src, day).map((c) => [c.patient.id, [c.visit.kind, c.visit.minutes]]));
+    expect(visits).toEqual({ p1: ['device_setup', 75], p2: ['first_visit', 60], p3: ['device_setup', 75], p4: ['hra', 60] });
   });
 
   it('breaks score ties by name', () => {

@@ -2,8 +2,9 @@
  * Who is worth seeing on a given day, and why. Ranks the territory's patients by the reasons a
  * specialist gives (an appointment booked that day, an overdue follow-up, open follow-up tasks,
  * open care gaps, a no-show to chase, a long time since the last contact) and turns them into a
- * whole-number priority, which the day planner maximises. Pure: the day is an argument; knows
- * nothing about routes, time windows or storage.
+ * whole-number priority, which the day planner maximises, and says how long each visit takes
+ * (visitMinutes.ts). Pure: the day is an argument; knows nothing about routes, time windows or
+ * storage.
  */
 import type { Appointment } from './appointment';
 import type { CareGap } from './careGap';
@@ -11,7 +12,9 @@ import type { Facility } from './facility';
 import type { IsoDate, IsoDateTime, LatLng } from './ids';
 import type { Patient } from './patient';
 import { fullName } from './patient';
+import type { RpmDevice } from './supportSystem';
 import type { Task, TaskKind } from './task';
+import { visitLengthOf, type VisitLength } from './visitMinutes';
 
 /** Why a patient is suggested; each reason carries what the person needs to judge it. */
 export type CandidateReason =
@@ -33,6 +36,8 @@ export interface DayCandidate {
   readonly score: number;
   /** Strongest first. */
   readonly reasons: readonly CandidateReason[];
+  /** What kind of visit it is and how long it takes on site. */
+  readonly visit: VisitLength;
 }
 
 /** The day being planned: its date and the instants where it starts and ends locally. */
@@ -50,6 +55,8 @@ export interface CandidateSource {
   readonly careGaps: readonly CareGap[];
   readonly appointments: readonly Appointment[];
   readonly tasks: readonly Task[];
+  /** Monitoring devices, when the caller has them (a device to teach makes a longer visit). */
+  readonly rpmDevices?: readonly RpmDevice[];
 }
 
 /**
@@ -79,6 +86,17 @@ const CHASING_TASKS: ReadonlySet<TaskKind> = new Set(['follow_up', 'no_show', 'c
 
 const DAY_MS = 86_400_000;
 const daysBetween = (earlier: string, later: string): number => Math.floor((Date.parse(later) - Date.parse(earlier)) / DAY_MS);
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
 
 function countBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, number> {
   const out = new Map<string, number>();
@@ -129,6 +147,7 @@ interface Scored {
   readonly location: LatLng | null;
   readonly score: number;
   readonly reasons: readonly CandidateReason[];
+  readonly visit: VisitLength;
   readonly name: string;
 }
 
@@ -137,6 +156,8 @@ function scoreAll(src: CandidateSource, day: DaySpan): Scored[] {
   const facilities = new Map(src.facilities.map((f) => [f.id as string, f]));
   const openGaps = countBy(src.careGaps, (g) => (g.status === 'open' ? g.patientId : null));
   const tasksDue = countBy(src.tasks, (t) => (t.status === 'open' && CHASING_TASKS.has(t.kind) && t.dueDate <= day.date ? t.patientId : null));
+  const gapsOf = groupBy(src.careGaps, (g) => g.patientId);
+  const devicesOf = groupBy(src.rpmDevices ?? [], (d) => d.patientId);
   const appointmentAt = new Map<string, IsoDateTime>();
   for (const a of src.appointments) {
     if (a.status !== 'scheduled' && a.status !== 'confirmed') continue;
@@ -155,7 +176,8 @@ function scoreAll(src: CandidateSource, day: DaySpan): Scored[] {
       day,
     );
     if (score <= 0) continue;
-    out.push({ patient: p, facility, location, score, reasons, name: fullName(p) });
+    const visit = visitLengthOf({ patient: p, careGaps: gapsOf.get(p.id) ?? [], rpmDevices: devicesOf.get(p.id) ?? [] });
+    out.push({ patient: p, facility, location, score, reasons, visit, name: fullName(p) });
   }
   out.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name) || a.patient.id.localeCompare(b.patient.id));
   return out;

@@ -1,7 +1,7 @@
 /**
  * A specialist's working day as they set it on the Today screen: shift, lunch, and where the day
- * starts and ends (office or home), with the defaults most teams work to. Times are minutes since
- * local midnight. Pure data; the planner (src/routing/dayProblem.ts) turns it into a problem.
+ * starts and ends (office or home, or where the device is), with the defaults most teams work
+ * to. Times are minutes since local midnight. Pure data; the planner (src/routing/dayProblem.ts) turns it into a problem.
  */
 import type { LatLng, Minutes } from './ids';
 
@@ -25,6 +25,11 @@ export interface DaySettings {
   readonly home: LatLng | null;
   /** Null: the office is the middle of the territory. */
   readonly office: LatLng | null;
+  /**
+   * Start from where the device is when the day is planned (asked only then). Plans saved
+   * before this setting existed lack it: read it as false.
+   */
+  readonly useMyLocation: boolean;
 }
 
 const m = (n: number) => n as Minutes;
@@ -39,7 +44,5 @@ export const DEFAULT_DAY_SETTINGS: DaySettings = {
   endAt: 'office',
   home: null,
   office: null,
+  useMyLocation: false,
 };
-
-/** Minutes on site: a home visit includes settling in; a care home visit is on the ward. */
-export const SERVICE_MINUTES = { home: m(45), facility: m(30) } as const;

@@ -10,10 +10,15 @@ export { replan, remainingProblem, REPLAN_TIME_LIMIT_MS, type DayProgress } from
 export { checkPlan } from './checkPlan';
 export {
   buildDayProblem,
+  withVisitMinutes,
   legMinutes,
   facilityWindows,
   DAY_TRAVEL,
   type DayStopInput,
+  type DayStopFacility,
+  type DayStartInput,
+  type DayStartUsed,
+  type VisitMinutesIssue,
   type DayProblemInput,
   type DayProblemIssue,
   type DayProblemResult,

@@ -295,6 +295,7 @@ export function createWorkerApi(given: SyncDeps, hooks: WorkerHooks = {}, lock: 
     replanDay: planning.replanDay,
     planMyDay: planning.planMyDay,
     recordDayAction: planning.recordDayAction,
+    setVisitMinutes: planning.setVisitMinutes,
 
     // The admin console (sync/admin.ts): online calls, nothing stored on the device.
     ...createAdminCalls(deps),

@@ -11,8 +11,8 @@ import type { WatchCallback } from './watch';
 export type { WorkerApi };
 export type { ChangePasswordResult, LockState, LockStateName, UnlockResult } from './api';
 // Planner types the UI renders (types only: no planner code reaches the UI thread).
-export type { DayAction, DayActionResult, DayPlan, PlanDayResult, SavedDayPlan } from './planning';
-export type { DayProblemInput, DayProblemIssue, DayStopInput, ExcludedStop, InfeasibilityCode, Plan, PlannedBreak, PlannedVisit, SkipReason, StopId } from '../routing';
+export type { DayAction, DayActionResult, DayPlan, PlanDayRequest, PlanDayResult, SavedDayPlan, StampedDayAction, VisitMinutesErrorCode, VisitMinutesResult } from './planning';
+export type { DayProblemInput, DayProblemIssue, DayStartUsed, DayStopInput, ExcludedStop, InfeasibilityCode, Plan, PlannedBreak, PlannedVisit, SkipReason, StopId } from '../routing';
 // The admin console's result codes and wire shapes (types only).
 export type { AdminErrorCode, AdminResult } from '../sync/admin';
 export type { AdminDevice, AdminTerritory, AdminUser, AuditEventRow, AuditPage, AuditQuery, OrgSettings } from '../protocol/admin';

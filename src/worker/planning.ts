@@ -1,15 +1,18 @@
 /**
  * The day planner as the worker runs it, so the UI thread never blocks on a search: plan a day
- * from the Today screen's choices, re-plan it in the van, and keep it on the device after every
- * change. Owns the worker's clock readings (the solver's time budget and the time of each van
- * event) and the shape of a saved day; the planning itself is src/routing, the saving
- * src/storage/plans.
+ * from the Today screen's choices (from the time and place the UI read when the person asked),
+ * re-plan it in the van, change a visit's length, and keep it on the device after every change.
+ * Owns the solver's time budget and the shape of a saved day. Times of day come from the UI
+ * thread, the clock the screen shows (browser tests set it; it does not reach workers); the
+ * worker's wall clock only stamps when a plan was saved. The planning itself is src/routing,
+ * the saving src/storage/plans.
  */
 import type { DaySettings } from '../domain/daySettings';
-import type { IsoDate, IsoDateTime, Minutes } from '../domain/ids';
+import type { IsoDate, IsoDateTime, LatLng, Minutes } from '../domain/ids';
 import {
   applyDayEvent,
   buildDayProblem,
+  withVisitMinutes,
   legMinutes,
   replan,
   RUNNING_LATE_MINUTES,
@@ -18,11 +21,13 @@ import {
   type DayEvent,
   type DayProblemInput,
   type DayProblemIssue,
+  type DayStartUsed,
   type ExcludedStop,
   type Plan,
   type Problem,
   type StopId,
   type VanProgress,
+  type VisitMinutesIssue,
 } from '../routing';
 import type { RecordCodec } from '../storage/codec';
 import type { RoundsDb } from '../storage/db';
@@ -38,22 +43,39 @@ export interface DayPlan {
   readonly legs: readonly number[];
   /** Picked patients left out of the problem (care home closed that day). */
   readonly excluded: readonly ExcludedStop[];
+  /** Where and when the day was planned from; absent on plans saved before it was kept. */
+  readonly start?: DayStartUsed;
 }
 export type SavedDayPlan = StoredPlan<DayPlan>;
 
-/** A tap in the van; the worker stamps it with the time. */
+/** A tap in the van, as the plan's buttons say it. */
 export type DayAction =
   | { readonly kind: 'arrived' | 'done' | 'not_home'; readonly stopId: StopId }
   | { readonly kind: 'running_late' };
+/** A tap stamped with the UI thread's clock (minutes since local midnight) when it happened. */
+export type StampedDayAction = DayAction & { readonly at: Minutes };
+
+/** What the Today screen sends to plan the day; `now` and `position` are read on the UI thread. */
+export interface PlanDayRequest {
+  readonly day: IsoDate;
+  readonly input: Omit<DayProblemInput, 'from'>;
+  /** Minutes since local midnight when the person asked: a day asked for after its start is planned from now. */
+  readonly now: Minutes;
+  /** The device's position when the person let it be used and it was found; else the start place. */
+  readonly position: LatLng | null;
+  readonly timeLimitMs?: number;
+}
 
 export type PlanDayResult = { readonly ok: true; readonly saved: SavedDayPlan } | { readonly ok: false; readonly code: DayProblemIssue };
 export type DayActionResult = { readonly ok: true; readonly saved: SavedDayPlan } | { readonly ok: false; readonly code: 'no_plan' };
+export type VisitMinutesErrorCode = 'no_plan' | 'stop_done' | VisitMinutesIssue;
+export type VisitMinutesResult = { readonly ok: true; readonly saved: SavedDayPlan } | { readonly ok: false; readonly code: VisitMinutesErrorCode };
 
 export interface PlanningDeps {
   readonly db: RoundsDb;
   readonly codec: RecordCodec;
   readonly newId: () => string;
-  /** Wall clock: when a plan was saved, and the local time of van events. */
+  /** Wall clock: when a plan was saved. */
   readonly now: () => Date;
   /** Monotonic milliseconds for the solver's time budget (performance.now in the worker). */
   readonly clock: () => number;
@@ -62,10 +84,8 @@ export interface PlanningDeps {
 /** Enough for a proven optimum on a realistic day of ~20 candidates. */
 export const PLAN_TIME_LIMIT_MS = 1000;
 
-const minutesOfDay = (d: Date): Minutes => (d.getHours() * 60 + d.getMinutes() + d.getSeconds() / 60) as Minutes;
-
-function toEvent(action: DayAction, at: Minutes): DayEvent {
-  return action.kind === 'running_late' ? { kind: 'running_late', minutes: RUNNING_LATE_MINUTES, at } : { ...action, at };
+function toEvent(action: StampedDayAction): DayEvent {
+  return action.kind === 'running_late' ? { kind: 'running_late', minutes: RUNNING_LATE_MINUTES, at: action.at } : { kind: action.kind, stopId: action.stopId, at: action.at };
 }
 
 export function createPlanning(deps: PlanningDeps) {
@@ -96,12 +116,13 @@ export function createPlanning(deps: PlanningDeps) {
       planDay(problem, options, onProgress),
     replanDay: async (problem: Problem, progress: VanProgress) => replanDay(problem, progress),
 
-    /** Builds the day from the Today screen's choices, plans it from the start, and saves it. */
-    async planMyDay(
-      request: { readonly day: IsoDate; readonly input: DayProblemInput; readonly timeLimitMs?: number },
-      onProgress?: (best: Plan) => void,
-    ): Promise<PlanDayResult> {
-      const built = buildDayProblem(request.input);
+    /**
+     * Builds the day from the Today screen's choices and saves its plan. A day asked for after
+     * the shift began starts now (buildDayProblem: the shift of the problem starts then, so
+     * the van's progress starts there too), from the device's position when it gave one.
+     */
+    async planMyDay(request: PlanDayRequest, onProgress?: (best: Plan) => void): Promise<PlanDayResult> {
+      const built = buildDayProblem({ ...request.input, from: { now: request.now, position: request.position } });
       if (!built.ok) return built;
       const plan = planDay(built.problem, { timeLimitMs: request.timeLimitMs ?? PLAN_TIME_LIMIT_MS }, onProgress);
       const existing = await loadPlan<DayPlan>(db, codec, request.day);
@@ -112,18 +133,37 @@ export function createPlanning(deps: PlanningDeps) {
         progress: startProgress(built.problem),
         legs: legMinutes(built.problem, plan),
         excluded: built.excluded,
+        start: built.start,
       };
       return { ok: true, saved: await save(request.day, existing?.id ?? deps.newId(), content) };
     },
 
-    /** A van event at the current time: re-plan the rest of the day and save at once. */
-    async recordDayAction(day: IsoDate, action: DayAction): Promise<DayActionResult> {
+    /** A van event at the time the UI stamped: re-plan the rest of the day and save at once. */
+    async recordDayAction(day: IsoDate, action: StampedDayAction): Promise<DayActionResult> {
       const saved = await loadPlan<DayPlan>(db, codec, day);
       if (!saved) return { ok: false, code: 'no_plan' };
       const { problem, plan, progress } = saved.content;
-      const next = applyDayEvent(problem, plan, progress, toEvent(action, minutesOfDay(deps.now())));
+      const next = applyDayEvent(problem, plan, progress, toEvent(action));
       const nextPlan = replanDay(problem, next);
       const content: DayPlan = { ...saved.content, plan: nextPlan, progress: next, legs: legMinutes(problem, nextPlan, next) };
+      return { ok: true, saved: await save(day, saved.id, content) };
+    },
+
+    /**
+     * The person says a visit will take `minutes` (whole minutes, 5 to 240): the saved problem
+     * takes the new length (a care-home resident's windows move with it), and the rest of the
+     * day is re-planned from where the van's progress is, as after a van event. A visit done or
+     * under way keeps its length.
+     */
+    async setVisitMinutes(day: IsoDate, stopId: StopId, minutes: number): Promise<VisitMinutesResult> {
+      const saved = await loadPlan<DayPlan>(db, codec, day);
+      if (!saved) return { ok: false, code: 'no_plan' };
+      const { problem, progress } = saved.content;
+      if (progress.done.some((v) => v.id === stopId)) return { ok: false, code: 'stop_done' };
+      const changed = withVisitMinutes(problem, stopId, minutes);
+      if (!changed.ok) return changed;
+      const nextPlan = replanDay(changed.problem, progress);
+      const content: DayPlan = { ...saved.content, problem: changed.problem, plan: nextPlan, legs: legMinutes(changed.problem, nextPlan, progress) };
       return { ok: true, saved: await save(day, saved.id, content) };
     },
   };

@@ -33,6 +33,7 @@ describe('the contact record', () => {
   it('"Not home" on Today records a signed attempt that shows on the patient with its retry date', async () => {
     const today = new TodayPage(page);
     await today.open();
+    await today.atLocalTime(9, 0);
     await today.pickFirst(3);
     await today.planMyDay();
     const first = (await today.plannedIds())[0]!;

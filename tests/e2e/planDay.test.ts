@@ -1,7 +1,8 @@
 /**
- * A day planned with no signal: the twelve most important patients picked, the planner's day
- * shown stop by stop, the first door unanswered, the rest of the day re-planned, and the plan
- * still there after the page reloads.
+ * A day planned at nine in the morning with no signal: the twelve most important patients
+ * picked, the planner's day shown stop by stop from then, the first door unanswered, the rest of
+ * the day re-planned, and the plan still there after the page reloads. The page's clock is
+ * fixed: the screen reads the time for the plan and stamps the van taps with it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -38,6 +39,7 @@ describe('planning the day offline', () => {
     await context.setOffline(true);
     const today = new TodayPage(page);
     await today.open();
+    await today.atLocalTime(9, 0);
     await today.pickFirst(12);
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -46,6 +48,7 @@ describe('planning the day offline', () => {
     expect(planned.length).toBeGreaterThan(0);
     expect(planned.length).toBeLessThanOrEqual(12);
     await expectCountShownMatchesList(today, planned);
+    await expect(today.startLine().textContent()).resolves.toBe('Planned from the office at 9:00 AM.');
     await page.getByRole('img', { name: /Drawing of the route/ }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -61,7 +64,6 @@ describe('planning the day offline', () => {
     await page.reload();
     // A reload starts a new worker without the data key: the password opens it, offline.
     await new SignInPage(page).unlockWithPassword(user.password);
-    // Late in the day nothing may be left to plan (an empty list), so wait on the left-out patient.
     await today.waitUntilNotHome(first);
     await expect(today.notPlanned().locator(`li[data-stop-id="${first}"]`).textContent()).resolves.toContain(name);
     expect(await today.plannedIds()).toEqual(replanned);

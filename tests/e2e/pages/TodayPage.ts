@@ -9,6 +9,16 @@ export class TodayPage {
     await this.page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   }
 
+  /**
+   * Fixes the page's clock at this local time today. The screen reads the time of day when the
+   * day is planned and stamps every van tap with it; Playwright's clock does not reach the
+   * worker, which is why the times come from the page.
+   */
+  async atLocalTime(hours: number, minutes = 0): Promise<void> {
+    const at = await this.page.evaluate(([h, m]) => new Date().setHours(h, m, 0, 0), [hours, minutes] as const);
+    await this.page.clock.setFixedTime(at);
+  }
+
   suggestions() {
     return this.page.getByRole('list', { name: 'Suggested visits' });
   }
@@ -31,6 +41,11 @@ export class TodayPage {
 
   notPlanned() {
     return this.page.getByRole('list', { name: 'Not in the plan' });
+  }
+
+  /** The line saying where and when the planned day starts. */
+  startLine() {
+    return this.page.getByTestId('plan-start');
   }
 
   totals() {

@@ -1,4 +1,7 @@
-/** The day's settings: shift, lunch break, and where the day starts and ends (office or home). */
+/**
+ * The day's settings: shift, lunch break, where the day starts and ends (office or home), and
+ * whether to start from where the device is when the day is planned.
+ */
 import { PLACE_CHOICES, type PlaceChoice } from '../../../domain/daySettings';
 import { useI18n } from '../../i18n/I18n';
 import type { DayForm } from './dayForm';
@@ -59,6 +62,13 @@ export function DaySettingsForm({ form, onChange }: { form: DayForm; onChange: (
         {placeChoice('endAt', tx.endAt)}
       </div>
       <p className="muted">{tx.officeHint}</p>
+      <label className="check day-settings__toggle">
+        <input type="checkbox" checked={form.useMyLocation} aria-describedby="use-my-location-hint" onChange={(e) => set('useMyLocation', e.target.checked)} />
+        <span>{tx.useMyLocation}</span>
+      </label>
+      <p id="use-my-location-hint" className="muted">
+        {tx.useMyLocationHint}
+      </p>
       {usesHome && (
         <div className="row">
           <label className="field field--inline">

@@ -55,6 +55,8 @@ export function PlanView({
   onAction: (a: DayAction) => void;
   /** Move focus to the plan (it has just been made), so a screen reader reads it next. */
   focus: boolean;
+  onSetMinutes?: (stopId: StopId, minutes: number) => void;
+  noLocation?: readonly { id: string; name: string }[];
 }) {
   const { locale } = useI18n();
   const tx = TODAY_TEXT[locale];

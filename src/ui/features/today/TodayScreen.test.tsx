@@ -1,6 +1,7 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
+import { createElement, type ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asIsoDate, asIsoDateTime, type FacilityId } from '../../../domain/ids';
 import type { Address } from '../../../domain/patient';
@@ -9,12 +10,28 @@ import { applyPullPage } from '../../../storage/applyPullPage';
 import { plainCodec } from '../../../storage/codec';
 import { openRoundsDb, type RoundsDb } from '../../../storage/db';
 import { setMeta } from '../../../storage/meta';
+import { loadPlan } from '../../../storage/plans';
+import type { DayPlan, StopId } from '../../../worker/client';
 import { openPatientRecords, readRawPatientRecords, readRecord } from '../../../storage/readRecords';
 import { buildContactPoint, buildFacility, buildGap, buildPatient } from '../../../../tests/support/builders';
 import { createInProcessWorker } from '../../../../tests/support/inProcessWorker';
 import { AppServicesProvider } from '../../data/AppServices';
 import { I18nProvider, type Locale } from '../../i18n/I18n';
+import type * as PlanViewModule from './PlanView';
+import type { PlanView as RealPlanView } from './PlanView';
 import { TodayScreen } from './TodayScreen';
+
+/** The props TodayScreen last gave the plan view (the real view still renders). */
+const planView = vi.hoisted(() => ({ props: null as ComponentProps<typeof RealPlanView> | null }));
+vi.mock('./PlanView', async (importOriginal) => {
+  const real = await importOriginal<typeof PlanViewModule>();
+  return {
+    PlanView: (props: ComponentProps<typeof RealPlanView>) => {
+      planView.props = props;
+      return createElement(real.PlanView, props);
+    },
+  };
+});
 
 const record = (kind: EntityRecord['kind'], data: { id: string }): EntityRecord =>
   ({ kind, id: data.id, version: 1, deleted: false, data }) as unknown as EntityRecord;
@@ -22,7 +39,13 @@ const at = (lat: number, lng: number, line1: string): Address => ({ line1, line2
 
 let db: RoundsDb;
 let n = 0;
+/** The screen's clock: only Date is faked, so timers (and user events) run as usual. */
+const setClock = (h: number, min: number) => vi.setSystemTime(new Date(2026, 10, 23, h, min));
+const planDay = asIsoDate('2026-11-23');
 beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  setClock(8, 0);
+  planView.props = null;
   db = openRoundsDb(`test-today-${n++}`);
   await setMeta(db, 'session', {
     accessToken: 't',
@@ -52,6 +75,8 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
   vi.restoreAllMocks();
   db.close();
   await Dexie.delete(db.name);
@@ -173,5 +198,102 @@ describe('Today', () => {
     const list = await screen.findByRole('list', { name: 'Visitas planificadas' });
     expect(within(list).getByRole('button', { name: 'No está en casa: Rosa Díaz' })).toBeInTheDocument();
     expect(screen.getByTestId('plan-totals')).toHaveTextContent(/^1 visita · .* de conducción · de vuelta a las \d{1,2}:\d{2}/);
+  });
+
+  it('a day asked for mid-morning is planned from then, and says where it started', async () => {
+    setClock(10, 5);
+    const { user } = renderToday();
+    await within(suggestions()).findByText('Rosa Díaz');
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    await screen.findByRole('list', { name: 'Planned visits' });
+    expect(screen.getByTestId('plan-start')).toHaveTextContent('Planned from the office at 10:05 AM.');
+    const saved = await loadPlan<DayPlan>(db, plainCodec, planDay);
+    expect(saved?.content.progress).toMatchObject({ now: 605, at: 'start', done: [] });
+    expect(saved?.content.plan.visits[0]!.arrive).toBeGreaterThanOrEqual(605);
+    // Nothing happened in the van yet: planning again asks nothing.
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('"Start from where I am" asks the device for its position only when planning, and starts there', async () => {
+    const getCurrentPosition = vi.fn((ok: PositionCallback) => ok({ coords: { latitude: 42.41, longitude: -71.0 } } as GeolocationPosition));
+    vi.stubGlobal('navigator', { ...navigator, geolocation: { getCurrentPosition } });
+    const { user } = renderToday();
+    await within(suggestions()).findByText('Rosa Díaz');
+    const box = screen.getByRole('checkbox', { name: 'Start from where I am' });
+    expect(box).not.toBeChecked();
+    expect(box).toHaveAccessibleDescription(/asked for its position, and only then/);
+    await user.click(box);
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
+    expect(getCurrentPosition).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    await screen.findByRole('list', { name: 'Planned visits' });
+    expect(getCurrentPosition).toHaveBeenCalledWith(expect.any(Function), expect.any(Function), expect.objectContaining({ enableHighAccuracy: false, timeout: 5000 }));
+    expect(screen.getByTestId('plan-start')).toHaveTextContent('Planned from where you were at 8:30 AM.');
+    expect((await loadPlan<DayPlan>(db, plainCodec, planDay))?.content.problem.start).toEqual({ lat: 42.41, lng: -71.0 });
+  });
+
+  it('without a position the day starts at the chosen place, and the screen says so (in Spanish too)', async () => {
+    const getCurrentPosition = vi.fn((_ok: PositionCallback, fail: PositionErrorCallback) => fail({ code: 1 } as GeolocationPositionError));
+    vi.stubGlobal('navigator', { ...navigator, geolocation: { getCurrentPosition } });
+    const { user } = renderToday('es');
+    await screen.findByText('Rosa Díaz');
+    await user.click(screen.getByRole('checkbox', { name: 'Empezar desde donde estoy' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Visitar a Rosa Díaz' }));
+    await user.click(screen.getByRole('button', { name: 'Planificar mi día' }));
+    await screen.findByRole('list', { name: 'Visitas planificadas' });
+    expect(screen.getByTestId('plan-start')).toHaveTextContent(/^Planificado desde la oficina a las 08:30\. Su posición no estaba disponible/);
+  });
+
+  it('says the shift is over when the day is asked for after it', async () => {
+    setClock(17, 30);
+    const { user } = renderToday();
+    await within(suggestions()).findByText('Rosa Díaz');
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The shift has already ended today.');
+  });
+
+  it('van taps carry the time on the screen clock', async () => {
+    const { user } = renderToday();
+    await within(suggestions()).findByText('Rosa Díaz');
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Mary Obi' }));
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    await screen.findByRole('list', { name: 'Planned visits' });
+    setClock(10, 30);
+    await user.click(screen.getByRole('button', { name: 'Running late (+15 min)' }));
+    await waitFor(async () => expect((await loadPlan<DayPlan>(db, plainCodec, planDay))?.content.progress).toMatchObject({ lastEventAt: 630, now: 645 }));
+  });
+
+  it('gives the plan the patients with no location, and a visit length set on the plan re-plans the day', async () => {
+    await applyPullPage(
+      db,
+      plainCodec,
+      [record('patient', buildPatient('pat_5', { givenName: 'Ida', familyName: 'Nox', noShowFollowUp: true, lastContactAt: asIsoDateTime('2099-01-01T00:00:00.000Z') }))],
+      'cursor-2',
+    );
+    const { user } = renderToday();
+    await within(suggestions()).findByText('Rosa Díaz');
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Visit Mary Obi' }));
+    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    await screen.findByRole('list', { name: 'Planned visits' });
+    expect(planView.props?.noLocation).toEqual([{ id: 'pat_5', name: 'Ida Nox' }]);
+    // Rosa was never contacted: a first visit, an hour.
+    expect((await loadPlan<DayPlan>(db, plainCodec, planDay))?.content.problem.stops.map((s) => [s.id, s.serviceMinutes])).toEqual(
+      expect.arrayContaining([
+        ['pat_1', 60],
+        ['pat_2', 45],
+      ]),
+    );
+    act(() => planView.props?.onSetMinutes?.('pat_2' as StopId, 90));
+    await waitFor(async () => {
+      const saved = await loadPlan<DayPlan>(db, plainCodec, planDay);
+      expect(saved?.content.problem.stops.find((s) => s.id === 'pat_2')?.serviceMinutes).toBe(90);
+    });
+    act(() => planView.props?.onSetMinutes?.('pat_2' as StopId, 300));
+    expect(await screen.findByRole('alert')).toHaveTextContent('A visit must last between 5 and 240 whole minutes.');
   });
 });

@@ -3,22 +3,27 @@
  * (the search runs in the worker), and the saved plan with its van controls. The plan lives on
  * the device and is read live, so a reload or a killed tab finds it as it was. Picks and
  * settings start from the saved day (or the defaults) until the person changes them.
+ *
+ * Times of day are read here, on the UI thread, from the clock the screen shows: when the
+ * person asks for a plan (a day asked for after it began is planned from then) and when they
+ * tap in the van. The device's position is asked for only when planning, and only when the
+ * person ticked "Start from where I am"; without it the day starts at the chosen place.
  */
 import { format } from 'date-fns';
 import { proxy } from 'comlink';
 import { useMemo, useState } from 'react';
 import { rankDayCandidates, territoryCentre, unplacedCandidates, type DaySpan } from '../../../domain/dayCandidates';
-import type { IsoDate, IsoDateTime } from '../../../domain/ids';
+import type { IsoDate, IsoDateTime, LatLng, Minutes } from '../../../domain/ids';
 import { fullName, primaryPhone, type ContactPoint } from '../../../domain/patient';
 import type { Territory } from '../../../storage/readTerritory';
-import type { DayAction, DayPlan, DayStopInput, StopId } from '../../../worker/client';
+import type { DayAction, DayPlan, DayStopInput, StopId, VisitMinutesErrorCode } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
 import { useNow, useTerritory } from '../../data/hooks';
 import { useConfirm } from '../../components/useConfirm';
 import { useI18n } from '../../i18n/I18n';
 import { useHashRoute } from '../../app/useHashRoute';
 import { CandidateList } from './CandidateList';
-import { draftFrom, settingsFromForm, type TodayDraft } from './dayForm';
+import { draftFrom, formatClock, settingsFromForm, type TodayDraft } from './dayForm';
 import { DaySettingsForm } from './DaySettingsForm';
 import type { PersonInfo } from './PlanStop';
 import { PlanView } from './PlanView';
@@ -36,6 +41,38 @@ function daySpanOf(day: IsoDate): DaySpan {
   const to = new Date(from);
   to.setDate(to.getDate() + 1);
   return { date: day, from: from.toISOString() as IsoDateTime, to: to.toISOString() as IsoDateTime };
+}
+
+/** The local time of day on the UI thread's clock, in minutes since midnight. */
+function minutesNow(): Minutes {
+  const d = new Date();
+  return (d.getHours() * 60 + d.getMinutes() + d.getSeconds() / 60) as Minutes;
+}
+
+/** How long planning waits for the device's position before starting from the chosen place. */
+const POSITION_TIMEOUT_MS = 5000;
+/**
+ * The browser's timeout does not count the time a permission prompt stays open; planning stops
+ * waiting after this much in all, leaving a moment to answer the prompt.
+ */
+const POSITION_GIVE_UP_MS = 15_000;
+
+/** The device's position, or null when it has none, the person refused, or it took too long. */
+function askPosition(): Promise<LatLng | null> {
+  const geo = typeof navigator === 'undefined' ? undefined : navigator.geolocation;
+  if (!geo) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const giveUp = setTimeout(() => resolve(null), POSITION_GIVE_UP_MS);
+    const settle = (at: LatLng | null) => {
+      clearTimeout(giveUp);
+      resolve(at);
+    };
+    geo.getCurrentPosition(
+      (p) => settle({ lat: p.coords.latitude, lng: p.coords.longitude }),
+      () => settle(null),
+      { enableHighAccuracy: false, timeout: POSITION_TIMEOUT_MS, maximumAge: 60_000 },
+    );
+  });
 }
 
 /** True once anything happened in the van; planning again from scratch would forget it. */
@@ -79,6 +116,7 @@ export function TodayScreen() {
   const [best, setBest] = useState<number | null>(null);
   const [plannedAt, setPlannedAt] = useState<string | null>(null);
   const [vanNews, setVanNews] = useState<VanNews | null>(null);
+  const [minutesIssue, setMinutesIssue] = useState<VisitMinutesErrorCode | null>(null);
   const [, navigate] = useHashRoute();
   const current = draft ?? draftFrom(saved?.content);
   const [confirm, confirmDialog] = useConfirm();
@@ -87,6 +125,7 @@ export function TodayScreen() {
   const unplaced = useMemo(() => (territory ? unplacedCandidates(territory, daySpanOf(day)) : []), [territory, day]);
   const office = useMemo(() => territoryCentre((territory?.patients ?? []).map((p) => p.address.location)), [territory]);
   const person = useMemo(() => personLookup(territory, saved?.content), [territory, saved]);
+  const noLocation = useMemo(() => unplaced.map((p) => ({ id: p.id as string, name: fullName(p) })), [unplaced]);
 
   async function planMyDay() {
     const settings = settingsFromForm(current.form);
@@ -100,15 +139,18 @@ export function TodayScreen() {
     const stops: DayStopInput[] = Object.entries(current.picks).flatMap(([id, mandatory]) => {
       const c = byId.get(id);
       if (!c) return [];
-      const facility = c.facility ? { visitingHours: c.facility.visitingHours } : null;
-      return [{ patientId: c.patient.id, location: c.location, facility, priority: c.score, mandatory }];
+      const f = c.facility;
+      const facility = f ? { id: f.id, visitingHours: f.visitingHours, location: f.address.location } : null;
+      return [{ patientId: c.patient.id, location: c.location, facility, serviceMinutes: c.visit.minutes, priority: c.score, mandatory }];
     });
     setBusy('plan');
     setBest(null);
+    setMinutesIssue(null);
     try {
+      const position = settings.useMyLocation ? await askPosition() : null;
       const weekday = new Date(`${day}T12:00:00`).getDay();
       const res = await worker.planMyDay(
-        { day, input: { settings, weekday, stops, officeFallback: office } },
+        { day, input: { settings, weekday, stops, officeFallback: office }, now: minutesNow(), position },
         proxy((plan: DayPlan['plan']) => setBest(plan.visits.length)),
       );
       setIssue(res.ok ? null : res.code);
@@ -130,7 +172,7 @@ export function TodayScreen() {
         const attempt = await worker.recordAttempt({ patientId: action.stopId, outcome: 'not_home' });
         setVanNews({ kind: attempt.ok ? 'attemptSaved' : 'attemptFailed', stopId: action.stopId });
       }
-      await worker.recordDayAction(day, action);
+      await worker.recordDayAction(day, { ...action, at: minutesNow() });
       if (action.kind === 'done') {
         const opened = await worker.openVisitNote({ patientId: action.stopId });
         if (opened.ok) navigate({ name: 'note', patientId: action.stopId, noteId: opened.note.id });
@@ -140,6 +182,22 @@ export function TodayScreen() {
       setBusy(null);
     }
   }
+
+  /** A visit's length changed by hand: the worker re-plans the rest of the day and saves. */
+  async function setMinutes(stopId: StopId, minutes: number) {
+    setBusy('van');
+    setMinutesIssue(null);
+    try {
+      const res = await worker.setVisitMinutes(day, stopId, minutes);
+      if (!res.ok) setMinutesIssue(res.code);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const start = saved?.content.start;
+  const startLine = start ? tx.plannedFrom(tx.startPlace[start.place], formatClock(start.at, locale)) : null;
+  const positionMissed = saved?.content.settings.useMyLocation === true && start !== undefined && start.place !== 'my_location';
 
   return (
     <section aria-labelledby="today-title" className="today">
@@ -152,7 +210,28 @@ export function TodayScreen() {
           {tx[vanNews.kind](person(vanNews.stopId).name)}
         </p>
       )}
-      {saved && <PlanView day={saved.content} person={person} busy={busy !== null} onAction={(a) => void act(a)} focus={saved.updatedAt === plannedAt} />}
+      {minutesIssue && (
+        <p role="alert" className="error">
+          {tx.minutesIssue[minutesIssue]}
+        </p>
+      )}
+      {saved && (
+        <PlanView
+          day={saved.content}
+          person={person}
+          busy={busy !== null}
+          onAction={(a) => void act(a)}
+          onSetMinutes={(id, minutes) => void setMinutes(id, minutes)}
+          noLocation={noLocation}
+          focus={saved.updatedAt === plannedAt}
+        />
+      )}
+      {startLine && (
+        <p className="muted" data-testid="plan-start">
+          {startLine}
+          {positionMissed ? ` ${tx.noPosition}` : ''}
+        </p>
+      )}
       <DaySettingsForm form={current.form} onChange={(form) => setDraft({ ...current, form })} />
       <CandidateList candidates={candidates} unplaced={unplaced} picks={current.picks} onChange={(picks) => setDraft({ ...current, picks })} />
       <div className="today__plan-action">

@@ -22,6 +22,7 @@ export interface DayForm {
   readonly endAt: PlaceChoice;
   readonly homeLat: string;
   readonly homeLng: string;
+  readonly useMyLocation: boolean;
 }
 
 /** Picked patient id -> mandatory. */
@@ -60,6 +61,8 @@ export function formFromSettings(s: DaySettings): DayForm {
     endAt: s.endAt,
     homeLat: s.home ? String(s.home.lat) : '',
     homeLng: s.home ? String(s.home.lng) : '',
+    // Plans saved before the setting existed lack it: off.
+    useMyLocation: s.useMyLocation === true,
   };
 }
 
@@ -83,6 +86,7 @@ export function settingsFromForm(f: DayForm): DaySettings | null {
     endAt: f.endAt,
     home,
     office: null,
+    useMyLocation: f.useMyLocation,
   };
 }
 

@@ -1,11 +1,12 @@
 /** Words of the Today screen (suggested visits, day settings, the plan, the van) in English and Spanish. */
 import type { PlaceChoice } from '../../../domain/daySettings';
-import type { DayProblemIssue, InfeasibilityCode, SkipReason } from '../../../worker/client';
+import type { DayProblemIssue, DayStartUsed, InfeasibilityCode, SkipReason, VisitMinutesErrorCode } from '../../../worker/client';
 import type { Locale } from '../../i18n/I18n';
 import { pluralIn } from '../../i18n/plural';
 
 /** Issues the screen finds before asking the planner (a time field left empty). */
 export type TodayIssue = DayProblemIssue | 'time_missing';
+type DayStartPlace = DayStartUsed['place'];
 
 const enPlural = pluralIn('en');
 const esPlural = pluralIn('es');
@@ -50,6 +51,11 @@ const en = {
   officeHint: 'The office is the middle of your territory.',
   homeLat: 'Home latitude',
   homeLng: 'Home longitude',
+  useMyLocation: 'Start from where I am',
+  useMyLocationHint: 'When you press "Plan my day", the device is asked for its position, and only then. Without it, the day starts at the place chosen above.',
+  plannedFrom: (place: string, time: string) => `Planned from ${place} at ${time}.`,
+  startPlace: { my_location: 'where you were', office: 'the office', home: 'home' } satisfies Record<DayStartPlace, string>,
+  noPosition: 'Your position was not available, so the day starts at the place chosen in your settings.',
 
   planMyDay: 'Plan my day',
   planning: 'Planning…',
@@ -66,7 +72,16 @@ const en = {
     office_missing: 'No patient has a known location, so the office cannot be placed.',
     place_invalid: 'A latitude must be between -90 and 90 and a longitude between -180 and 180.',
     time_missing: 'Enter every time in full (hours and minutes).',
+    service_invalid: 'A visit must last between 5 and 240 whole minutes.',
+    day_over: 'The shift has already ended today. Change the shift end to plan what is left.',
   } satisfies Record<TodayIssue, string>,
+  minutesIssue: {
+    no_plan: 'There is no plan for today to change. Plan the day first.',
+    stop_done: 'That visit is done or under way; its length can no longer change.',
+    minutes_invalid: 'A visit must last between 5 and 240 whole minutes.',
+    unknown_stop: 'That patient is not in today’s plan any more.',
+    visiting_hours_too_short: 'The care home’s visiting hours are too short for a visit that long.',
+  } satisfies Record<VisitMinutesErrorCode, string>,
 
   planTitle: 'Your plan',
   savedHere: 'Saved on this device; it works offline.',
@@ -174,6 +189,11 @@ const es: TodayText = {
   officeHint: 'La oficina es el centro de su territorio.',
   homeLat: 'Latitud de su casa',
   homeLng: 'Longitud de su casa',
+  useMyLocation: 'Empezar desde donde estoy',
+  useMyLocationHint: 'Al pulsar «Planificar mi día», y solo entonces, se pide al dispositivo su posición. Sin ella, el día empieza en el lugar elegido arriba.',
+  plannedFrom: (place, time) => `Planificado desde ${place} a las ${time}.`,
+  startPlace: { my_location: 'donde estaba', office: 'la oficina', home: 'su casa' },
+  noPosition: 'Su posición no estaba disponible, así que el día empieza en el lugar elegido en su configuración.',
 
   planMyDay: 'Planificar mi día',
   planning: 'Planificando…',
@@ -190,6 +210,15 @@ const es: TodayText = {
     office_missing: 'Ningún paciente tiene una ubicación conocida, así que no se puede situar la oficina.',
     place_invalid: 'La latitud debe estar entre -90 y 90 y la longitud entre -180 y 180.',
     time_missing: 'Escriba cada hora completa (horas y minutos).',
+    service_invalid: 'Una visita debe durar entre 5 y 240 minutos enteros.',
+    day_over: 'El turno de hoy ya terminó. Cambie el fin del turno para planificar lo que queda.',
+  },
+  minutesIssue: {
+    no_plan: 'No hay un plan de hoy que cambiar. Planifique el día primero.',
+    stop_done: 'Esa visita está hecha o en curso; su duración ya no puede cambiar.',
+    minutes_invalid: 'Una visita debe durar entre 5 y 240 minutos enteros.',
+    unknown_stop: 'Ese paciente ya no está en el plan de hoy.',
+    visiting_hours_too_short: 'El horario de visitas de la residencia es demasiado corto para una visita tan larga.',
   },
 
   planTitle: 'Su plan',
