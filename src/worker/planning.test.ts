@@ -144,15 +144,15 @@ describe('planning in the worker', () => {
     }
 
     it('refuses with a code: no plan, bad minutes, a stop the day does not have, a visit done or under way', async () => {
-      expect(await planning().setVisitMinutes(day, 'pat_1' as StopId, 60)).toEqual({ ok: false, code: 'no_plan' });
+      expect(await planning().setVisitMinutes(day, 'pat_1' as StopId, 60, m(540))).toEqual({ ok: false, code: 'no_plan' });
       const saved = await planned();
-      expect(await planning().setVisitMinutes(day, 'pat_1' as StopId, 4)).toEqual({ ok: false, code: 'minutes_invalid' });
-      expect(await planning().setVisitMinutes(day, 'pat_1' as StopId, 241)).toEqual({ ok: false, code: 'minutes_invalid' });
-      expect(await planning().setVisitMinutes(day, 'pat_1' as StopId, 22.5)).toEqual({ ok: false, code: 'minutes_invalid' });
-      expect(await planning().setVisitMinutes(day, 'nobody' as StopId, 60)).toEqual({ ok: false, code: 'unknown_stop' });
+      expect(await planning().setVisitMinutes(day, 'pat_1' as StopId, 4, m(540))).toEqual({ ok: false, code: 'minutes_invalid' });
+      expect(await planning().setVisitMinutes(day, 'pat_1' as StopId, 241, m(540))).toEqual({ ok: false, code: 'minutes_invalid' });
+      expect(await planning().setVisitMinutes(day, 'pat_1' as StopId, 22.5, m(540))).toEqual({ ok: false, code: 'minutes_invalid' });
+      expect(await planning().setVisitMinutes(day, 'nobody' as StopId, 60, m(540))).toEqual({ ok: false, code: 'unknown_stop' });
       const first = saved.plan.visits[0]!.id;
       await planning().recordDayAction(day, { kind: 'arrived', stopId: first, at: m(540) });
-      expect(await planning().setVisitMinutes(day, first, 60)).toEqual({ ok: false, code: 'stop_done' });
+      expect(await planning().setVisitMinutes(day, first, 60, m(540))).toEqual({ ok: false, code: 'stop_done' });
     });
 
     it('changes the visit, re-plans the rest of the day from the progress, and saves', async () => {
@@ -161,7 +161,7 @@ describe('planning in the worker', () => {
       const arrived = await planning().recordDayAction(day, { kind: 'arrived', stopId: first, at: m(540) });
       if (!arrived.ok) throw new Error(arrived.code);
       const later = arrived.saved.content.plan.visits[1]!.id;
-      const res = await planning().setVisitMinutes(day, later, 90);
+      const res = await planning().setVisitMinutes(day, later, 90, m(540));
       if (!res.ok) throw new Error(res.code);
       const { problem, plan, progress, legs } = res.saved.content;
       expect(problem.stops.find((s) => s.id === later)?.serviceMinutes).toBe(90);
@@ -174,12 +174,21 @@ describe('planning in the worker', () => {
       expect((await loadPlan<DayPlan>(db, plainCodec, day))?.content.problem).toEqual(problem);
     });
 
+    it('plans nothing before the time the change was made', async () => {
+      const saved = await planned();
+      const later = saved.plan.visits[saved.plan.visits.length - 1]!.id;
+      const res = await planning().setVisitMinutes(day, later, 30, m(700));
+      if (!res.ok) throw new Error(res.code);
+      expect(res.saved.content.plan.visits.length).toBeGreaterThan(0);
+      for (const v of res.saved.content.plan.visits) expect(v.arrive).toBeGreaterThanOrEqual(700);
+    });
+
     it("moves a care-home resident's windows so the longer visit still ends by closing", async () => {
       await planned();
-      const res = await planning().setVisitMinutes(day, 'pat_2' as StopId, 60);
+      const res = await planning().setVisitMinutes(day, 'pat_2' as StopId, 60, m(540));
       if (!res.ok) throw new Error(res.code);
       expect(res.saved.content.problem.stops.find((s) => s.id === 'pat_2')?.windows).toEqual([{ start: 600, end: 660 }]);
-      expect(await planning().setVisitMinutes(day, 'pat_2' as StopId, 150)).toEqual({ ok: false, code: 'visiting_hours_too_short' });
+      expect(await planning().setVisitMinutes(day, 'pat_2' as StopId, 150, m(540))).toEqual({ ok: false, code: 'visiting_hours_too_short' });
     });
   });
 });

@@ -152,17 +152,19 @@ export function createPlanning(deps: PlanningDeps) {
     /**
      * The person says a visit will take `minutes` (whole minutes, 5 to 240): the saved problem
      * takes the new length (a care-home resident's windows move with it), and the rest of the
-     * day is re-planned from where the van's progress is, as after a van event. A visit done or
-     * under way keeps its length.
+     * day is re-planned from where the van's progress is, and no earlier than `at` (the UI's
+     * clock: a change made at 11:00 plans nothing before 11:00), as after a van event. A visit
+     * done or under way keeps its length.
      */
-    async setVisitMinutes(day: IsoDate, stopId: StopId, minutes: number): Promise<VisitMinutesResult> {
+    async setVisitMinutes(day: IsoDate, stopId: StopId, minutes: number, at: Minutes): Promise<VisitMinutesResult> {
       const saved = await loadPlan<DayPlan>(db, codec, day);
       if (!saved) return { ok: false, code: 'no_plan' };
       const { problem, progress } = saved.content;
       if (progress.done.some((v) => v.id === stopId)) return { ok: false, code: 'stop_done' };
       const changed = withVisitMinutes(problem, stopId, minutes);
       if (!changed.ok) return changed;
-      const nextPlan = replanDay(changed.problem, progress);
+      const now = Math.min(Math.max(progress.now, at), problem.shift.end) as Minutes;
+      const nextPlan = replanDay(changed.problem, { ...progress, now });
       const content: DayPlan = { ...saved.content, problem: changed.problem, plan: nextPlan, legs: legMinutes(changed.problem, nextPlan, progress) };
       return { ok: true, saved: await save(day, saved.id, content) };
     },

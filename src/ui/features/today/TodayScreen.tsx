@@ -188,7 +188,7 @@ export function TodayScreen() {
     setBusy('van');
     setMinutesIssue(null);
     try {
-      const res = await worker.setVisitMinutes(day, stopId, minutes);
+      const res = await worker.setVisitMinutes(day, stopId, minutes, minutesNow());
       if (!res.ok) setMinutesIssue(res.code);
     } finally {
       setBusy(null);
