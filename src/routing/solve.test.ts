@@ -237,3 +237,23 @@ describe('solve: engines agree', () => {
     expect(heuristic.totalPriority).toBe(exact.totalPriority);
   });
 });
+
+describe('solve: two breaks whose windows overlap', () => {
+  it('returns a plan the timing DP and the checker accept (the local search once offered one they did not)', () => {
+    const p = planar(
+      [
+        { id: 's0', at: { x: 6, y: 17 }, serviceMinutes: 25, priority: 5 },
+        { id: 's1', at: { x: 18, y: 16 }, serviceMinutes: 24, priority: 3 },
+      ],
+      {
+        shift: { start: 480, end: 610 },
+        breaks: [
+          { earliest: 559, latest: 602, minutes: 12 },
+          { earliest: 580, latest: 581, minutes: 4 },
+        ],
+      },
+    );
+    const plan = solve(p);
+    expect(checkPlan(p, plan)).toEqual([]);
+  });
+});

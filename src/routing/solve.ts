@@ -80,10 +80,15 @@ function firstRoute(m: Model, candidates: readonly number[], exact: boolean, sho
   return r.seq && r.score ? { seq: r.seq, score: r.score } : null;
 }
 
-/** The route with each care home in one block, scored; null when it cannot be driven. */
-function acceptable(m: Model, seq: readonly number[], known?: Score): { seq: number[]; score: Score } | null {
+/**
+ * The route with each care home in one block, scored by the exact timing DP; null when it cannot
+ * be driven. A score the heuristics computed incrementally is not trusted here: with two breaks
+ * whose windows overlap their O(1) checks can accept a route the DP cannot schedule, and only
+ * a route the DP schedules can become a plan. Improvements are rare, so this costs little.
+ */
+function acceptable(m: Model, seq: readonly number[]): { seq: number[]; score: Score } | null {
   if (sitesContiguous(m, seq)) {
-    const score = known ?? scoreOf(m, seq);
+    const score = scoreOf(m, seq);
     return score ? { seq: [...seq], score } : null;
   }
   return gatherSites(m, seq, (s) => scoreOf(m, s));
@@ -110,8 +115,8 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
   if (!start) return unschedulablePlan(problem, m);
   let best = start;
   let proven = false;
-  const consider = (seq: readonly number[], known?: Score): void => {
-    const route = acceptable(m, seq, known);
+  const consider = (seq: readonly number[]): void => {
+    const route = acceptable(m, seq);
     if (!route || compareScores(route.score, best.score) <= 0) return;
     best = route;
     options.onProgress?.(buildPlan(problem, m, best.seq, alone, false));
@@ -129,7 +134,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
     });
     const score = scoreOf(m, order);
     if (score) {
-      consider(order, score);
+      consider(order);
       settled = !exact;
     }
   }
@@ -139,9 +144,9 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
       shouldStop,
       maxIterations: iterations,
       stallIterations: stall,
-      onImprove: (stops, score) => consider(stops, score),
+      onImprove: (stops) => consider(stops),
     });
-    consider(r.stops, r.score);
+    consider(r.stops);
   };
   if (!settled && exact) {
     // The incumbent only helps the exact search prune; a small state space needs little of it.
@@ -152,7 +157,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Plan {
     const share = clock && log2States > EXACT_SURE_LOG2_STATES ? clock() + EXACT_SHARE * Math.max(0, deadline - clock()) : Infinity;
     const stopExact = (): boolean => shouldStop() || (clock !== undefined && clock() >= share);
     const r = solveExact(m, candidates, best, { shouldStop: stopExact, maxLabels: EXACT_MAX_LABELS });
-    if (r.seq && r.score) consider(r.seq, r.score);
+    if (r.seq) consider(r.seq);
     proven = r.proven;
   }
   if (!settled && !proven) runIls(maxIterations, Math.max(20000, 200 * candidates.length));
