@@ -9,7 +9,7 @@
  * Invariants of the recorded day (the plan screen's timeline relies on them):
  *  [R1] done visits are in time order and never overlap: each starts after the one before left;
  *  [R2] a taken break overlaps no recorded service and no recorded arrival falls inside it;
- *  [R3] `now` is never before the end of a taken break nor the departure of a finished visit.
+ *  [R3] `now` is never before the end of a taken break nor the departure of a recorded visit.
  */
 import type { Minutes } from '../domain/ids';
 import type { DayProgress } from './replan';
@@ -92,18 +92,24 @@ function closeUnderway(progress: VanProgress, t: number): readonly PlannedVisit[
 
 /**
  * The progress after one event. The event's time is the clock reading, but never before the
- * shift starts or the previous event, and never after the shift ends (then the rest of the
+ * shift starts, the previous event or the end of a taken break, and never after the shift ends (then the rest of the
  * day is empty, which is the truth). Planned breaks that should have started by then count as
  * taken when the person was free for them (takeBreaks): nobody taps "lunch", and re-planning
  * must not offer it again.
  */
 export function applyDayEvent(problem: Problem, plan: Plan, progress: VanProgress, event: DayEvent): VanProgress {
   const { start: dayStart, end: dayEnd } = problem.shift;
-  const t = clamp(Math.max(event.at, progress.lastEventAt), dayStart, dayEnd);
+  // A taken break ends when it ends: an event during it is recorded at its end, like an event
+  // before the previous one (so no arrival falls inside a taken break, R2).
+  const lastBreakEnd = progress.breaksTaken.reduce<number>((latest, b) => Math.max(latest, b.end), -Infinity);
+  const t = clamp(Math.max(event.at, progress.lastEventAt, lastBreakEnd), dayStart, dayEnd);
   const afterBreaks = (p: VanProgress, arrivedAt: number | null): VanProgress => {
     const breaksTaken = takeBreaks(plan, progress, p.done, t, arrivedAt);
     const lastEnd = breaksTaken.length > progress.breaksTaken.length ? breaksTaken[breaksTaken.length - 1]!.end : -Infinity;
-    return { ...p, breaksTaken, lastEventAt: t, now: clamp(Math.max(p.now, lastEnd), dayStart, dayEnd) };
+    // R3 may put `now` past the shift's end (a visit under way that runs over): the rest of the
+    // day is then empty and its return late, which is the truth; the plan never leaves before it.
+    const busyUntil = Math.max(lastEnd, ...p.done.map((v) => v.depart));
+    return { ...p, breaksTaken, lastEventAt: t, now: Math.max(p.now, busyUntil) as Minutes };
   };
   // "Running late" says nothing about where the van is; any other event at another stop does.
   const elsewhere = event.kind !== 'running_late' && progress.arrived !== null && progress.arrived !== event.stopId;
@@ -133,7 +139,7 @@ export function applyDayEvent(problem: Problem, plan: Plan, progress: VanProgres
     case 'done': {
       const under = progress.done.find((v) => v.id === event.stopId);
       if (under && progress.arrived !== event.stopId) return progress;
-      const lastLeft = base.done.reduce((latest, v) => Math.max(latest, v.depart), dayStart);
+      const lastLeft = base.done.reduce<number>((latest, v) => Math.max(latest, v.depart), dayStart);
       const start = under ? under.start : Math.max(t - serviceOf(problem, event.stopId), progress.lastEventAt, lastLeft, dayStart);
       const visit: PlannedVisit = under
         ? // Done before service was due to start (a window not yet open) still ends the visit now (R1).

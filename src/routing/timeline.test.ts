@@ -88,7 +88,8 @@ describe('dayTimeline', () => {
 
     // A day saved before that rule, with lunch recorded over the visit: it is not shown at all.
     const old: Plan = { ...plan, breaks: [{ start: m(780), end: m(810) }] };
-    const oldEntries = dayTimeline(p, old, { ...progress, breaksTaken: old.breaks }, legMinutes(p, old, progress));
+    const oldProgress: VanProgress = { ...progress, breaksTaken: old.breaks };
+    const oldEntries = dayTimeline(p, old, oldProgress, legMinutes(p, old, oldProgress));
     expect(oldEntries.some((e) => e.kind === 'break' || (e.kind === 'drive' && e.breaksOnTheWay.length > 0))).toBe(false);
   });
 
