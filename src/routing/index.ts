@@ -22,6 +22,7 @@ export {
 export { applyDayEvent, startProgress, RUNNING_LATE_MINUTES, type DayEvent, type DayEventKind, type VanProgress } from './dayProgress';
 export {
   dayTimeline,
+  visitingHours,
   LATE_RISK_MINUTES,
   SHOWN_WAIT_MINUTES,
   type BreakWhere,

@@ -259,3 +259,12 @@ function resumedFrom(at: DayProgress['at'], previous: StopId | null): DriveFrom 
   if ('stopId' in at) return at.stopId === previous ? 'previous' : 'here';
   return 'here';
 }
+
+/**
+ * A stop's hours as a person reads them: each window of service starts, closing when the last
+ * visit that may start in it ends (start-of-service windows close `service` minutes early, see
+ * dayProblem.facilityWindows). Empty for a stop that has no windows.
+ */
+export function visitingHours(stop: Pick<Stop, 'windows' | 'serviceMinutes'>): { readonly open: Minutes; readonly close: Minutes }[] {
+  return stop.windows.map((w) => ({ open: w.start, close: min(w.end + stop.serviceMinutes) }));
+}
