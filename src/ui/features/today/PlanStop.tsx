@@ -112,7 +112,7 @@ function VisitBlock({ visit, actions, showName }: { visit: TimelineVisit; action
       )}
       {visit.lateRisk && (
         <p className="plan-stop__risk">
-          <span className="badge badge--overdue">{ptx.lateRisk}</span> {ptx.lateRiskVisit(clock(visit.lateRisk.closes))}
+          <span className="badge badge--overdue">{ptx.lateRiskVisit(clock(visit.lateRisk.closes))}</span>
         </p>
       )}
       <dl className="plan-stop__clock">

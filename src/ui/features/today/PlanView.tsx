@@ -142,7 +142,7 @@ export function PlanView({
             {back.lateRisk && (
               <>
                 {' '}
-                <span className="badge badge--overdue">{ptx.lateRisk}</span> {ptx.lateRiskBack(clock(back.shiftEnd))}
+                <span className="badge badge--overdue">{ptx.lateRiskBack(clock(back.shiftEnd))}</span>
               </>
             )}
           </p>
