@@ -91,6 +91,16 @@ describe('applyDayEvent: one row per rule', () => {
       expect: { breaksTaken: [{ start: m(260), end: m(290) }], now: m(290) },
     },
     {
+      name: '[R2] a visit under way keeps the person busy past its forecast end: lunch due meanwhile is not taken',
+      events: [{ kind: 'arrived', stopId: id('a'), at: m(200) }, { kind: 'running_late', minutes: m(0), at: m(270) }],
+      expect: { breaksTaken: [], arrived: id('a') },
+    },
+    {
+      name: '[R2] "done" without "arrived" is not placed inside a lunch already taken',
+      events: [{ kind: 'running_late', minutes: m(0), at: m(270) }, { kind: 'done', stopId: id('b'), at: m(300) }],
+      expect: { breaksTaken: [{ start: m(260), end: m(290) }], done: [{ id: id('b'), arrive: m(290), start: m(290), depart: m(300) }] },
+    },
+    {
       name: '[R1] arriving elsewhere ends the visit under way at that time',
       events: [{ kind: 'arrived', stopId: id('a'), at: m(115) }, { kind: 'arrived', stopId: id('b'), at: m(125) }],
       expect: { arrived: id('b'), done: [{ id: id('a'), arrive: m(115), start: m(115), depart: m(125) }, { id: id('b'), arrive: m(125), start: m(125), depart: m(155) }] },

@@ -68,11 +68,13 @@ function fitsRecord(b: PlannedBreak, done: readonly PlannedVisit[]): boolean {
  * `t` (it ends after t) is taken only if the record has room for all of it, and then the rest
  * of the day starts after it (R3).
  */
-function takeBreaks(plan: Plan, progress: VanProgress, done: readonly PlannedVisit[], t: number, arrivedAt: number | null): PlannedBreak[] {
+function takeBreaks(plan: Plan, progress: VanProgress, done: readonly PlannedVisit[], underway: StopId | null, t: number, arrivedAt: number | null): PlannedBreak[] {
   const pending = plan.breaks.slice(progress.breaksTaken.length);
   const taken = [...progress.breaksTaken];
-  // Where the van is at `t` (arrived, not home) is an arrival too.
-  const record = arrivedAt === null ? done : [...done, { id: '' as StopId, arrive: arrivedAt as Minutes, start: arrivedAt as Minutes, depart: arrivedAt as Minutes }];
+  // A visit under way keeps the person busy until at least now (its planned end is a forecast),
+  // and where the van is at `t` (not home) is an arrival too.
+  const busy = done.map((v) => (v.id === underway ? { ...v, depart: Math.max(v.depart, t) as Minutes } : v));
+  const record = arrivedAt === null ? busy : [...busy, { id: '' as StopId, arrive: arrivedAt as Minutes, start: arrivedAt as Minutes, depart: arrivedAt as Minutes }];
   for (const b of pending) {
     if (!(b.start < t) || !fitsRecord(b, record)) break;
     taken.push(b);
@@ -104,7 +106,7 @@ export function applyDayEvent(problem: Problem, plan: Plan, progress: VanProgres
   const lastBreakEnd = progress.breaksTaken.reduce<number>((latest, b) => Math.max(latest, b.end), -Infinity);
   const t = clamp(Math.max(event.at, progress.lastEventAt, lastBreakEnd), dayStart, dayEnd);
   const afterBreaks = (p: VanProgress, arrivedAt: number | null): VanProgress => {
-    const breaksTaken = takeBreaks(plan, progress, p.done, t, arrivedAt);
+    const breaksTaken = takeBreaks(plan, progress, p.done, p.arrived, t, arrivedAt);
     const lastEnd = breaksTaken.length > progress.breaksTaken.length ? breaksTaken[breaksTaken.length - 1]!.end : -Infinity;
     // R3 may put `now` past the shift's end (a visit under way that runs over): the rest of the
     // day is then empty and its return late, which is the truth; the plan never leaves before it.
@@ -140,7 +142,9 @@ export function applyDayEvent(problem: Problem, plan: Plan, progress: VanProgres
       const under = progress.done.find((v) => v.id === event.stopId);
       if (under && progress.arrived !== event.stopId) return progress;
       const lastLeft = base.done.reduce<number>((latest, v) => Math.max(latest, v.depart), dayStart);
-      const start = under ? under.start : Math.max(t - serviceOf(problem, event.stopId), progress.lastEventAt, lastLeft, dayStart);
+      // Without "arrived", the visit is taken to have lasted its service time, but it cannot have
+      // started before the last event, the last departure or the end of a taken break.
+      const start = under ? under.start : Math.max(t - serviceOf(problem, event.stopId), progress.lastEventAt, lastLeft, lastBreakEnd, dayStart);
       const visit: PlannedVisit = under
         ? // Done before service was due to start (a window not yet open) still ends the visit now (R1).
           { ...under, start: Math.min(under.start, t) as Minutes, depart: t }
