@@ -105,7 +105,7 @@ export type TimelineEntry = TimelineBreak | TimelineDrive | TimelineStop | Timel
 const min = (x: number): Minutes => x as Minutes;
 
 function lateRiskOf(stop: Stop, start: number): VisitLateRisk | null {
-  const w = stop.windows.find((x) => start >= x.start - EPS && start <= x.end + EPS) ?? stop.windows.find((x) => x.end >= start - EPS);
+  const w = stop.windows.find((x) => start >= x.start - EPS && start <= x.end + EPS);
   if (!w || w.end - start > LATE_RISK_MINUTES) return null;
   return { latestStart: w.end, closes: min(w.end + stop.serviceMinutes) };
 }
