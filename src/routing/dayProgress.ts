@@ -94,8 +94,8 @@ function closeUnderway(progress: VanProgress, t: number): readonly PlannedVisit[
 
 /**
  * The progress after one event. The event's time is the clock reading, but never before the
- * shift starts, the previous event or the end of a taken break, and never after the shift ends (then the rest of the
- * day is empty, which is the truth). Planned breaks that should have started by then count as
+ * shift starts, the previous event or the end of a taken break, and never after the shift ends
+ * (then the rest of the day is empty, which is the truth). Planned breaks that should have started by then count as
  * taken when the person was free for them (takeBreaks): nobody taps "lunch", and re-planning
  * must not offer it again.
  */
