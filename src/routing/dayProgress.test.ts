@@ -69,9 +69,51 @@ describe('applyDayEvent: one row per rule', () => {
       expect: { now: m(600) },
     },
     {
-      name: 'a planned lunch that should have started is taken',
-      events: [{ kind: 'done', stopId: id('b'), at: m(270) }],
+      name: 'a planned lunch that should have started is taken when the person was free for it',
+      // Arrived at c after lunch: nothing recorded overlaps 260-290.
+      events: [{ kind: 'arrived', stopId: id('c'), at: m(295) }],
       expect: { breaksTaken: [{ start: m(260), end: m(290) }] },
+    },
+    {
+      name: '[R2] a planned lunch a visit ran through is not taken: it stays to come and is planned again',
+      // "done" with b at 270 means b ran 240-270, through the planned lunch 260-290.
+      events: [{ kind: 'done', stopId: id('b'), at: m(270) }],
+      expect: { breaksTaken: [], now: m(270) },
+    },
+    {
+      name: '[R2] a lunch with an arrival in the middle of it is not taken',
+      events: [{ kind: 'not_home', stopId: id('b'), at: m(275) }],
+      expect: { breaksTaken: [], now: m(275) },
+    },
+    {
+      name: '[R3] running late during lunch: the lunch is taken and the rest starts after it',
+      events: [{ kind: 'running_late', minutes: m(0), at: m(270) }],
+      expect: { breaksTaken: [{ start: m(260), end: m(290) }], now: m(290) },
+    },
+    {
+      name: '[R2] a visit under way keeps the person busy past its forecast end: lunch due meanwhile is not taken',
+      events: [{ kind: 'arrived', stopId: id('a'), at: m(200) }, { kind: 'running_late', minutes: m(0), at: m(270) }],
+      expect: { breaksTaken: [], arrived: id('a') },
+    },
+    {
+      name: '[R2] "done" without "arrived" is not placed inside a lunch already taken',
+      events: [{ kind: 'running_late', minutes: m(0), at: m(270) }, { kind: 'done', stopId: id('b'), at: m(300) }],
+      expect: { breaksTaken: [{ start: m(260), end: m(290) }], done: [{ id: id('b'), arrive: m(290), start: m(290), depart: m(300) }] },
+    },
+    {
+      name: '[R1] arriving elsewhere ends the visit under way at that time',
+      events: [{ kind: 'arrived', stopId: id('a'), at: m(115) }, { kind: 'arrived', stopId: id('b'), at: m(125) }],
+      expect: { arrived: id('b'), done: [{ id: id('a'), arrive: m(115), start: m(115), depart: m(125) }, { id: id('b'), arrive: m(125), start: m(125), depart: m(155) }] },
+    },
+    {
+      name: '[R1] "not home" elsewhere ends the visit under way; it stays done',
+      events: [{ kind: 'arrived', stopId: id('a'), at: m(115) }, { kind: 'not_home', stopId: id('b'), at: m(120) }],
+      expect: { arrived: null, now: m(120), done: [{ id: id('a'), arrive: m(115), start: m(115), depart: m(120) }] },
+    },
+    {
+      name: '[R1] "done" elsewhere without "arrived" starts after the visit under way ended',
+      events: [{ kind: 'arrived', stopId: id('a'), at: m(115) }, { kind: 'done', stopId: id('b'), at: m(130) }],
+      expect: { done: [{ id: id('a'), arrive: m(115), start: m(115), depart: m(130) }, { id: id('b'), arrive: m(130), start: m(130), depart: m(130) }] },
     },
     {
       name: 'a later lunch is still to come',

@@ -25,3 +25,20 @@ export {
   type ExcludedStop,
 } from './dayProblem';
 export { applyDayEvent, startProgress, RUNNING_LATE_MINUTES, type DayEvent, type DayEventKind, type VanProgress } from './dayProgress';
+export {
+  dayTimeline,
+  visitingHours,
+  LATE_RISK_MINUTES,
+  SHOWN_WAIT_MINUTES,
+  type BreakWhere,
+  type DriveFrom,
+  type TimelineBack,
+  type TimelineBreak,
+  type TimelineDrive,
+  type TimelineEntry,
+  type TimelineStop,
+  type TimelineVisit,
+  type TimelineWait,
+  type VisitLateRisk,
+  type VisitState,
+} from './timeline';

@@ -10,9 +10,14 @@ import type { WatchCallback } from './watch';
 
 export type { WorkerApi };
 export type { ChangePasswordResult, LockState, LockStateName, UnlockResult } from './api';
-// Planner types the UI renders (types only: no planner code reaches the UI thread).
+// Planner types the UI renders (types only: the solver never reaches the UI thread).
 export type { DayAction, DayActionResult, DayPlan, PlanDayRequest, PlanDayResult, SavedDayPlan, StampedDayAction, VisitMinutesErrorCode, VisitMinutesResult } from './planning';
 export type { DayProblemInput, DayProblemIssue, DayStartUsed, DayStopInput, ExcludedStop, InfeasibilityCode, Plan, PlannedBreak, PlannedVisit, SkipReason, StopId } from '../routing';
+// The one piece of planner code the UI runs: the plan screen's timeline, pure and small (no
+// solver), so the screen shows exactly what the property tests check. Imported from its own
+// module so the solver stays out of the UI bundle.
+export { dayTimeline, visitingHours } from '../routing/timeline';
+export type { TimelineBreak, TimelineDrive, TimelineEntry, TimelineStop, TimelineVisit, TimelineWait } from '../routing/timeline';
 // The admin console's result codes and wire shapes (types only).
 export type { AdminErrorCode, AdminResult } from '../sync/admin';
 export type { AdminDevice, AdminTerritory, AdminUser, AuditEventRow, AuditPage, AuditQuery, OrgSettings } from '../protocol/admin';

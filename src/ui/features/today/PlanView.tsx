@@ -4,28 +4,33 @@
  * "running late" control. Every van tap goes to the worker, which re-plans and saves; this view
  * re-renders from the saved plan.
  */
-import { useEffect, useRef } from 'react';
-import type { DayAction, DayPlan, PlannedBreak, StopId } from '../../../worker/client';
+import { useEffect, useMemo, useRef } from 'react';
+import type { DayAction, DayPlan, StopId, TimelineBreak, TimelineDrive, TimelineEntry, TimelineStop } from '../../../worker/client';
+import { dayTimeline, visitingHours } from '../../../worker/client';
 import { useI18n } from '../../i18n/I18n';
 import { hrefFor } from '../../app/useHashRoute';
 import { formatClock } from './dayForm';
-import { formatDuration, PlanStop, type PersonInfo, type StopState } from './PlanStop';
+import { mapsPlatform } from './mapsLink';
+import { BreakLine, DriveLine, formatDuration, PlanStop, type PersonInfo, type StopActions } from './PlanStop';
+import { PLAN_VIEW_TEXT, type WhyNotReason } from './planViewText';
 import { RouteDrawing } from './RouteDrawing';
 import { TODAY_TEXT } from './todayText';
 
-const EPS = 1e-6;
+type Lead = TimelineBreak | TimelineDrive;
 
-/** Each break goes with the first visit it comes before; the rest are after the last visit. */
-function breaksByVisit(day: DayPlan): { before: PlannedBreak[][]; after: PlannedBreak[] } {
-  const visits = day.plan.visits;
-  const before: PlannedBreak[][] = visits.map(() => []);
-  const after: PlannedBreak[] = [];
-  for (const b of day.plan.breaks) {
-    const i = visits.findIndex((v) => b.end <= v.start + EPS);
-    if (i >= 0) before[i]!.push(b);
-    else after.push(b);
+const firstVisitId = (stop: TimelineStop): string => stop.items.flatMap((x) => (x.kind === 'visit' ? [x.stopId as string] : []))[0] ?? String(stop.arrive);
+
+/** Stops with what leads to each (drives, lunch before leaving), then what follows the last one. */
+function byStop(entries: readonly TimelineEntry[]): { stops: { stop: TimelineStop; lead: Lead[] }[]; tail: TimelineEntry[] } {
+  const stops: { stop: TimelineStop; lead: Lead[] }[] = [];
+  let lead: TimelineEntry[] = [];
+  for (const e of entries) {
+    if (e.kind === 'stop') {
+      stops.push({ stop: e, lead: lead as Lead[] });
+      lead = [];
+    } else lead.push(e);
   }
-  return { before, after };
+  return { stops, tail: lead };
 }
 
 /** Where a "not home" went: the attempt on the patient's record, and when to try again. */
@@ -48,6 +53,9 @@ export function PlanView({
   busy,
   onAction,
   focus,
+  noLocation = [],
+  onSetMinutes,
+  siteName,
 }: {
   day: DayPlan;
   person: (id: StopId) => PersonInfo;
@@ -55,23 +63,46 @@ export function PlanView({
   onAction: (a: DayAction) => void;
   /** Move focus to the plan (it has just been made), so a screen reader reads it next. */
   focus: boolean;
-  onSetMinutes?: (stopId: StopId, minutes: number) => void;
+  /** Picked or suggested patients whose address has no map position: said why they are not planned. */
   noLocation?: readonly { id: string; name: string }[];
+  /** Shows a visit-length control on each visit not yet done; the caller re-plans with it. */
+  onSetMinutes?: (stopId: StopId, minutes: number) => void;
+  /** The care home's name for a stop's `site`; without it a care home is called "Care home". */
+  siteName?: (site: string) => string;
 }) {
   const { locale } = useI18n();
   const tx = TODAY_TEXT[locale];
+  const ptx = PLAN_VIEW_TEXT[locale];
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focus) heading.current?.focus();
   }, [focus]);
   const clock = (m: number) => formatClock(m, locale);
-  const { plan, progress, legs, problem } = day;
-  const mandatory = new Set<string>(problem.stops.filter((s) => s.mandatory).map((s) => s.id));
-  const done = new Set<string>(progress.done.map((v) => v.id));
-  const stateOf = (id: StopId): StopState => (progress.arrived === id ? 'underway' : done.has(id) ? 'done' : 'planned');
-  const { before, after } = breaksByVisit(day);
+  const { plan, problem } = day;
+  const entries = useMemo(() => dayTimeline(day.problem, day.plan, day.progress, day.legs), [day]);
+  const { stops, tail } = byStop(entries);
+  const maps = useMemo(() => mapsPlatform(navigator), []);
+  const actions: StopActions = {
+    person,
+    mandatory: new Set<string>(problem.stops.filter((s) => s.mandatory).map((s) => s.id)),
+    busy,
+    onAction,
+    maps,
+    ...(onSetMinutes ? { onSetMinutes } : {}),
+    ...(siteName ? { siteName } : {}),
+  };
   const names = (ids: readonly StopId[]) => ids.map((id) => person(id).name).join(', ');
-  const skipped = [...plan.skipped.map((s) => ({ id: s.id, reason: s.reason })), ...day.excluded];
+  const stopOf = new Map(problem.stops.map((s) => [s.id as string, s]));
+  const hours = (id: StopId): string => {
+    const stop = stopOf.get(id);
+    return stop ? visitingHours(stop).map((h) => `${clock(h.open)}–${clock(h.close)}`).join(ptx.hoursJoin) : '';
+  };
+  const skipped: { id: string; name: string; reason: WhyNotReason; why: string }[] = [
+    ...plan.skipped.map((s) => ({ id: s.id as string, name: person(s.id).name, reason: s.reason as WhyNotReason, why: ptx.whyNot[s.reason](hours(s.id)) })),
+    ...day.excluded.map((s) => ({ id: s.id as string, name: person(s.id).name, reason: s.reason as WhyNotReason, why: ptx.whyNot[s.reason]('') })),
+    ...noLocation.map((s) => ({ id: s.id, name: s.name, reason: 'no_location' as const, why: ptx.whyNot.no_location('') })),
+  ];
+  const back = tail.find((e) => e.kind === 'back');
 
   return (
     <section aria-labelledby="plan-title" className="card plan">
@@ -97,25 +128,26 @@ export function PlanView({
       )}
       <RouteDrawing day={day} />
       <ol className="plain-list plan__stops" aria-label={tx.plannedVisits}>
-        {plan.visits.map((v, i) => (
-          <PlanStop
-            key={v.id}
-            index={i}
-            visit={v}
-            person={person(v.id)}
-            driveMinutes={legs[i] ?? 0}
-            breaksBefore={before[i] ?? []}
-            state={stateOf(v.id)}
-            mandatory={mandatory.has(v.id)}
-            busy={busy}
-            onAction={onAction}
-          />
+        {stops.map(({ stop, lead }, i) => (
+          <PlanStop key={firstVisitId(stop)} index={i} stop={stop} lead={lead} actions={actions} />
         ))}
       </ol>
-      {after.map((b) => (
-        <p key={b.start}>{tx.lunchAtEnd(clock(b.start), clock(b.end))}</p>
-      ))}
-      <p className="plan__return">{tx.driveBack(formatDuration(legs[plan.visits.length] ?? 0, tx), clock(plan.returnAt))}</p>
+      <div className="plan__return">
+        {tail.map((e) =>
+          e.kind === 'drive' ? <DriveLine key={`d${e.leave}`} entry={e} /> : e.kind === 'break' ? <BreakLine key={`b${e.start}`} entry={e} /> : null,
+        )}
+        {back?.kind === 'back' && (
+          <p>
+            <strong>{ptx.backAt(clock(back.at))}</strong>
+            {back.lateRisk && (
+              <>
+                {' '}
+                <span className="badge badge--overdue">{ptx.lateRiskBack(clock(back.shiftEnd))}</span>
+              </>
+            )}
+          </p>
+        )}
+      </div>
       <div className="plan__van" role="group" aria-label={tx.inTheVan}>
         <button type="button" className="button" disabled={busy} onClick={() => onAction({ kind: 'running_late' })}>
           {tx.runningLate}
@@ -130,9 +162,9 @@ export function PlanView({
           <ul className="plain-list plan__skipped" aria-labelledby="not-planned-title">
             {skipped.map((s) => (
               <li key={s.id} className="record-item" data-stop-id={s.id}>
-                <span className="plan-stop__name">{person(s.id).name}</span>
-                <span className={s.reason === 'unavailable' ? 'badge badge--noshow' : 'badge'}>{tx.skip[s.reason]}</span>
-                {s.reason === 'unavailable' && <AttemptLine person={person(s.id)} id={s.id} />}
+                <span className="plan-stop__name">{s.name}</span>
+                <span className={s.reason === 'unavailable' ? 'badge badge--noshow' : 'badge'}>{s.why}</span>
+                {s.reason === 'unavailable' && <AttemptLine person={person(s.id as StopId)} id={s.id as StopId} />}
               </li>
             ))}
           </ul>

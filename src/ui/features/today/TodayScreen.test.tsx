@@ -127,12 +127,10 @@ describe('Today', () => {
     expect(screen.getByRole('img', { name: /Drawing of the route: start, 3 numbered visits/ })).toBeInTheDocument();
     const rosa = stops.find((s) => s.textContent?.includes('Rosa Díaz'))!;
     expect(within(rosa).getByRole('link', { name: 'Call Rosa Díaz, (617) 555-0142' })).toHaveAttribute('href', 'tel:+16175550142');
-    expect(within(rosa).getByRole('link', { name: 'Navigate to Rosa Díaz' })).toHaveAttribute(
-      'href',
-      `geo:42.39,-71.04?q=${encodeURIComponent('1 Main St, Chelsea, MA 02150')}`,
-    );
+    // Coordinates only: the address never leaves the device (mapsLink.ts).
+    expect(within(rosa).getByRole('link', { name: 'Navigate to Rosa Díaz' })).toHaveAttribute('href', 'geo:42.39,-71.04');
     expect(within(rosa).getByText('Arrive')).toBeInTheDocument();
-    expect(within(rosa).getByText(/^Drive \d+ min$/)).toBeInTheDocument();
+    expect(within(rosa).getByText(/^Leave at .* · \d+ min drive · arrive /)).toBeInTheDocument();
 
     const first = stops[0]!.querySelector('.plan-stop__name')!.textContent!;
     await user.click(within(stops[0]!).getByRole('button', { name: `Not home: ${first}` }));
