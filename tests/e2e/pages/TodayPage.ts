@@ -52,13 +52,53 @@ export class TodayPage {
     return this.page.getByTestId('plan-totals');
   }
 
-  /** Patient ids of the planned visits, in route order. */
+  /** Patient ids of the planned visits, in route order (a care home's residents in their order). */
   plannedIds(): Promise<string[]> {
-    return this.planned().locator(':scope > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-stop-id') ?? ''));
+    return this.planned()
+      .locator('li[data-stop-id]')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-stop-id') ?? ''));
   }
 
+  /** A planned visit: a stop's card, or a resident's line inside a care home's card. */
   stop(id: string) {
-    return this.planned().locator(`:scope > li[data-stop-id="${id}"]`);
+    return this.planned().locator(`li[data-stop-id="${id}"]`);
+  }
+
+  /**
+   * Every clock time the plan shows, in reading order, as minutes since midnight: the stops'
+   * drives, lunches, waits and arrive/start/leave times, then the way back. Badges (late risks
+   * name a closing time, not a moment of the plan) and the visit-length controls are left out.
+   */
+  async shownTimes(): Promise<number[]> {
+    const text = await this.page.locator('.plan').evaluate((plan) => {
+      const parts: string[] = [];
+      const walk = (node: Node): void => {
+        if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+        if (!(node instanceof Element) || node.matches('.badge, select, .plan__totals, .plan__skipped, svg')) return;
+        node.childNodes.forEach(walk);
+      };
+      plan.querySelectorAll('.plan__stops, .plan__return').forEach(walk);
+      return parts.join(' ');
+    });
+    return [...text.matchAll(/(\d{1,2}):(\d{2})\s*(AM|PM)?/g)].map(([, h, m, half]) => {
+      const hours = Number(h) % 12 + (half === 'PM' ? 12 : 0);
+      return (half ? hours : Number(h)) * 60 + Number(m);
+    });
+  }
+
+  /** Each "Leave at … · N min drive · arrive …" line (English) as [leave, drive minutes, arrive]. */
+  async drives(): Promise<[number, number, number][]> {
+    const lines = await this.page.locator('.plan .plan-stop__leave').allTextContents();
+    const clock = (t: string): number => {
+      const [, h, m, half] = /(\d{1,2}):(\d{2})\s*(AM|PM)/.exec(t) ?? [];
+      return (Number(h) % 12 + (half === 'PM' ? 12 : 0)) * 60 + Number(m);
+    };
+    return lines.map((line) => {
+      const [leave = '', drive = '', arrive = ''] = line.slice(line.indexOf('Leave at')).split(' · ');
+      const hours = /(\d+) h/.exec(drive)?.[1] ?? '0';
+      const minutes = /(\d+) min/.exec(drive)?.[1] ?? '0';
+      return [clock(leave), Number(hours) * 60 + Number(minutes), clock(arrive)];
+    });
   }
 
   async nameOf(id: string): Promise<string> {

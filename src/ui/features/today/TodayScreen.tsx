@@ -27,6 +27,7 @@ import { draftFrom, formatClock, settingsFromForm, type TodayDraft } from './day
 import { DaySettingsForm } from './DaySettingsForm';
 import type { PersonInfo } from './PlanStop';
 import { PlanView } from './PlanView';
+import { PLAN_VIEW_TEXT } from './planViewText';
 import { TODAY_TEXT, type TodayIssue } from './todayText';
 import { useDayPlan } from './useDayPlan';
 
@@ -125,6 +126,11 @@ export function TodayScreen() {
   const unplaced = useMemo(() => (territory ? unplacedCandidates(territory, daySpanOf(day)) : []), [territory, day]);
   const office = useMemo(() => territoryCentre((territory?.patients ?? []).map((p) => p.address.location)), [territory]);
   const person = useMemo(() => personLookup(territory, saved?.content), [territory, saved]);
+  // A care home's site is its facility id (dayProblem.ts); the plan names it.
+  const siteName = useMemo(() => {
+    const names = new Map((territory?.facilities ?? []).map((f) => [f.id as string, f.name]));
+    return (site: string) => names.get(site) ?? PLAN_VIEW_TEXT[locale].careHome;
+  }, [territory, locale]);
   const noLocation = useMemo(() => unplaced.map((p) => ({ id: p.id as string, name: fullName(p) })), [unplaced]);
 
   async function planMyDay() {
@@ -223,6 +229,7 @@ export function TodayScreen() {
           onAction={(a) => void act(a)}
           onSetMinutes={(id, minutes) => void setMinutes(id, minutes)}
           noLocation={noLocation}
+          siteName={siteName}
           focus={saved.updatedAt === plannedAt}
         />
       )}
