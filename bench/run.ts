@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: builds the app (and its unencrypted comparison copy), runs every benchmark and
  * writes BENCHMARKS.md. `BENCH_ONLY=encryption npm run bench` runs only the encryption section;
- * `BENCH_ONLY=office` only the office queries (no build), `BENCH_ONLY=office-screens` only the office
- * screens (after `npm run build`), each written into BENCHMARKS.md in place.
+ * `BENCH_ONLY=office` only the office queries (no build), `BENCH_ONLY=routing` only the day
+ * planner (no build), `BENCH_ONLY=office-screens` only the office screens (after
+ * `npm run build`), each written into BENCHMARKS.md in place.
  * Benchmarks measure; they never pass or fail. Medians over several runs, machine described.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,13 @@ async function main() {
     const office = await runOfficeBench();
     writeOfficeSection(office);
     console.log(office);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'routing') {
+    // Only the day planner (no build), written into BENCHMARKS.md in place.
+    const routing = await optionalSection('bench/routing/run.ts', 'runRoutingBench');
+    if (routing) replaceSection(resolve(root, 'BENCHMARKS.md'), routing);
+    console.log(routing);
     return;
   }
   if (process.env.BENCH_ONLY === 'office-screens') {

@@ -1,20 +1,26 @@
 /**
  * Routing benchmark: runs the planner on the OPTW and TSPLIB instances of
- * ../shared/bench/routing (override with ROUNDS_BENCH_DATA), a 20-candidate realistic day
- * (proof of optimum), mid-day re-planning of a 25-stop day, and "done" pressed in the van through
- * the worker's planning module with storage (dayAction.ts), and returns a markdown section.
- * `npm run bench` imports runRoutingBench(); run directly it prints the section.
+ * ../shared/bench/routing (override with ROUNDS_BENCH_DATA), tight-window days of 25, 40 and 60
+ * candidates (generated, and cut from the OPTW instances) against their proven optimum, a
+ * 20-candidate realistic day (proof of optimum), mid-day re-planning of a 25-stop day, and "done"
+ * pressed in the van through the worker's planning module with storage (dayAction.ts), and
+ * returns a markdown section. `npm run bench` imports runRoutingBench() (`BENCH_ONLY=routing`
+ * runs only this section); run directly it prints the section.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { solveExact, stateSpaceLog2 } from '../../src/routing/exact';
+import { compileProblem } from '../../src/routing/model';
 import { replan, REPLAN_TIME_LIMIT_MS, type DayProgress } from '../../src/routing/replan';
 import { solve } from '../../src/routing/solve';
-import type { Minutes, Plan, StopId } from '../../src/routing/types';
+import type { Minutes, Plan, Problem, StopId } from '../../src/routing/types';
+import { PLAN_TIME_LIMIT_MS } from '../../src/worker/planning';
 import { dayActionSection } from './dayAction';
 import { readOptw, readTsplib, type BenchInstance } from './instances';
 import { realisticDay } from './realisticDay';
+import { cutInstance, tightDay } from './tightDay';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OPTW = ['c101', 'r101', 'rc101', 'pr01', 'c201', 'r201', 'rc201'];
@@ -100,6 +106,55 @@ function realisticSection(): string[] {
   return lines;
 }
 
+/**
+ * The optimum of a day proven by the exact search run alone, with no incumbent and no time
+ * limit: a different path from the planner's (local search first, then the exact search under
+ * the budget). The exact search itself is checked against brute force in the property tests.
+ */
+function provenOptimum(problem: Problem): { priority: number; proven: boolean; ms: number } {
+  const m = compileProblem(problem);
+  const candidates = Array.from({ length: m.n }, (_, i) => i + 2).filter((j) => m.priority[j]! > 0 || m.mandatory[j]);
+  const t0 = now();
+  const r = solveExact(m, candidates, null, { shouldStop: () => now() - t0 > 120_000, maxLabels: 50_000_000 });
+  return { priority: r.score?.priority ?? 0, proven: r.proven, ms: now() - t0 };
+}
+
+function tightSection(dir: string): string[] {
+  const days: { name: string; problem: Problem }[] = [];
+  for (const n of [25, 40, 60]) for (const seed of [1, 2, 3]) days.push({ name: `generated, seed ${seed}`, problem: tightDay(n, seed) });
+  for (const inst of ['r101', 'c101', 'rc101']) {
+    const file = join(dir, 'optw', `${inst}.txt`);
+    if (!existsSync(file)) continue;
+    const full = readOptw(inst, readFileSync(file, 'utf8'));
+    for (const n of [25, 40, 60]) days.push({ name: `${inst}, first ${n} customers`, problem: cutInstance(full, n) });
+  }
+  const lines = [
+    `| day | candidates | state space (log2, estimated) | proven optimum | found (median of ${SEEDS.length} seeds) | gap % (worst) | median time (ms) | max time (ms) | proven in every run |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|:---:|',
+  ];
+  days.sort((a, b) => a.problem.stops.length - b.problem.stops.length);
+  for (const { name, problem } of days) {
+    const optimum = provenOptimum(problem);
+    const found: number[] = [];
+    const ms: number[] = [];
+    const proven: boolean[] = [];
+    for (const seed of SEEDS) {
+      const t0 = now();
+      const plan = solve(problem, { seed, timeLimitMs: PLAN_TIME_LIMIT_MS, now });
+      ms.push(now() - t0);
+      found.push(plan.totalPriority);
+      proven.push(plan.provenOptimal);
+    }
+    const m = compileProblem(problem);
+    const log2 = stateSpaceLog2(m, Array.from({ length: m.n }, (_, i) => i + 2));
+    const worstGap = ((optimum.priority - Math.min(...found)) / optimum.priority) * 100;
+    lines.push(
+      `| ${name} | ${problem.stops.length} | ${log2.toFixed(1)} | ${optimum.priority}${optimum.proven ? '' : ' (not proven)'} | ${median(found)} | ${worstGap.toFixed(2)} | ${median(ms).toFixed(0)} | ${Math.max(...ms).toFixed(0)} | ${proven.every(Boolean) ? 'yes' : 'no'} |`,
+    );
+  }
+  return lines;
+}
+
 function replanSection(): string[] {
   const lines = [
     '| day (seed) | when | done | remaining candidates | re-plan median (ms) | max (ms) | proven optimal | priority: re-plan vs. 2 s solve |',
@@ -161,6 +216,14 @@ export async function runRoutingBench(): Promise<string> {
     out.push('### OPTW (one route, windows, maximise total score)', '', ...table('OPTW', optw), '');
     out.push('### TSPLIB (visit all, minimise length)', '', ...table('TSPLIB', tsp), '');
   }
+  out.push(
+    `### Tight-window days: booked slots of 15-30 minutes (budget ${PLAN_TIME_LIMIT_MS} ms, as in the app)`,
+    '',
+    'Generated days around Boston (visits booked to a 15-30 minute slot for the start of service, a lunch break) and the first 25/40/60 customers of the OPTW instances. "Proven optimum" comes from the exact search run alone without a time limit; "found" is the planner as the app runs it.',
+    '',
+    ...tightSection(dir),
+    '',
+  );
   out.push('### Realistic day: 20 candidates around Boston, windows, lunch, mixed priorities', '', ...realisticSection(), '');
   out.push(`### Re-planning a 25-stop day (budget ${REPLAN_TIME_LIMIT_MS} ms; the next planned stop is "not home")`, '', ...replanSection(), '');
   out.push('### "Done" in the van: re-plan and save through the worker\'s planning module (fake-indexeddb in Node)', '', ...(await dayActionSection()), '');

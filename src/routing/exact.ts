@@ -15,7 +15,8 @@
  * many breaks, has no more travel, at least as much priority and as many mandatory stops, and
  * closed(A) is a subset of closed(B). Every completion of B uses only stops open for B, so A can
  * drive it too, no later (all timing is monotone: being earlier is never worse), for a score at
- * least as good. A dominated label already in the queue is marked dead and never expanded.
+ * least as good. The search goes layer by layer (routes of k stops, then k + 1) and compares
+ * the labels of a layer with each other.
  *
  * Bounds per label (upper/lower bounds, so pruning never loses the optimum):
  *  - mandatory: stops served + remaining mandatory stops still open;
@@ -40,8 +41,6 @@ interface Label {
   readonly priority: number;
   readonly mandatory: number;
   readonly parent: Label | null;
-  /** Set when a later label dominates this one: it is skipped when its turn comes. */
-  dead: boolean;
 }
 
 export interface ExactResult {
@@ -67,10 +66,10 @@ function path(label: Label): number[] {
 
 /**
  * Bit sets as plain arrays of 30-bit words: small integers stay unboxed in V8, so copying and
- * comparing them is much cheaper than typed arrays for the few words a day needs.
+ * comparing them is much cheaper than typed arrays for the few words a day needs. The hot loops
+ * test bits through WORD/MASK tables (built per search) rather than dividing.
  */
 const BITS = 30;
-const has = (bits: readonly number[], b: number): boolean => ((bits[(b / BITS) | 0]! >>> b % BITS) & 1) === 1;
 const setBit = (bits: number[], b: number): void => {
   bits[(b / BITS) | 0]! |= 1 << b % BITS;
 };
@@ -142,6 +141,16 @@ export function solveExact(
 
   const bitOf = new Int32Array(size).fill(-1);
   candidates.forEach((j, bit) => (bitOf[j] = bit));
+  // Word and mask of each candidate's bit, and of each node's (start and end: never closed).
+  const WORD = Int32Array.from({ length: c }, (_, b) => (b / BITS) | 0);
+  const MASK = Int32Array.from({ length: c }, (_, b) => 1 << b % BITS);
+  const has = (bits: readonly number[], b: number): boolean => (bits[WORD[b]!]! & MASK[b]!) !== 0;
+  const nodeWord = new Int32Array(size);
+  const nodeMask = new Int32Array(size);
+  for (const j of candidates) {
+    nodeWord[j] = WORD[bitOf[j]!]!;
+    nodeMask[j] = MASK[bitOf[j]!]!;
+  }
 
   // Possible predecessors of each candidate and of the end, nearest first. For a label only the
   // current stop and the open candidates can still precede anything.
@@ -150,8 +159,11 @@ export function solveExact(
     preds[j] = Int32Array.from([0, ...candidates].filter((i) => i !== j).sort((x, y) => T[x * size + j]! - T[y * size + j]!));
   }
   const minInFor = (l: Label, j: number): number => {
-    for (const i of preds[j]!) {
-      if (i === l.node || (i !== 0 && !has(l.closed, bitOf[i]!))) return T[i * size + j]!;
+    const p = preds[j]!;
+    const closed = l.closed;
+    for (let q = 0; q < p.length; q++) {
+      const i = p[q]!;
+      if (i === l.node || (i !== 0 && (closed[nodeWord[i]!]! & nodeMask[i]!) === 0)) return T[i * size + j]!;
     }
     return Infinity;
   };
@@ -275,88 +287,92 @@ export function solveExact(
     a.mandatory >= b.mandatory &&
     subset(a.closed, b.closed);
 
-  // Live labels by a hash of (node, closed set), for dominance checks. Labels of different
-  // nodes never meet in `dominates` (node first in the hash, checked again below); a collision
-  // of closed sets only means comparing more labels, as dominance holds across any subsets.
-  const buckets = new Map<number, Label[]>();
-  /** Adds a label unless a live one dominates it; retires the ones it dominates. */
-  const admit = (cand: Label): boolean => {
-    let key = cand.node | 0;
-    for (let w = 0; w < words; w++) key = Math.imul(key ^ cand.closed[w]!, 0x9e3779b1) ^ (key >>> 15);
-    let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = []));
-    for (const o of bucket) if (dominates(o, cand)) return false;
-    let w = 0;
-    for (const o of bucket) {
-      if (dominates(cand, o)) o.dead = true;
-      else bucket[w++] = o;
+  // The labels of the next layer (one more stop served) by a hash of (node, closed set), for
+  // dominance checks. Labels of different nodes never meet in `dominates` (node first in the
+  // hash, checked again there); a collision of closed sets only means comparing more labels, as
+  // dominance holds across any subsets. Labels are compared within a layer only: a layer's
+  // buckets are dropped once it is built, which keeps memory and the table small.
+  let next = new Map<number, Label[]>();
+  const keyOf = (node: number, closed: readonly number[]): number => {
+    let key = node | 0;
+    for (let w = 0; w < words; w++) key = Math.imul(key ^ closed[w]!, 0x9e3779b1) ^ (key >>> 15);
+    return key;
+  };
+  /**
+   * Adds the label for `probe` (whose closed set is scratch) to the next layer unless one there
+   * dominates it; it then gets its own copy of the closed set and drops the labels it dominates.
+   * Most children are dominated on busy days, so only the admitted ones cost an allocation.
+   */
+  const admit = (probe: Label): void => {
+    const key = keyOf(probe.node, probe.closed);
+    const bucket = next.get(key);
+    if (bucket) for (const o of bucket) if (dominates(o, probe)) return;
+    const cand: Label = { ...probe, closed: probe.closed.slice() };
+    if (!bucket) {
+      next.set(key, [cand]);
+      return;
     }
+    let w = 0;
+    for (const o of bucket) if (!dominates(cand, o)) bucket[w++] = o;
     bucket.length = w;
     bucket.push(cand);
-    return true;
   };
 
+  const scratch = new Array<number>(words).fill(0);
   const rootClosed = new Array<number>(words).fill(0);
   closeUnreachable(rootClosed, 0, m.shiftStart);
-  // Labels are expanded in the order they were made (parents before children, so roughly by
-  // number of stops); the expanded ones are dropped from the front now and then.
-  let queue: Label[] = [];
-  let head = 0;
-  queue.push({ node: 0, closed: rootClosed, k: 0, depart: m.shiftStart, travel: 0, priority: 0, mandatory: 0, parent: null, dead: false });
+  let layer: Label[] = [{ node: 0, closed: rootClosed, k: 0, depart: m.shiftStart, travel: 0, priority: 0, mandatory: 0, parent: null }];
   let nextCheck = 2048;
 
-  while (head < queue.length) {
-    if (head > 65536 && head * 2 > queue.length) {
-      queue = queue.slice(head);
-      head = 0;
-    }
-    const l = queue[head++]!;
-    if (l.dead) continue;
-    finish(l);
-    if (!promising(l)) continue;
-    const here = m.site[l.node]!;
-    for (let bit = 0; bit < c; bit++) {
-      if (has(l.closed, bit)) continue;
-      const j = candidates[bit]!;
-      const t = T[l.node * size + j]!;
-      if (l.depart + t > latest[j]! + EPS) continue;
-      for (let k1 = l.k; k1 <= nb; k1++) {
-        const ready = gapReady(m, l.depart, t, l.k, k1);
-        if (ready === Infinity) break;
-        const s = serviceStart(m, j, ready);
-        if (s === Infinity || s > latest[j]! + EPS) continue;
-        const depart = s + m.service[j]!;
-        if (k1 < nb && depart > m.brLatest[k1]! + EPS) continue; // the next break can no longer start
-        if (depart + m.reach[j * size + 1]! + breakSuffix[k1]! > m.shiftEnd + EPS) continue;
-        const closed = l.closed.slice();
-        setBit(closed, bit);
-        if (here >= 0 && m.site[j] !== here) {
-          const left = siteBits.get(here)!;
-          for (let w = 0; w < words; w++) closed[w]! |= left[w]!;
+  while (layer.length > 0 && proven) {
+    next = new Map();
+    for (const l of layer) {
+      finish(l);
+      if (!promising(l)) continue;
+      const here = m.site[l.node]!;
+      for (let bit = 0; bit < c; bit++) {
+        if (has(l.closed, bit)) continue;
+        const j = candidates[bit]!;
+        const t = T[l.node * size + j]!;
+        if (l.depart + t > latest[j]! + EPS) continue;
+        for (let k1 = l.k; k1 <= nb; k1++) {
+          const ready = gapReady(m, l.depart, t, l.k, k1);
+          if (ready === Infinity) break;
+          const s = serviceStart(m, j, ready);
+          if (s === Infinity || s > latest[j]! + EPS) continue;
+          const depart = s + m.service[j]!;
+          if (k1 < nb && depart > m.brLatest[k1]! + EPS) continue; // the next break can no longer start
+          if (depart + m.reach[j * size + 1]! + breakSuffix[k1]! > m.shiftEnd + EPS) continue;
+          for (let w = 0; w < words; w++) scratch[w] = l.closed[w]!;
+          setBit(scratch, bit);
+          if (here >= 0 && m.site[j] !== here) {
+            const left = siteBits.get(here)!;
+            for (let w = 0; w < words; w++) scratch[w]! |= left[w]!;
+          }
+          closeUnreachable(scratch, j, depart);
+          admit({
+            node: j,
+            closed: scratch,
+            k: k1,
+            depart,
+            travel: l.travel + t,
+            priority: l.priority + m.priority[j]!,
+            mandatory: l.mandatory + m.mandatory[j]!,
+            parent: l,
+          });
+          labels++;
         }
-        closeUnreachable(closed, j, depart);
-        const cand: Label = {
-          node: j,
-          closed,
-          k: k1,
-          depart,
-          travel: l.travel + t,
-          priority: l.priority + m.priority[j]!,
-          mandatory: l.mandatory + m.mandatory[j]!,
-          parent: l,
-          dead: false,
-        };
-        labels++;
-        if (admit(cand)) queue.push(cand);
+      }
+      if (labels >= nextCheck) {
+        nextCheck = labels + 2048;
+        if (labels > control.maxLabels || control.shouldStop()) {
+          proven = false;
+          break;
+        }
       }
     }
-    if (labels >= nextCheck) {
-      nextCheck = labels + 2048;
-      if (labels > control.maxLabels || control.shouldStop()) {
-        proven = false;
-        break;
-      }
-    }
+    layer = [];
+    for (const bucket of next.values()) for (const l of bucket) layer.push(l);
   }
   const found = best as { seq: number[]; score: Score } | null;
   return { seq: found ? found.seq : null, score: found ? found.score : null, proven, labels };

@@ -37,7 +37,7 @@ export const DEFAULT_TIME_LIMIT_MS = 1000;
  */
 export const DEFAULT_EXACT_MAX_LOG2_STATES = 24;
 /** Above this estimate the exact search gets only a share of the budget, the local search the rest. */
-const EXACT_SURE_LOG2_STATES = 18;
+const EXACT_SURE_LOG2_STATES = 20;
 const EXACT_SHARE = 0.6;
 /** Iteration caps used when no clock is given (a plain, reproducible call). */
 const ITERATIONS_WITHOUT_CLOCK = 1500;
