@@ -29,6 +29,11 @@ export function realisticDay(candidates: number, seed: number): Problem {
       mandatory: i < 3 && kind < 0.37,
     };
   });
+  return bostonDay(stops);
+}
+
+/** A day from the Back Bay office, 8:00 to 17:00, lunch starting 11:30-13:00, at 30 km/h in town. */
+export function bostonDay(stops: readonly Record<string, unknown>[]): Problem {
   const r = parseProblem({
     start: OFFICE,
     end: OFFICE,

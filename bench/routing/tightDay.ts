@@ -4,11 +4,10 @@
  * lunch break, priorities 1-10), or cut from a public OPTW instance (its first n customers, with
  * their own windows). Used by the benchmark to measure the gap to the proven optimum.
  */
-import { parseProblem } from '../../src/routing/problem';
 import { createRng } from '../../src/routing/rng';
 import type { Problem } from '../../src/routing/types';
 import type { BenchInstance } from './instances';
-import { OFFICE } from './realisticDay';
+import { bostonDay } from './realisticDay';
 
 export function tightDay(candidates: number, seed: number): Problem {
   const rng = createRng(seed);
@@ -23,16 +22,7 @@ export function tightDay(candidates: number, seed: number): Problem {
       mandatory: false,
     };
   });
-  const r = parseProblem({
-    start: OFFICE,
-    end: OFFICE,
-    shift: { start: 480, end: 1020 },
-    travel: { kind: 'haversine', kmh: 30, roadFactor: 1.3 },
-    breaks: [{ earliest: 690, latest: 780, minutes: 30 }],
-    stops,
-  });
-  if (!r.ok) throw new Error(r.message);
-  return r.problem;
+  return bostonDay(stops);
 }
 
 /** The first n customers of an OPTW instance, with the instance's depot, horizon and windows. */
