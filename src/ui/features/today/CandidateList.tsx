@@ -76,6 +76,7 @@ export function CandidateList({
               <div className="candidate__who">
                 <span className="roster-item__name">{name}</span>
                 <span className="muted">{c.facility ? c.facility.name : tx.homeVisit(c.patient.address.city)}</span>
+                <span className="muted">{tx.visitKind(tx.visitKinds[c.visit.kind], c.visit.minutes)}</span>
                 <span className="candidate__reasons">
                   <span className="badge">{tx.priority(c.score)}</span>
                   {c.reasons.map((r) => (

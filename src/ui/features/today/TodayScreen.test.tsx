@@ -108,6 +108,10 @@ describe('Today', () => {
     expect(rows[1]).toHaveTextContent('Missed appointment to chase');
     expect(rows[2]).toHaveTextContent('1 open care gap');
     expect(rows[2]).toHaveTextContent('Maple Court');
+    // How long each visit is planned to take, and why: never contacted is a first visit.
+    expect(rows[0]).toHaveTextContent('First visit · 60 min');
+    expect(rows[1]).toHaveTextContent('Follow-up visit · 45 min');
+    expect(rows[2]).toHaveTextContent('Care home visit · 30 min');
   });
 
   it('plans the picked patients in the worker, and "not home" re-plans and is saved for the next visit to the screen', async () => {
@@ -191,6 +195,7 @@ describe('Today', () => {
     await screen.findByText('Rosa Díaz');
     expect(screen.getByRole('heading', { level: 1, name: 'Hoy' })).toBeInTheDocument();
     expect(screen.getByText('Cita perdida por seguir')).toBeInTheDocument();
+    expect(screen.getByText('Primera visita · 60 min')).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Visitar a Rosa Díaz' }));
     await user.click(screen.getByRole('button', { name: 'Planificar mi día' }));
     const list = await screen.findByRole('list', { name: 'Visitas planificadas' });

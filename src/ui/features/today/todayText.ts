@@ -1,5 +1,6 @@
 /** Words of the Today screen (suggested visits, day settings, the plan, the van) in English and Spanish. */
 import type { PlaceChoice } from '../../../domain/daySettings';
+import type { VisitKind } from '../../../domain/visitMinutes';
 import type { DayProblemIssue, DayStartUsed, InfeasibilityCode, SkipReason, VisitMinutesErrorCode } from '../../../worker/client';
 import type { Locale } from '../../i18n/I18n';
 import { pluralIn } from '../../i18n/plural';
@@ -27,6 +28,15 @@ const en = {
   mustVisitLabel: (name: string) => `Must visit ${name}`,
   priority: (n: number) => `Priority ${n}`,
   homeVisit: (town: string) => `Home visit · ${town}`,
+  /** What the visit is for and how long it is planned to take (src/domain/visitMinutes.ts). */
+  visitKind: (kind: string, minutes: number) => `${kind} · ${minutes} min`,
+  visitKinds: {
+    follow_up: 'Follow-up visit',
+    care_home: 'Care home visit',
+    first_visit: 'First visit',
+    hra: 'Health risk assessment',
+    device_setup: 'Monitoring device setup',
+  } satisfies Record<VisitKind, string>,
   picked: (n: number) => enPlural(n, { one: '# patient picked', other: '# patients picked' }),
   reason: {
     appointment: (time: string) => `Appointment today at ${time}`,
@@ -160,6 +170,14 @@ const es: TodayText = {
   mustVisitLabel: (name) => `Visita obligatoria a ${name}`,
   priority: (n) => `Prioridad ${n}`,
   homeVisit: (town) => `Visita a domicilio · ${town}`,
+  visitKind: (kind, minutes) => `${kind} · ${minutes} min`,
+  visitKinds: {
+    follow_up: 'Visita de seguimiento',
+    care_home: 'Visita en la residencia',
+    first_visit: 'Primera visita',
+    hra: 'Evaluación de riesgos de salud',
+    device_setup: 'Instalación del dispositivo de monitoreo',
+  },
   picked: (n) => esPlural(n, { one: '# paciente elegido', other: '# pacientes elegidos', many: '# de pacientes elegidos' }),
   reason: {
     appointment: (time) => `Cita hoy a las ${time}`,
