@@ -174,10 +174,12 @@ describe('PlanView', () => {
       { kind: 'done', stopId: first, at: at('14:04') },
     ]);
     renderPlan(late);
-    expect(screen.queryByText(/Lunch/)).not.toBeInTheDocument();
+    expect(within(planned()).queryByText(/Lunch/)).not.toBeInTheDocument();
     const next = within(planned()).getAllByRole('listitem')[1]!;
     expect(within(next).getByText(/^Leave at 2:04 PM · \d+ min drive · arrive 2:(0[4-9]|1\d) PM$/)).toBeInTheDocument();
     expect(within(planned()).getAllByRole('listitem')[0]).toHaveTextContent('Done');
+    // The lunch is not silently gone: the plan says it was missed.
+    expect(screen.getByRole('status')).toHaveTextContent('Lunch is no longer in the plan: it had to start by 1:30 PM.');
   });
 
   it('speaks Spanish', () => {

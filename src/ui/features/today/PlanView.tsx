@@ -103,6 +103,11 @@ export function PlanView({
     ...noLocation.map((s) => ({ id: s.id, name: s.name, reason: 'no_location' as const, why: ptx.whyNot.no_location('') })),
   ];
   const back = tail.find((e) => e.kind === 'back');
+  // A break rule the plan has no break for was dropped (its latest start passed before the
+  // person was free for it, dayProgress.ts): say so, rather than let lunch vanish unexplained.
+  const missed = problem.breaks.filter(
+    (rule) => !plan.breaks.some((b) => Math.abs(b.end - b.start - rule.minutes) < 1e-6 && b.start >= rule.earliest - 1e-6 && b.start <= rule.latest + 1e-6),
+  );
 
   return (
     <section aria-labelledby="plan-title" className="card plan">
@@ -116,6 +121,11 @@ export function PlanView({
         {plan.provenOptimal ? `${tx.proven} ` : ''}
         {tx.savedHere}
       </p>
+      {missed.map((rule) => (
+        <p key={rule.latest} className="plan__missed" role="status">
+          {ptx.lunchMissed(clock(rule.latest))}
+        </p>
+      ))}
       {!plan.feasible && plan.reasons.length > 0 && (
         <div role="alert" className="plan__problem">
           <h3>{tx.infeasibleTitle}</h3>
