@@ -43,6 +43,7 @@ describe('the contact record', () => {
     await page.getByRole('status').filter({ hasText: `Not home: the attempt for ${name} is in their contact history.` }).waitFor();
     const left = today.notPlanned().locator(`li[data-stop-id="${first}"]`);
     await left.filter({ hasText: /Attempt recorded .* · next try / }).waitFor();
+    await today.realTime();
 
     await left.getByRole('link', { name: `Open the record of ${name}` }).click();
     await page.getByRole('heading', { level: 1, name }).waitFor();

@@ -19,6 +19,14 @@ export class TodayPage {
     await this.page.clock.setFixedTime(at);
   }
 
+  /**
+   * Lets the page's clock run again from the real time (after atLocalTime): autosaves, sync
+   * and the roster's "due" dates read the clock as it moves, and later stories need it to.
+   */
+  async realTime(): Promise<void> {
+    await this.page.clock.setSystemTime(Date.now());
+  }
+
   suggestions() {
     return this.page.getByRole('list', { name: 'Suggested visits' });
   }
