@@ -37,7 +37,8 @@ export interface StopActions {
   readonly busy: boolean;
   readonly onAction: (a: DayAction) => void;
   readonly onSetMinutes?: (stopId: StopId, minutes: number) => void;
-  readonly siteName?: (site: string) => string;
+  /** A care home's name and address for a stop's `site` (its facility), when known. */
+  readonly careHome?: (site: string) => { readonly name: string; readonly address: string } | null;
   readonly maps: MapsPlatform;
 }
 
@@ -198,7 +199,10 @@ export function PlanStop({ index, stop, lead, actions }: { index: number; stop: 
   const person = actions.person(first.stopId);
   const state = visits.every((v) => v.state === 'done') ? 'done' : visits.some((v) => v.state === 'underway') ? 'underway' : 'planned';
   const grouped = stop.site !== null && visits.length > 1;
-  const name = grouped ? (actions.siteName?.(stop.site!) ?? ptx.careHome) : person.name;
+  const home = grouped ? (actions.careHome?.(stop.site!) ?? null) : null;
+  const name = grouped ? (home?.name ?? ptx.careHome) : person.name;
+  // A care home's card shows the home's address: the residents' own may be where they used to live.
+  const address = home ? home.address : person.address;
   const link = person.location ? navigateLink(actions.maps, person.location) : null;
 
   return (
@@ -213,7 +217,7 @@ export function PlanStop({ index, stop, lead, actions }: { index: number; stop: 
         <span className="plan-stop__name">{name}</span>
         {grouped ? <span className="badge">{ptx.residents(visits.length)}</span> : <VisitBadges visit={first} mandatory={actions.mandatory.has(first.stopId)} />}
       </div>
-      <p className="muted plan-stop__address">{person.address}</p>
+      <p className="muted plan-stop__address">{address}</p>
       {link && (
         <div className="record-actions">
           <a className="button" {...link} aria-label={tx.navigateLabel(name)}>

@@ -52,7 +52,7 @@ function renderPlan(day: DayPlan, locale: Locale = 'en', extra: Partial<Paramete
         onAction={onAction}
         focus={false}
         noLocation={[{ id: 'pat_8', name: 'Nia Park' }]}
-        siteName={(site) => (site === 'fac_1' ? 'Maple Court' : site)}
+        careHome={(site) => (site === 'fac_1' ? { name: 'Maple Court', address: '9 Elm St, Chelsea, MA 02150' } : null)}
         {...extra}
       />
     </I18nProvider>,
@@ -88,6 +88,8 @@ describe('PlanView', () => {
     const { onAction } = renderPlan(day);
     const home = card('Maple Court');
     expect(home).toHaveAttribute('data-site', 'fac_1');
+    // The home's own address, not a resident's.
+    expect(within(home).getByText('9 Elm St, Chelsea, MA 02150')).toBeInTheDocument();
     expect(within(home).getByText('2 residents', { selector: '.badge' })).toBeInTheDocument();
     const residents = within(home).getByRole('list', { name: '2 residents' });
     const names = [...residents.querySelectorAll('.plan-stop__resident .plan-stop__name')].map((n) => n.textContent);

@@ -55,7 +55,7 @@ export function PlanView({
   focus,
   noLocation = [],
   onSetMinutes,
-  siteName,
+  careHome,
 }: {
   day: DayPlan;
   person: (id: StopId) => PersonInfo;
@@ -67,8 +67,8 @@ export function PlanView({
   noLocation?: readonly { id: string; name: string }[];
   /** Shows a visit-length control on each visit not yet done; the caller re-plans with it. */
   onSetMinutes?: (stopId: StopId, minutes: number) => void;
-  /** The care home's name for a stop's `site`; without it a care home is called "Care home". */
-  siteName?: (site: string) => string;
+  /** The care home's name and address for a stop's `site`; without it a care home is called "Care home". */
+  careHome?: (site: string) => { readonly name: string; readonly address: string } | null;
 }) {
   const { locale } = useI18n();
   const tx = TODAY_TEXT[locale];
@@ -89,7 +89,7 @@ export function PlanView({
     onAction,
     maps,
     ...(onSetMinutes ? { onSetMinutes } : {}),
-    ...(siteName ? { siteName } : {}),
+    ...(careHome ? { careHome } : {}),
   };
   const names = (ids: readonly StopId[]) => ids.map((id) => person(id).name).join(', ');
   const stopOf = new Map(problem.stops.map((s) => [s.id as string, s]));

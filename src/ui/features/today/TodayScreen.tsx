@@ -14,7 +14,7 @@ import { proxy } from 'comlink';
 import { useMemo, useState } from 'react';
 import { rankDayCandidates, territoryCentre, unplacedCandidates, type DaySpan } from '../../../domain/dayCandidates';
 import type { IsoDate, IsoDateTime, LatLng, Minutes } from '../../../domain/ids';
-import { fullName, primaryPhone, type ContactPoint } from '../../../domain/patient';
+import { fullName, primaryPhone, type Address, type ContactPoint } from '../../../domain/patient';
 import type { Territory } from '../../../storage/readTerritory';
 import type { DayAction, DayPlan, DayStopInput, StopId, VisitMinutesErrorCode } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
@@ -27,7 +27,6 @@ import { draftFrom, formatClock, settingsFromForm, type TodayDraft } from './day
 import { DaySettingsForm } from './DaySettingsForm';
 import type { PersonInfo } from './PlanStop';
 import { PlanView } from './PlanView';
-import { PLAN_VIEW_TEXT } from './planViewText';
 import { TODAY_TEXT, type TodayIssue } from './todayText';
 import { useDayPlan } from './useDayPlan';
 
@@ -82,6 +81,9 @@ function hasVanEvents(day: DayPlan): boolean {
   return p.done.length > 0 || p.unavailable.length > 0 || p.now !== day.problem.shift.start;
 }
 
+/** An address on one line, as the plan prints it. */
+const oneLine = (a: Address): string => [a.line1, a.line2, a.city, `${a.state} ${a.postalCode}`].filter(Boolean).join(', ');
+
 function personLookup(territory: Territory | undefined, day: DayPlan | undefined): (id: StopId) => PersonInfo {
   const patients = new Map((territory?.patients ?? []).map((p) => [p.id as string, p]));
   const contacts = new Map<string, ContactPoint[]>();
@@ -92,10 +94,9 @@ function personLookup(territory: Territory | undefined, day: DayPlan | undefined
     const at = places.get(id);
     const location = at && 'lat' in at ? { lat: at.lat, lng: at.lng } : (p?.address.location ?? null);
     if (!p) return { name: id, address: '', phone: null, location, lastContactAt: null, nextDueDate: null };
-    const a = p.address;
     return {
       name: fullName(p),
-      address: [a.line1, a.line2, a.city, `${a.state} ${a.postalCode}`].filter(Boolean).join(', '),
+      address: oneLine(p.address),
       phone: primaryPhone(contacts.get(id) ?? [], territory?.consentEvents)?.value ?? null,
       location,
       lastContactAt: p.lastContactAt,
@@ -126,11 +127,11 @@ export function TodayScreen() {
   const unplaced = useMemo(() => (territory ? unplacedCandidates(territory, daySpanOf(day)) : []), [territory, day]);
   const office = useMemo(() => territoryCentre((territory?.patients ?? []).map((p) => p.address.location)), [territory]);
   const person = useMemo(() => personLookup(territory, saved?.content), [territory, saved]);
-  // A care home's site is its facility id (dayProblem.ts); the plan names it.
-  const siteName = useMemo(() => {
-    const names = new Map((territory?.facilities ?? []).map((f) => [f.id as string, f.name]));
-    return (site: string) => names.get(site) ?? PLAN_VIEW_TEXT[locale].careHome;
-  }, [territory, locale]);
+  // A care home's site is its facility id (dayProblem.ts); the plan names it and gives its address.
+  const careHome = useMemo(() => {
+    const homes = new Map((territory?.facilities ?? []).map((f) => [f.id as string, { name: f.name, address: oneLine(f.address) }]));
+    return (site: string) => homes.get(site) ?? null;
+  }, [territory]);
   const noLocation = useMemo(() => unplaced.map((p) => ({ id: p.id as string, name: fullName(p) })), [unplaced]);
 
   async function planMyDay() {
@@ -229,7 +230,7 @@ export function TodayScreen() {
           onAction={(a) => void act(a)}
           onSetMinutes={(id, minutes) => void setMinutes(id, minutes)}
           noLocation={noLocation}
-          siteName={siteName}
+          careHome={careHome}
           focus={saved.updatedAt === plannedAt}
         />
       )}
