@@ -3,8 +3,9 @@
  * when it was asked for (1:00 PM, not the shift start), and every time on the screen agrees with
  * the others, before and after the re-plan: the times read in order never go back, and each
  * drive leaves, takes its minutes and arrives as it says. Screenshots in English and Spanish.
+ * On an iPad, Navigate hands the stop to Apple Maps.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TodayPage } from './pages/TodayPage';
 import { accessibilityViolations } from './support/axe';
@@ -70,5 +71,23 @@ describe('planning the afternoon', () => {
     await expect(page.locator('.plan .plan-stop__leave').first().textContent()).resolves.toContain('From where you are');
     expect(await accessibilityViolations(page)).toEqual([]);
     await shootBothLanguages(page, 'today-afternoon-replanned');
+  });
+
+  it('on an iPad, Navigate opens Apple Maps in a new tab, with coordinates only', async () => {
+    const ipad = await browser.newContext({ ...devices['iPad Pro 11'], locale: 'en-US', timezoneId: 'America/New_York' });
+    try {
+      const tablet = await signedInPage(ipad, baseUrl, user);
+      const today = new TodayPage(tablet);
+      await today.open();
+      await today.atLocalTime(10, 0);
+      await today.pickFirst(3);
+      await today.planMyDay();
+      const link = today.planned().getByRole('link', { name: /^Navigate to / }).first();
+      expect(await link.getAttribute('href')).toMatch(/^https:\/\/maps\.apple\.com\/\?daddr=-?\d+(\.\d+)?,-?\d+(\.\d+)?&dirflg=d$/);
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await link.getAttribute('rel')).toBe('noopener');
+    } finally {
+      await ipad.close();
+    }
   });
 });
