@@ -97,6 +97,11 @@ export function fullName(p: Pick<Patient, 'givenName' | 'familyName'>): string {
   return `${p.givenName} ${p.familyName}`;
 }
 
+/** An address on one line: "1 Main St, Apt 2, Chelsea, MA 02150" (an empty second line left out). */
+export function addressOneLine(a: Pick<Address, 'line1' | 'line2' | 'city' | 'state' | 'postalCode'>): string {
+  return [a.line1, a.line2, a.city, `${a.state} ${a.postalCode}`].filter(Boolean).join(', ');
+}
+
 /** Age in whole years on `today`; a birthday on `today` counts. */
 export function ageOn(birthDate: IsoDate, today: IsoDate): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

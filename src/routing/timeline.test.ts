@@ -4,7 +4,7 @@ import { applyDayEvent, startProgress, type DayEvent, type VanProgress } from '.
 import { replan } from './replan';
 import { solve } from './solve';
 import { planar } from './testkit';
-import { dayTimeline, type TimelineDrive, type TimelineEntry, type TimelineStop } from './timeline';
+import { dayTimeline, missedBreaks, type TimelineDrive, type TimelineEntry, type TimelineStop } from './timeline';
 import type { Minutes, Plan, Problem, StopId } from './types';
 
 const m = (n: number) => n as Minutes;
@@ -149,5 +149,16 @@ describe('dayTimeline', () => {
     const visit = stops(entries)[0]!.items.find((x) => x.kind === 'visit');
     expect(visit).toMatchObject({ start: 490, lateRisk: { latestStart: 500, closes: 530 } });
     expect(entries[entries.length - 1]).toMatchObject({ kind: 'back', at: 530, lateRisk: true });
+  });
+});
+
+describe('missedBreaks', () => {
+  const lunch = { earliest: 780 as Minutes, latest: 810 as Minutes, minutes: 30 as Minutes };
+  it('names a break rule the plan holds no break for, and only that one', () => {
+    expect(missedBreaks({ breaks: [lunch] }, { breaks: [] })).toEqual([lunch]);
+    expect(missedBreaks({ breaks: [lunch] }, { breaks: [{ start: 800 as Minutes, end: 830 as Minutes }] })).toEqual([]);
+    // A break of another length, or starting outside the rule's window, is not this one.
+    expect(missedBreaks({ breaks: [lunch] }, { breaks: [{ start: 800 as Minutes, end: 815 as Minutes }] })).toEqual([lunch]);
+    expect(missedBreaks({ breaks: [lunch] }, { breaks: [{ start: 820 as Minutes, end: 850 as Minutes }] })).toEqual([lunch]);
   });
 });

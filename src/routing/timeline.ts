@@ -261,6 +261,17 @@ function resumedFrom(at: DayProgress['at'], previous: StopId | null): DriveFrom 
 }
 
 /**
+ * The break rules the plan no longer holds a break for: dropped by re-planning because their
+ * latest start passed before the person was free (dayProgress.ts). The screen says so rather
+ * than let lunch vanish unexplained.
+ */
+export function missedBreaks(problem: Pick<Problem, 'breaks'>, plan: Pick<Plan, 'breaks'>): Problem['breaks'] {
+  const keeps = (rule: Problem['breaks'][number], b: PlannedBreak): boolean =>
+    Math.abs(b.end - b.start - rule.minutes) < EPS && b.start >= rule.earliest - EPS && b.start <= rule.latest + EPS;
+  return problem.breaks.filter((rule) => !plan.breaks.some((b) => keeps(rule, b)));
+}
+
+/**
  * A stop's hours as a person reads them: each window of service starts, closing when the last
  * visit that may start in it ends (start-of-service windows close `service` minutes early, see
  * dayProblem.facilityWindows). Empty for a stop that has no windows.

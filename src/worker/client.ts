@@ -16,7 +16,7 @@ export type { DayProblemInput, DayProblemIssue, DayStartUsed, DayStopInput, Excl
 // The one piece of planner code the UI runs: the plan screen's timeline, pure and small (no
 // solver), so the screen shows exactly what the property tests check. Imported from its own
 // module so the solver stays out of the UI bundle.
-export { dayTimeline, visitingHours } from '../routing/timeline';
+export { dayTimeline, missedBreaks, visitingHours } from '../routing/timeline';
 export type { TimelineBreak, TimelineDrive, TimelineEntry, TimelineStop, TimelineVisit, TimelineWait } from '../routing/timeline';
 // The admin console's result codes and wire shapes (types only).
 export type { AdminErrorCode, AdminResult } from '../sync/admin';

@@ -5,7 +5,7 @@
  * itself; the screen passes what it has.
  */
 import { localIsoDate } from '../../../domain/calendar';
-import { ageOn, formatPhone, fullName, primaryPhone, type ContactPoint, type Patient } from '../../../domain/patient';
+import { addressOneLine, ageOn, formatPhone, fullName, primaryPhone, type ContactPoint, type Patient } from '../../../domain/patient';
 import { useI18n } from '../../i18n/I18n';
 import type { LatestResult } from './latestResult';
 
@@ -57,8 +57,7 @@ export function PatientSummary({ patient: p, contacts, address = false, hra }: P
           <div className="patient-summary__wide">
             <dt>{t.addressTitle}</dt>
             <dd>
-              {p.address.line1}
-              {p.address.line2 ? `, ${p.address.line2}` : ''}, {p.address.city}, {p.address.state} {p.address.postalCode}
+              {addressOneLine(p.address)}
             </dd>
           </div>
         )}

@@ -6,7 +6,7 @@
  * until coordinates are derived again ("no location").
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { ageOn, hasNoLocation, type Patient } from '../../../domain/patient';
+import { addressOneLine, ageOn, hasNoLocation, type Patient } from '../../../domain/patient';
 import { AddressForm } from './AddressForm';
 import { useI18n } from '../../i18n/I18n';
 import { todayLocal } from './clock';
@@ -56,8 +56,7 @@ export function DemographicsEditor({ patient: p, pendingKeys }: DemographicsEdit
         <dd>{p.mrn}</dd>
         <dt>{t.addressTitle}</dt>
         <dd>
-          {p.address.line1}
-          {p.address.line2 ? `, ${p.address.line2}` : ''}, {p.address.city}, {p.address.state} {p.address.postalCode}
+          {addressOneLine(p.address)}
           {hasNoLocation(p) && <p className="record-warning">{tx.noLocation}</p>}
           {movingHouse ? (
             <AddressForm patientId={p.id} address={p.address} onDone={() => setMovingHouse(false)} />

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { DayAction, DayPlan, StopId, TimelineBreak, TimelineDrive, TimelineEntry, TimelineStop } from '../../../worker/client';
-import { dayTimeline, visitingHours } from '../../../worker/client';
+import { dayTimeline, missedBreaks, visitingHours } from '../../../worker/client';
 import { useI18n } from '../../i18n/I18n';
 import { hrefFor } from '../../app/useHashRoute';
 import { formatClock } from './dayForm';
@@ -103,11 +103,7 @@ export function PlanView({
     ...noLocation.map((s) => ({ id: s.id, name: s.name, reason: 'no_location' as const, why: ptx.whyNot.no_location('') })),
   ];
   const back = tail.find((e) => e.kind === 'back');
-  // A break rule the plan has no break for was dropped (its latest start passed before the
-  // person was free for it, dayProgress.ts): say so, rather than let lunch vanish unexplained.
-  const missed = problem.breaks.filter(
-    (rule) => !plan.breaks.some((b) => Math.abs(b.end - b.start - rule.minutes) < 1e-6 && b.start >= rule.earliest - 1e-6 && b.start <= rule.latest + 1e-6),
-  );
+  const missed = missedBreaks(problem, plan);
 
   return (
     <section aria-labelledby="plan-title" className="card plan">

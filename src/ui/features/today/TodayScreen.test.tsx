@@ -97,6 +97,13 @@ function renderToday(locale: Locale = 'en') {
 const suggestions = () => screen.getByRole('list', { name: 'Suggested visits' });
 const planned = () => screen.getByRole('list', { name: 'Planned visits' });
 
+/** Waits for the suggestions, picks Rosa and presses "Plan my day" (what the answer is, the test says). */
+async function pickRosaAndPlan(user: ReturnType<typeof renderToday>['user']): Promise<void> {
+  await within(suggestions()).findByText('Rosa Díaz');
+  await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
+  await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+}
+
 describe('Today', () => {
   it('suggests patients ranked by why they matter, with the reasons in words', async () => {
     renderToday();
@@ -168,9 +175,7 @@ describe('Today', () => {
 
   it('"Done" opens the visit note for that patient', async () => {
     const { user } = renderToday();
-    await within(suggestions()).findByText('Rosa Díaz');
-    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
-    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    await pickRosaAndPlan(user);
     await screen.findByRole('list', { name: 'Planned visits' });
     await user.click(screen.getByRole('button', { name: 'Done with Rosa Díaz' }));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/patients\/pat_1\/notes\//));
@@ -206,9 +211,7 @@ describe('Today', () => {
   it('a day asked for mid-morning is planned from then, and says where it started', async () => {
     setClock(10, 5);
     const { user } = renderToday();
-    await within(suggestions()).findByText('Rosa Díaz');
-    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
-    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    await pickRosaAndPlan(user);
     await screen.findByRole('list', { name: 'Planned visits' });
     expect(screen.getByTestId('plan-start')).toHaveTextContent('Planned from the office at 10:05 AM.');
     const saved = await loadPlan<DayPlan>(db, plainCodec, planDay);
@@ -252,9 +255,7 @@ describe('Today', () => {
   it('says the shift is over when the day is asked for after it', async () => {
     setClock(17, 30);
     const { user } = renderToday();
-    await within(suggestions()).findByText('Rosa Díaz');
-    await user.click(screen.getByRole('checkbox', { name: 'Visit Rosa Díaz' }));
-    await user.click(screen.getByRole('button', { name: 'Plan my day' }));
+    await pickRosaAndPlan(user);
     expect(await screen.findByRole('alert')).toHaveTextContent('The shift has already ended today.');
   });
 

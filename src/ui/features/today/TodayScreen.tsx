@@ -14,7 +14,7 @@ import { proxy } from 'comlink';
 import { useMemo, useState } from 'react';
 import { rankDayCandidates, territoryCentre, unplacedCandidates, type DaySpan } from '../../../domain/dayCandidates';
 import type { IsoDate, IsoDateTime, LatLng, Minutes } from '../../../domain/ids';
-import { fullName, primaryPhone, type Address, type ContactPoint } from '../../../domain/patient';
+import { addressOneLine, fullName, primaryPhone, type ContactPoint } from '../../../domain/patient';
 import type { Territory } from '../../../storage/readTerritory';
 import type { DayAction, DayPlan, DayStopInput, StopId, VisitMinutesErrorCode } from '../../../worker/client';
 import { useServices } from '../../data/AppServices';
@@ -81,9 +81,6 @@ function hasVanEvents(day: DayPlan): boolean {
   return p.done.length > 0 || p.unavailable.length > 0 || p.now !== day.problem.shift.start;
 }
 
-/** An address on one line, as the plan prints it. */
-const oneLine = (a: Address): string => [a.line1, a.line2, a.city, `${a.state} ${a.postalCode}`].filter(Boolean).join(', ');
-
 function personLookup(territory: Territory | undefined, day: DayPlan | undefined): (id: StopId) => PersonInfo {
   const patients = new Map((territory?.patients ?? []).map((p) => [p.id as string, p]));
   const contacts = new Map<string, ContactPoint[]>();
@@ -96,7 +93,7 @@ function personLookup(territory: Territory | undefined, day: DayPlan | undefined
     if (!p) return { name: id, address: '', phone: null, location, lastContactAt: null, nextDueDate: null };
     return {
       name: fullName(p),
-      address: oneLine(p.address),
+      address: addressOneLine(p.address),
       phone: primaryPhone(contacts.get(id) ?? [], territory?.consentEvents)?.value ?? null,
       location,
       lastContactAt: p.lastContactAt,
@@ -129,7 +126,7 @@ export function TodayScreen() {
   const person = useMemo(() => personLookup(territory, saved?.content), [territory, saved]);
   // A care home's site is its facility id (dayProblem.ts); the plan names it and gives its address.
   const careHome = useMemo(() => {
-    const homes = new Map((territory?.facilities ?? []).map((f) => [f.id as string, { name: f.name, address: oneLine(f.address) }]));
+    const homes = new Map((territory?.facilities ?? []).map((f) => [f.id as string, { name: f.name, address: addressOneLine(f.address) }]));
     return (site: string) => homes.get(site) ?? null;
   }, [territory]);
   const noLocation = useMemo(() => unplaced.map((p) => ({ id: p.id as string, name: fullName(p) })), [unplaced]);
